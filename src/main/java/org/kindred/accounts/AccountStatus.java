@@ -1,0 +1,5 @@
+package org.kindred.accounts;
+
+public enum AccountStatus {
+    ACTIVE, SUSPENDED, DELETED
+}

@@ -1,0 +1,55 @@
+package org.kindred.accounts;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.kindred.accounts.api.AdminAccountResponse;
+import org.kindred.accounts.api.AdminUpdateAccountRequest;
+import org.kindred.platform.openapi.Responses;
+import org.kindred.platform.security.CurrentUser;
+
+@Path("/api/v1/admin/accounts")
+@Tag(name = "Admin")
+@RolesAllowed(CurrentUser.ADMIN)
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminAccountResource {
+
+    private final AccountService accounts;
+
+    public AdminAccountResource(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PATCH
+    @Path("/{accountId}")
+    @Consumes({MediaType.APPLICATION_JSON, MeResource.MERGE_PATCH})
+    @Operation(summary = "Grant roles to or suspend an account", description = "Platform admins only. `roles` replaces the account's roles besides `member` (e.g. mark a verified professional). "
+            + "`status: SUSPENDED` signs the account out everywhere at once and blocks sign-in; `ACTIVE` lifts it.")
+    @APIResponse(responseCode = "200", description = "The account after the change", content = @Content(schema = @Schema(implementation = AdminAccountResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
+    public AdminAccountResponse update(@RestPath UUID accountId, @Valid @NotNull AdminUpdateAccountRequest request) {
+        return accounts.adminUpdate(accountId, request);
+    }
+}

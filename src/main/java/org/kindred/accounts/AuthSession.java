@@ -1,0 +1,97 @@
+package org.kindred.accounts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One sign-in: a family of rotating refresh tokens. Revoking it also stops its access tokens (they carry its id). */
+@Entity
+@Table(name = "auth_sessions")
+public class AuthSession {
+
+    public enum RevokeReason {
+        LOGOUT, REFRESH_TOKEN_REUSE, PASSWORD_CHANGED, ACCOUNT_SUSPENDED, ACCOUNT_DELETED
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "account_id", nullable = false)
+    private UUID accountId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_used_at", nullable = false)
+    private Instant lastUsedAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoke_reason")
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private RevokeReason revokeReason;
+
+    protected AuthSession() {
+    }
+
+    static AuthSession open(UUID accountId, Instant now, Instant expiresAt) {
+        AuthSession session = new AuthSession();
+        session.id = UUID.randomUUID();
+        session.accountId = accountId;
+        session.createdAt = now;
+        session.lastUsedAt = now;
+        session.expiresAt = expiresAt;
+        return session;
+    }
+
+    boolean isUsable(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt);
+    }
+
+    void used(Instant now) {
+        this.lastUsedAt = now;
+    }
+
+    void revoke(RevokeReason reason, Instant now) {
+        if (revokedAt == null) {
+            this.revokedAt = now;
+            this.revokeReason = reason;
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID accountId() {
+        return accountId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public RevokeReason revokeReason() {
+        return revokeReason;
+    }
+}

@@ -1,0 +1,12 @@
+package org.kindred.platform.idempotency;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A creating POST that honours the {@code Idempotency-Key} header. The endpoint must require authentication. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Idempotent {
+}

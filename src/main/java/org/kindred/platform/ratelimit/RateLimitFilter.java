@@ -1,0 +1,85 @@
+package org.kindred.platform.ratelimit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+import org.kindred.platform.error.TooManyRequestsException;
+import org.kindred.platform.security.CurrentUser;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Applies the rate limit of the endpoint's action class, answers 429 with Retry-After when it is exhausted, and
+ * adds the IETF draft {@code RateLimit-Policy} and {@code RateLimit} headers to every API response.
+ */
+public class RateLimitFilter {
+
+    private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
+    private static final Map<String, Optional<ActionClass>> DECLARED = new ConcurrentHashMap<>();
+
+    private final RateLimiter limiter;
+    private final CurrentUser currentUser;
+
+    public RateLimitFilter(RateLimiter limiter, CurrentUser currentUser) {
+        this.limiter = limiter;
+        this.currentUser = currentUser;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 100)
+    public void limit(ContainerRequestContext context, SimpleResourceInfo resource, HttpServerRequest request) {
+        if (!limiter.enabled() || resource == null || resource.getResourceClass() == null) {
+            return;
+        }
+        ActionClass action = actionOf(resource, context.getMethod());
+        String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        RateLimiter.Decision decision = limiter.consume(action, ip, currentUser.accountId());
+        context.setProperty(DECISION, decision);
+        if (!decision.allowed()) {
+            Map<String, String> headers = new LinkedHashMap<>(headers(decision));
+            headers.put("Retry-After", Long.toString(decision.resetSeconds()));
+            throw new TooManyRequestsException("Too many requests of this kind; try again in " + decision.resetSeconds()
+                    + " seconds", headers);
+        }
+    }
+
+    @ServerResponseFilter
+    public void addHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision
+                && !response.getHeaders().containsKey("RateLimit")) {
+            headers(decision).forEach((name, value) -> response.getHeaders().putSingle(name, value));
+        }
+    }
+
+    static ActionClass actionOf(SimpleResourceInfo resource, String method) {
+        String id = resource.getResourceClass().getName() + "#" + resource.getMethodName();
+        return DECLARED.computeIfAbsent(id, k -> declared(resource))
+                .orElse("GET".equals(method) || "HEAD".equals(method) ? ActionClass.READ : ActionClass.WRITE);
+    }
+
+    private static Optional<ActionClass> declared(SimpleResourceInfo resource) {
+        try {
+            RateLimited annotation = resource.getResourceClass()
+                    .getMethod(resource.getMethodName(), resource.parameterTypes()).getAnnotation(RateLimited.class);
+            if (annotation == null) {
+                annotation = resource.getResourceClass().getAnnotation(RateLimited.class);
+            }
+            return Optional.ofNullable(annotation).map(RateLimited::value);
+        } catch (NoSuchMethodException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> headers(RateLimiter.Decision d) {
+        return Map.of("RateLimit-Policy", "\"" + d.policy() + "\";q=" + d.quota() + ";w=" + d.windowSeconds(),
+                "RateLimit", "\"" + d.policy() + "\";r=" + d.remaining() + ";t=" + d.resetSeconds());
+    }
+}

@@ -1,0 +1,121 @@
+package org.kindred.platform.ratelimit;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.agroal.api.AgroalDataSource;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Token buckets per (action class, IP) and per (action class, account). Shared classes live in PostgreSQL
+ * (bucket4j, SELECT ... FOR UPDATE) so every replica sees the same counts; the rest live in a bounded in-memory
+ * cache per replica. A limit throttles; it never locks an account.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+
+    /** The outcome for one policy: the one closest to exhaustion is reported in the headers. */
+    public record Decision(boolean allowed, String policy, long quota, long windowSeconds, long remaining,
+            long resetSeconds) {
+    }
+
+    private final RateLimitConfig config;
+    private final Map<ActionClass, RateLimitConfig.Limit> limits = new EnumMap<>(ActionClass.class);
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
+    private final Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
+
+    public RateLimiter(RateLimitConfig config, AgroalDataSource dataSource) {
+        this.config = config;
+        for (ActionClass action : ActionClass.values()) {
+            RateLimitConfig.Limit limit = config.classes().get(action.key());
+            if (limit == null) {
+                throw new IllegalStateException(
+                        "Missing rate limit settings kindred.rate-limit.classes." + action.key());
+            }
+            limits.put(action, limit);
+        }
+        this.shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .build();
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /**
+     * Takes one token from the IP bucket and, for authenticated requests, from the account bucket. Returns the
+     * tightest decision; when any bucket is empty the decision is not allowed.
+     */
+    public Decision consume(ActionClass action, String ip, Optional<UUID> account) {
+        RateLimitConfig.Limit limit = limits.get(action);
+        Decision byIp = take(action, "ip", ip, limit.perIp(), limit);
+        if (!byIp.allowed() || account.isEmpty() || limit.perAccount().isEmpty()) {
+            return byIp;
+        }
+        Decision byAccount = take(action, "account", account.get().toString(), limit.perAccount().get(), limit);
+        if (!byAccount.allowed()) {
+            return byAccount;
+        }
+        return byAccount.remaining() < byIp.remaining() ? byAccount : byIp;
+    }
+
+    private Decision take(ActionClass action, String scope, String subject, int quota, RateLimitConfig.Limit limit) {
+        String policy = action.key() + "-" + scope;
+        String key = policy + ":" + subject;
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(quota).refillGreedy(quota, limit.window()).build())
+                .build();
+        ConsumptionProbe probe = limit.shared()
+                ? shared.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1)
+                : local.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
+                        .tryConsumeAndReturnRemaining(1);
+        long window = limit.window().toSeconds();
+        if (probe.isConsumed()) {
+            return new Decision(true, policy, quota, window, probe.getRemainingTokens(),
+                    ceilSeconds(probe.getNanosToWaitForReset()));
+        }
+        return new Decision(false, policy, quota, window, 0, Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())));
+    }
+
+    private static long ceilSeconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void removeExpiredSharedBuckets() {
+        int removed;
+        int total = 0;
+        do {
+            removed = shared.removeExpired(1000);
+            total += removed;
+        } while (removed == 1000);
+        if (total > 0) {
+            LOG.debugf("Removed %d expired shared rate-limit buckets", total);
+        }
+    }
+}

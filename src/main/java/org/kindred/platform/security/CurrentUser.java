@@ -1,0 +1,55 @@
+package org.kindred.platform.security;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.kindred.platform.error.UnauthorizedException;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who is calling: the account and session from a verified access token, or nobody. */
+@RequestScoped
+public class CurrentUser {
+
+    public static final String ADMIN = "admin";
+    public static final String PROFESSIONAL = "professional";
+    public static final String MEMBER = "member";
+
+    private final SecurityIdentity identity;
+
+    public CurrentUser(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean isAuthenticated() {
+        return !identity.isAnonymous();
+    }
+
+    public Optional<UUID> accountId() {
+        return isAuthenticated() ? Optional.of(UUID.fromString(identity.getPrincipal().getName())) : Optional.empty();
+    }
+
+    /** The caller's account id, or a 401 when the request carries no token. */
+    public UUID requireAccountId() {
+        return accountId().orElseThrow(() -> new UnauthorizedException("unauthenticated",
+                "This operation needs an access token (Authorization: Bearer ...)"));
+    }
+
+    public UUID sessionId() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return UUID.fromString(jwt.getClaim(JwtVerification.SESSION_CLAIM));
+        }
+        throw new UnauthorizedException("unauthenticated", "This operation needs an access token");
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(ADMIN);
+    }
+
+    public boolean isProfessional() {
+        return identity.hasRole(PROFESSIONAL);
+    }
+}

@@ -1,0 +1,70 @@
+package org.kindred.platform.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.kindred.platform.error.Problem;
+import org.kindred.platform.error.ProblemMediaType;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Errors that happen before a request reaches JAX-RS get problem+json too: a body over the limit (by its
+ * Content-Length, or when the body handler trips on a chunked body) and TRACE, which is never served.
+ */
+@ApplicationScoped
+public class HttpEdge {
+
+    static final long MAX_BODY_BYTES = 64 * 1024;
+
+    void routes(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::screen);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+    }
+
+    private void screen(RoutingContext ctx) {
+        if ("TRACE".equals(ctx.request().method().name())) {
+            ctx.response().putHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            write(ctx, 405, "method-not-allowed", "Method not allowed", "TRACE is not supported");
+            return;
+        }
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+                    tooLarge(ctx);
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                write(ctx, 400, "bad-request", "Bad request", "Content-Length is not a number");
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    private void failure(RoutingContext ctx) {
+        if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+            tooLarge(ctx);
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static void tooLarge(RoutingContext ctx) {
+        ctx.response().putHeader("Connection", "close");
+        write(ctx, 413, "payload-too-large", "Payload too large", "The request body is larger than 64 KiB");
+    }
+
+    private static void write(RoutingContext ctx, int status, String kind, String title, String detail) {
+        JsonObject body = new JsonObject().put("type", Problem.TYPE_PREFIX + kind).put("title", title)
+                .put("status", status)
+                .put("detail", detail).put("instance", ctx.normalizedPath());
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMediaType.APPLICATION_PROBLEM_JSON)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(body.encode());
+    }
+}

@@ -1,0 +1,9 @@
+package org.kindred.platform.web;
+
+/** A response body with the ETag of the version it shows. */
+public record Versioned<T>(T body, String etag) {
+
+    public static <T> Versioned<T> of(T body, long version) {
+        return new Versioned<>(body, ETags.of(version));
+    }
+}
