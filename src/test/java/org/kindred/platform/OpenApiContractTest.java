@@ -1,0 +1,115 @@
+package org.kindred.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The OpenAPI document is a product: it matches what is served and documents every operation fully. */
+@QuarkusTest
+class OpenApiContractTest {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void committedDocumentEqualsTheServedOne() throws IOException {
+        JsonNode served = served();
+        JsonNode committed = json.readTree(Files.readString(Path.of("openapi/openapi.json")));
+        assertEquals(committed, served, "openapi/openapi.json is stale: build and commit it");
+        assertTrue(Files.readString(Path.of("openapi/openapi.yaml")).contains("title: Kindred API"));
+    }
+
+    @Test
+    void everyOperationIsFullyDocumented() {
+        JsonNode doc = served();
+        List<String> problems = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields();
+            while (ops.hasNext()) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode operation = op.getValue();
+                JsonNode responses = operation.path("responses");
+                if (operation.path("summary").asText().isBlank()) {
+                    problems.add(name + ": no summary");
+                }
+                if (operation.path("description").asText().isBlank()) {
+                    problems.add(name + ": no description");
+                }
+                if (!operation.has("tags") || operation.path("tags").isEmpty()) {
+                    problems.add(name + ": no tag");
+                }
+                if (!operation.has("security")) {
+                    problems.add(name + ": no explicit security requirement (use [] for public operations)");
+                }
+                boolean secured = operation.path("security").size() > 0;
+                if (secured && !responses.has("401")) {
+                    problems.add(name + ": secured but no 401");
+                }
+                if (path.getKey().startsWith("/api/") && !responses.has("429")) {
+                    problems.add(name + ": no 429");
+                }
+                if (operation.has("requestBody")
+                        && !(responses.has("400") && responses.has("413") && responses.has("415"))) {
+                    problems.add(name + ": takes a body but does not document 400, 413 and 415");
+                }
+                if (path.getKey().contains("{") && path.getKey().startsWith("/api/") && !responses.has("404")
+                        && !responses.has("400")) {
+                    problems.add(name + ": has a path parameter but no 404");
+                }
+                boolean success = false;
+                Iterator<String> codes = responses.fieldNames();
+                while (codes.hasNext()) {
+                    String code = codes.next();
+                    success |= code.startsWith("2") || code.equals("304");
+                    JsonNode response = responses.get(code);
+                    if (code.startsWith("4") || code.startsWith("5")) {
+                        if (!response.has("$ref")) {
+                            problems.add(
+                                    name + " " + code + ": error responses must reference a shared problem response");
+                        }
+                    }
+                }
+                if (!success) {
+                    problems.add(name + ": no success response");
+                }
+            }
+        }
+        JsonNode components = doc.path("components").path("responses");
+        components.fields().forEachRemaining(r -> {
+            if (!r.getValue().path("content").path("application/problem+json").has("examples")) {
+                problems.add("component response " + r.getKey() + ": no example");
+            }
+        });
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private JsonNode served() {
+        try {
+            return json.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
