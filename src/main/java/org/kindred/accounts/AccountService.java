@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -234,6 +237,16 @@ public class AccountService {
                 .filter(a -> a.status() == AccountStatus.ACTIVE)
                 .map(AccountMapper::toPublic)
                 .orElseThrow(() -> new NotFoundException("No member with this handle"));
+    }
+
+    /** Handles and display names of the given accounts, in one query, for lists that show people. */
+    @Transactional
+    public Map<UUID, AccountSummary> summaries(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.list("id in ?1", ids).stream().collect(Collectors.toMap(Account::id,
+                a -> new AccountSummary(a.id(), a.handle(), a.displayName(), a.isProfessional())));
     }
 
     @Transactional

@@ -155,7 +155,15 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return validation(List.of(new Problem.FieldError(e.parameter(), e.problem())), uri);
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getCause() instanceof InvalidParameterException invalid) {
+            return invalidParameter(invalid, uri);
+        }
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri);
         }

@@ -15,14 +15,14 @@ public class PageParams {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
 
-    @RestQuery
+    @RestQuery("limit")
     @DefaultValue("20")
     @Min(value = 1, message = "must be between 1 and 100")
     @Max(value = MAX_LIMIT, message = "must be between 1 and 100")
     @Parameter(description = "Page size, 1 to 100", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
     public int limit = DEFAULT_LIMIT;
 
-    @RestQuery
+    @RestQuery("cursor")
     @Size(max = 1024, message = "is not a valid cursor")
     @Parameter(description = "Opaque cursor from the previous page's `nextCursor`; omit for the first page")
     public String cursor;

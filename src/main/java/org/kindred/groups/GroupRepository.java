@@ -1,0 +1,140 @@
+package org.kindred.groups;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kindred.platform.db.NativeSql;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
+
+    /** Filters of the directory; null means "any". */
+    public record DirectoryFilter(Basis basis, Topic topic, String language, Boolean facilitated, String q) {
+    }
+
+    /** Where the previous page ended: (createdAt, id) for the newest-first order, (rank, id) for relevance. */
+    public record Position(Instant createdAt, Float rank, UUID id) {
+    }
+
+    public record Row(UUID id, Instant createdAt, float rank) {
+    }
+
+    /** A group by UUID or by slug. */
+    public Optional<Group> findByRef(String ref) {
+        Optional<UUID> id = asUuid(ref);
+        if (id.isPresent()) {
+            return findByIdOptional(id.get());
+        }
+        return find("slug", ref.toLowerCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    /** Serialises slug derivation for one base slug until the transaction ends, so two "Foo" groups get foo and foo-2. */
+    public void lockSlug(String base) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('group-slug:' || ?1))")
+                .setParameter(1, base).getSingleResult();
+    }
+
+    public List<String> slugsStartingWith(String base) {
+        return getEntityManager()
+                .createQuery("select g.slug from Group g where g.slug = ?1 or g.slug like ?2", String.class)
+                .setParameter(1, base).setParameter(2, base + "-%").getResultList();
+    }
+
+    public List<Group> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /**
+     * One page of the directory: live groups, HIDDEN ones only for their active members (and admins), newest first or,
+     * with {@code q}, most relevant first. Keyset pagination; every branch is served by an index (see
+     * GroupDirectoryPlanTest).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Row> directory(DirectoryFilter filter, UUID viewer, boolean admin, Position after, int limit) {
+        List<Object[]> rows = directoryQuery(filter, viewer, admin, after, limit).toQuery(getEntityManager())
+                .getResultList();
+        List<Row> result = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            result.add(new Row((UUID) row[0], toInstant(row[1]), ((Number) row[2]).floatValue()));
+        }
+        return result;
+    }
+
+    /** The directory statement (see {@link #directory}); public so plan tests can EXPLAIN exactly this SQL. */
+    public NativeSql directoryQuery(DirectoryFilter filter, UUID viewer, boolean admin, Position after, int limit) {
+        boolean search = filter.q() != null;
+        NativeSql sql = new NativeSql().append("SELECT g.id, g.created_at, ")
+                .append(search ? "ts_rank(g.search, s.query)" : "0::real").append(" AS rank FROM groups g");
+        if (search) {
+            sql.append(
+                    ", (SELECT websearch_to_tsquery('simple', :q) || websearch_to_tsquery(kindred_ts_config(:qlang), :q) AS query) s")
+                    .bind("q", filter.q()).bind("qlang", filter.language() == null ? "en" : filter.language());
+        }
+        sql.append(" WHERE g.archived_at IS NULL");
+        if (!admin) {
+            sql.append(" AND (g.visibility <> 'HIDDEN' OR EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id")
+                    .append(" AND m.account_id = CAST(:viewer AS uuid) AND m.status = 'ACTIVE'))")
+                    .bind("viewer", viewer == null ? null : viewer.toString());
+        }
+        if (filter.basis() != null) {
+            sql.append(" AND g.bases @> ARRAY[CAST(:basis AS text)]").bind("basis", filter.basis().name());
+        }
+        if (filter.topic() != null) {
+            sql.append(" AND g.topics @> ARRAY[CAST(:topic AS text)]").bind("topic", filter.topic().name());
+        }
+        if (filter.language() != null) {
+            boolean region = filter.language().contains("-");
+            sql.append(region ? " AND g.language = :language" : " AND g.primary_language = :language")
+                    .bind("language", region ? filter.language() : filter.language().toLowerCase(Locale.ROOT));
+        }
+        if (filter.facilitated() != null) {
+            sql.append(" AND g.facilitated = :facilitated").bind("facilitated", filter.facilitated());
+        }
+        if (search) {
+            sql.append(" AND g.search @@ s.query");
+        }
+        if (after != null) {
+            sql.bind("afterId", after.id());
+            if (search) {
+                sql.append(
+                        " AND (ts_rank(g.search, s.query) < :afterRank OR (ts_rank(g.search, s.query) = :afterRank AND g.id < :afterId))")
+                        .bind("afterRank", after.rank());
+            } else {
+                sql.append(" AND (g.created_at, g.id) < (:afterCreatedAt, :afterId)").bind("afterCreatedAt",
+                        after.createdAt());
+            }
+        }
+        return sql.append(search ? " ORDER BY rank DESC, g.id DESC" : " ORDER BY g.created_at DESC, g.id DESC")
+                .append(" LIMIT :limit").bind("limit", limit);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    static Optional<UUID> asUuid(String ref) {
+        if (ref.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(ref));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package org.kindred.groups;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.kindred.groups.api.CreateGroupRequest;
+import org.kindred.groups.api.GroupResponse;
+import org.kindred.groups.api.GroupSummaryResponse;
+import org.kindred.groups.api.UpdateGroupRequest;
+import org.kindred.memberships.GroupAccess;
+import org.kindred.memberships.GroupContext;
+import org.kindred.memberships.MembershipService;
+import org.kindred.memberships.api.MyMembershipResponse;
+import org.kindred.moderation.ModerationAction;
+import org.kindred.moderation.ModerationEntry;
+import org.kindred.moderation.ModerationJournal;
+import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.error.ConflictException;
+import org.kindred.platform.error.ForbiddenException;
+import org.kindred.platform.paging.CursorCodec;
+import org.kindred.platform.paging.Page;
+import org.kindred.platform.paging.PageParams;
+import org.kindred.platform.security.CurrentUser;
+import org.kindred.platform.validation.LanguageTagValidator;
+import org.kindred.platform.web.ETags;
+import org.kindred.platform.web.Versioned;
+
+/** Creating, finding, editing and archiving groups. Who may do what is decided by {@link GroupAccess}. */
+@ApplicationScoped
+public class GroupService {
+
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern UUID_LIKE = Pattern
+            .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*");
+    private static final int SLUG_MAX = 60;
+
+    private final GroupRepository groups;
+    private final GroupAccess access;
+    private final MembershipService memberships;
+    private final ModerationJournal journal;
+    private final CursorCodec cursors;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public GroupService(GroupRepository groups, GroupAccess access, MembershipService memberships,
+            ModerationJournal journal, CursorCodec cursors, CurrentUser currentUser, Clock clock) {
+        this.groups = groups;
+        this.access = access;
+        this.memberships = memberships;
+        this.journal = journal;
+        this.cursors = cursors;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Facts about a group by UUID or slug, without any access check: for {@link GroupAccess} only. */
+    @Transactional
+    public Optional<GroupFacts> facts(String ref) {
+        return groups.findByRef(ref).map(g -> new GroupFacts(g.id(), g.slug(), g.name(), g.visibility(), g.archived(),
+                g.rulesVersion(), g.rules()));
+    }
+
+    /** Facts about several groups by id, in one query. */
+    @Transactional
+    public Map<UUID, GroupFacts> facts(java.util.Collection<UUID> ids) {
+        return groups.byIds(ids).stream()
+                .collect(Collectors.toMap(Group::id, g -> new GroupFacts(g.id(), g.slug(), g.name(),
+                        g.visibility(), g.archived(), g.rulesVersion(), g.rules())));
+    }
+
+    @Transactional
+    public Versioned<GroupResponse> create(CreateGroupRequest request) {
+        UUID creator = currentUser.requireAccountId();
+        boolean facilitated = Boolean.TRUE.equals(request.facilitated());
+        if (facilitated && !(currentUser.isProfessional() || currentUser.isAdmin())) {
+            throw new ForbiddenException("not-professional", "Verified professionals only",
+                    "Only verified professionals and admins can mark a group as facilitated");
+        }
+        Instant now = clock.instant();
+        Group group = Group.create(uniqueSlug(request.name()), request.name().strip(), request.description().strip(),
+                EnumSet.copyOf(request.bases()), EnumSet.copyOf(request.topics()),
+                LanguageTagValidator.canonical(request.language()), request.visibility(), request.rules().strip(),
+                facilitated, creator, now);
+        groups.persist(group);
+        groups.flush();
+        memberships.addOwner(group.id(), creator, group.rulesVersion());
+        groups.getEntityManager().refresh(group);
+        return Versioned.of(toResponse(group, memberships.myMembership(group.id(), creator, group.rulesVersion())),
+                group.version());
+    }
+
+    @Transactional
+    public Versioned<GroupResponse> get(String ref) {
+        GroupContext context = access.requireVisible(ref);
+        Group group = groups.findById(context.groupId());
+        return Versioned.of(toResponse(group, context.myMembership()), group.version());
+    }
+
+    @Transactional
+    public Page<GroupSummaryResponse> directory(GroupRepository.DirectoryFilter filter, PageParams page) {
+        GroupRepository.DirectoryFilter normalized = new GroupRepository.DirectoryFilter(filter.basis(), filter.topic(),
+                filter.language() == null ? null : LanguageTagValidator.canonical(filter.language()),
+                filter.facilitated(), filter.q() == null || filter.q().isBlank() ? null : filter.q().strip());
+        boolean search = normalized.q() != null;
+        String scope = "groups|" + normalized.basis() + "|" + normalized.topic() + "|" + normalized.language() + "|"
+                + normalized.facilitated() + "|" + normalized.q();
+        GroupRepository.Position after = null;
+        if (page.cursor != null) {
+            List<String> values = cursors.decode(scope, page.cursor, 2);
+            after = search
+                    ? new GroupRepository.Position(null, Float.valueOf(values.get(0)), UUID.fromString(values.get(1)))
+                    : new GroupRepository.Position(Instant.parse(values.get(0)), null, UUID.fromString(values.get(1)));
+        }
+        Optional<UUID> viewer = currentUser.accountId();
+        List<GroupRepository.Row> rows = groups.directory(normalized, viewer.orElse(null), currentUser.isAdmin(), after,
+                page.limit + 1);
+        boolean more = rows.size() > page.limit;
+        List<GroupRepository.Row> shown = more ? rows.subList(0, page.limit) : rows;
+        List<UUID> ids = shown.stream().map(GroupRepository.Row::id).toList();
+        Map<UUID, Group> byId = groups.byIds(ids).stream().collect(Collectors.toMap(Group::id, Function.identity()));
+        Map<UUID, MyMembershipResponse> mine = viewer.isPresent()
+                ? memberships.myMemberships(viewer.get(), byId.values().stream()
+                        .collect(Collectors.toMap(Group::id, Group::rulesVersion)))
+                : Map.of();
+        List<GroupSummaryResponse> items = new ArrayList<>();
+        for (UUID id : ids) {
+            Group g = byId.get(id);
+            items.add(new GroupSummaryResponse(g.id(), g.slug(), g.name(), g.description(), g.bases(), g.topics(),
+                    g.language(), g.visibility(), g.rulesVersion(), g.facilitated(), g.memberCount(), g.postCount(),
+                    g.createdAt(), mine.get(id)));
+        }
+        String next = null;
+        if (more) {
+            GroupRepository.Row last = shown.get(shown.size() - 1);
+            next = cursors.encode(scope, List.of(search ? Float.toString(last.rank()) : last.createdAt().toString(),
+                    last.id().toString()));
+        }
+        return Page.of(items, next);
+    }
+
+    @Transactional
+    public Versioned<GroupResponse> update(String ref, UpdateGroupRequest request, String ifMatch) {
+        GroupContext context = access.requireModerator(ref);
+        Group group = groups.findById(context.groupId());
+        ETags.requireMatch(ifMatch, group.version());
+        if (group.archived()) {
+            throw archived();
+        }
+        UUID actor = currentUser.requireAccountId();
+        Instant now = clock.instant();
+        rejectNull("name", request.name());
+        rejectNull("description", request.description());
+        rejectNull("bases", request.bases());
+        rejectNull("topics", request.topics());
+        rejectNull("language", request.language());
+        rejectNull("visibility", request.visibility());
+        rejectNull("rules", request.rules());
+        rejectNull("facilitated", request.facilitated());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (request.visibility() != null || request.facilitated() != null) {
+            if (!context.isOwner()) {
+                throw new ForbiddenException("owner-only", "Owners only",
+                        "Only the group's owners can change its visibility or facilitation");
+            }
+            if (request.visibility() != null && request.visibility().get() != group.visibility()) {
+                settings.put("visibility", request.visibility().get().name());
+                group.changeVisibility(request.visibility().get(), now);
+            }
+            if (request.facilitated() != null && request.facilitated().get() != group.facilitated()) {
+                if (request.facilitated().get() && !(currentUser.isProfessional() || currentUser.isAdmin())) {
+                    throw new ForbiddenException("not-professional", "Verified professionals only",
+                            "Only verified professionals and admins can mark a group as facilitated");
+                }
+                settings.put("facilitated", request.facilitated().get());
+                group.markFacilitated(request.facilitated().get(), now);
+            }
+        }
+        if (request.name() != null) {
+            group.rename(requireText("name", request.name().get()), now);
+        }
+        if (request.description() != null) {
+            group.describe(requireText("description", request.description().get()), now);
+        }
+        if (request.bases() != null || request.topics() != null) {
+            group.classify(request.bases() == null ? null : EnumSet.copyOf(request.bases().get()),
+                    request.topics() == null ? null : EnumSet.copyOf(request.topics().get()), now);
+        }
+        if (request.language() != null) {
+            group.changeLanguage(LanguageTagValidator.canonical(request.language().get()), now);
+        }
+        if (request.rules() != null && group.changeRules(requireText("rules", request.rules().get()), now)) {
+            journal.record(group.id(), actor, ModerationAction.RULES_CHANGED, ModerationEntry.TargetType.GROUP,
+                    group.id(),
+                    null, Map.of("rulesVersion", group.rulesVersion()));
+        }
+        if (!settings.isEmpty()) {
+            journal.record(group.id(), actor, ModerationAction.GROUP_SETTINGS_CHANGED, ModerationEntry.TargetType.GROUP,
+                    group.id(), null, settings);
+        }
+        groups.flush();
+        return Versioned.of(toResponse(group, memberships.myMembership(group.id(), actor, group.rulesVersion())),
+                group.version());
+    }
+
+    @Transactional
+    public void archive(String ref, String reason) {
+        GroupContext context = access.requireOwner(ref);
+        Group group = groups.findById(context.groupId());
+        if (!group.archived()) {
+            group.archive(clock.instant());
+            journal.record(group.id(), currentUser.requireAccountId(), ModerationAction.GROUP_ARCHIVED,
+                    ModerationEntry.TargetType.GROUP, group.id(), reason, Map.of());
+        }
+    }
+
+    static ConflictException archived() {
+        return new ConflictException("group-archived", "Group archived", "This group is archived and read-only");
+    }
+
+    private String uniqueSlug(String name) {
+        String base = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+        base = NOT_SLUG.matcher(base).replaceAll("-").replaceAll("^-+|-+$", "");
+        if (base.length() > SLUG_MAX) {
+            base = base.substring(0, SLUG_MAX).replaceAll("-+$", "");
+        }
+        if (base.isEmpty() || UUID_LIKE.matcher(base).matches()) {
+            base = base.isEmpty() ? "group" : base + "-group";
+        }
+        groups.lockSlug(base);
+        Set<String> taken = new HashSet<>(groups.slugsStartingWith(base));
+        if (!taken.contains(base)) {
+            return base;
+        }
+        for (int n = 2;; n++) {
+            String candidate = base + "-" + n;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static String requireText(String field, String value) {
+        if (value.isBlank()) {
+            throw new BadRequestException(field, "must not be blank");
+        }
+        return value.strip();
+    }
+
+    private static void rejectNull(String field, Optional<?> value) {
+        if (value != null && value.isEmpty()) {
+            throw new BadRequestException(field, "must not be null");
+        }
+    }
+
+    private static GroupResponse toResponse(Group g, MyMembershipResponse mine) {
+        return new GroupResponse(g.id(), g.slug(), g.name(), g.description(), g.bases(), g.topics(), g.language(),
+                g.visibility(), g.rules(), g.rulesVersion(), g.facilitated(), g.memberCount(), g.postCount(),
+                g.archived(),
+                g.createdAt(), g.updatedAt(), mine);
+    }
+}

@@ -1,0 +1,32 @@
+package org.kindred.groups.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.groups.Basis;
+import org.kindred.groups.Topic;
+import org.kindred.groups.Visibility;
+import org.kindred.memberships.api.MyMembershipResponse;
+
+@Schema(name = "Group")
+public record GroupResponse(
+        @Schema(required = true) UUID id,
+        @Schema(required = true, description = "URL-friendly name, unique and stable; usable instead of the id", example = "black-women-in-tech") String slug,
+        @Schema(required = true, example = "Black women in tech") String name,
+        @Schema(required = true) String description,
+        @Schema(required = true) List<Basis> bases,
+        @Schema(required = true) List<Topic> topics,
+        @Schema(required = true, example = "en") String language,
+        @Schema(required = true) Visibility visibility,
+        @Schema(required = true, description = "The group's rules") String rules,
+        @Schema(required = true, description = "Bumped on every change of `rules`", example = "3") int rulesVersion,
+        @Schema(required = true) boolean facilitated,
+        @Schema(required = true, description = "Active members", example = "128") int memberCount,
+        @Schema(required = true, description = "Published posts", example = "342") int postCount,
+        @Schema(required = true, description = "Archived groups are read-only and leave the directory") boolean archived,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt,
+        @Schema(nullable = true, description = "Your membership, or null when you have none (or are not signed in)") MyMembershipResponse myMembership) {
+}

@@ -1,0 +1,10 @@
+package org.kindred.memberships.api;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "AcceptRulesRequest")
+public record AcceptRulesRequest(
+        @NotNull @Schema(required = true, description = "The group's current `rulesVersion`", example = "2") Integer rulesVersion) {
+}

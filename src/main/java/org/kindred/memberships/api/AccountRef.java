@@ -1,0 +1,12 @@
+package org.kindred.memberships.api;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "MemberAccount", description = "The public face of a member")
+public record AccountRef(
+        @Schema(required = true) UUID id,
+        @Schema(required = true, example = "amara_k") String handle,
+        @Schema(nullable = true, example = "Amara") String displayName) {
+}

@@ -1,0 +1,31 @@
+package org.kindred.memberships.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.groups.Visibility;
+import org.kindred.memberships.MembershipRole;
+import org.kindred.memberships.MembershipStatus;
+
+@Schema(name = "MyGroupMembership", description = "One of your memberships or requests")
+public record MyGroupMembershipResponse(
+        @Schema(required = true) GroupRef group,
+        @Schema(required = true) MembershipRole role,
+        @Schema(required = true) MembershipStatus status,
+        @Schema(required = true, example = "2") int rulesVersionAccepted,
+        @Schema(required = true, description = "False when the group's rules changed since you accepted them") boolean rulesCurrent,
+        @Schema(required = true) Instant requestedAt,
+        @Schema(nullable = true) Instant joinedAt,
+        @Schema(nullable = true, description = "Why a request was denied or a ban was given") String reason,
+        @Schema(nullable = true) Instant bannedUntil) {
+
+    @Schema(name = "GroupRef")
+    public record GroupRef(
+            @Schema(required = true) UUID id,
+            @Schema(required = true, example = "black-women-in-tech") String slug,
+            @Schema(required = true, example = "Black women in tech") String name,
+            @Schema(required = true) Visibility visibility,
+            @Schema(required = true) boolean archived) {
+    }
+}
