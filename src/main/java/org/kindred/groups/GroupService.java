@@ -74,7 +74,7 @@ public class GroupService {
     @Transactional
     public Optional<GroupFacts> facts(String ref) {
         return groups.findByRef(ref).map(g -> new GroupFacts(g.id(), g.slug(), g.name(), g.visibility(), g.archived(),
-                g.rulesVersion(), g.rules()));
+                g.rulesVersion(), g.rules(), g.language()));
     }
 
     /** Facts about several groups by id, in one query. */
@@ -82,7 +82,7 @@ public class GroupService {
     public Map<UUID, GroupFacts> facts(java.util.Collection<UUID> ids) {
         return groups.byIds(ids).stream()
                 .collect(Collectors.toMap(Group::id, g -> new GroupFacts(g.id(), g.slug(), g.name(),
-                        g.visibility(), g.archived(), g.rulesVersion(), g.rules())));
+                        g.visibility(), g.archived(), g.rulesVersion(), g.rules(), g.language())));
     }
 
     @Transactional

@@ -55,7 +55,8 @@ public class GroupAccess {
             throw notFound();
         }
         return new GroupContext(group.id(), group.slug(), group.name(), group.visibility(), group.archived(),
-                group.rulesVersion(), group.rules(), caller, admin, membership == null ? null : membership.role(),
+                group.rulesVersion(), group.rules(), group.language(), caller, admin,
+                membership == null ? null : membership.role(),
                 status,
                 banned, MembershipService.toMine(membership, group.rulesVersion(), clock.instant()));
     }

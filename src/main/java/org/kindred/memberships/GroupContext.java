@@ -12,7 +12,8 @@ import org.kindred.memberships.api.MyMembershipResponse;
  */
 public record GroupContext(UUID groupId, String slug, String name, Visibility visibility, boolean archived,
         int rulesVersion,
-        String rules, Optional<UUID> caller, boolean admin, MembershipRole role, MembershipStatus status,
+        String rules, String language, Optional<UUID> caller, boolean admin, MembershipRole role,
+        MembershipStatus status,
         boolean banned,
         MyMembershipResponse myMembership) {
 
@@ -23,6 +24,11 @@ public record GroupContext(UUID groupId, String slug, String name, Visibility vi
     /** Moderators and owners of this group, and platform admins (who act as owners anywhere). */
     public boolean canModerate() {
         return admin || isActiveMember() && role.moderates();
+    }
+
+    /** An active member who accepted the current rules, in a live group: may post now. */
+    public boolean canPostNow() {
+        return isActiveMember() && !archived && myMembership != null && myMembership.rulesCurrent();
     }
 
     public boolean isOwner() {

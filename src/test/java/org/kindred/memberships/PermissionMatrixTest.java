@@ -43,6 +43,8 @@ class PermissionMatrixTest {
             PUBLIC     GRANT_MODERATOR  401       403       403     403    403       200   403    200
             PUBLIC     BAN_MEMBER       401       403       403     403    200       200   403    200
             PUBLIC     ARCHIVE          401       403       403     403    403       204   403    204
+            PUBLIC     READ_POSTS       401       200       200     200    200       200   403    200
+            PUBLIC     CREATE_POST      401       403       403     201    201       201   403    403
             PRIVATE    VIEW_GROUP       200       200       200     200    200       200   200    200
             PRIVATE    LIST_MEMBERS     401       403       403     200    200       200   403    200
             PRIVATE    LIST_PENDING     401       403       403     403    200       200   403    200
@@ -53,6 +55,8 @@ class PermissionMatrixTest {
             PRIVATE    GRANT_MODERATOR  401       403       403     403    403       200   403    200
             PRIVATE    BAN_MEMBER       401       403       403     403    200       200   403    200
             PRIVATE    ARCHIVE          401       403       403     403    403       204   403    204
+            PRIVATE    READ_POSTS       401       404       404     200    200       200   404    200
+            PRIVATE    CREATE_POST      401       404       404     201    201       201   404    403
             HIDDEN     VIEW_GROUP       404       404       404     200    200       200   404    200
             HIDDEN     LIST_MEMBERS     401       404       404     200    200       200   404    200
             HIDDEN     LIST_PENDING     401       404       404     403    200       200   404    200
@@ -63,6 +67,8 @@ class PermissionMatrixTest {
             HIDDEN     GRANT_MODERATOR  401       404       404     403    403       200   404    200
             HIDDEN     BAN_MEMBER       401       404       404     403    200       200   404    200
             HIDDEN     ARCHIVE          401       404       404     403    403       204   404    204
+            HIDDEN     READ_POSTS       401       404       404     200    200       200   404    200
+            HIDDEN     CREATE_POST      401       404       404     201    201       201   404    403
             """;
     // @formatter:on
 
@@ -86,10 +92,14 @@ class PermissionMatrixTest {
         OPERATIONS.put("BAN_MEMBER", (r, f) -> r.body(Map.of("status", "BANNED"))
                 .patch(f.path() + "/members/" + f.target("memberTarget").id()).statusCode());
         OPERATIONS.put("ARCHIVE", (r, f) -> r.delete(f.path()).statusCode());
+        OPERATIONS.put("READ_POSTS", (r, f) -> r.get(f.path() + "/posts").statusCode());
+        OPERATIONS.put("CREATE_POST",
+                (r, f) -> r.body(org.kindred.support.Posts.body("Matrix post")).post(f.path() + "/posts")
+                        .statusCode());
     }
 
     private static final List<String> READ_ONLY = List.of("VIEW_GROUP", "LIST_MEMBERS", "LIST_PENDING", "EDIT_GROUP",
-            "CREATE_INVITE");
+            "CREATE_INVITE", "READ_POSTS", "CREATE_POST");
 
     /** A group with one account in every role, and two extra accounts to act on. */
     private record Fixture(TestGroup group, Map<String, TestAccount> people) {

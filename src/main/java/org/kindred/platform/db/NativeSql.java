@@ -34,6 +34,33 @@ public final class NativeSql {
         return Collections.unmodifiableMap(params);
     }
 
+    /** A timestamp column of a native result row, whatever type the driver chose. */
+    public static java.time.Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    /** A text[] column of a native result row. */
+    public static java.util.List<String> strings(Object value) {
+        if (value == null) {
+            return java.util.List.of();
+        }
+        try {
+            Object array = value instanceof java.sql.Array sqlArray ? sqlArray.getArray() : value;
+            return java.util.Arrays.stream((Object[]) array).map(String::valueOf).toList();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Query toQuery(EntityManager em) {
         Query query = em.createNativeQuery(sql.toString());
         params.forEach(query::setParameter);

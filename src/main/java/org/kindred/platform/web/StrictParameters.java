@@ -11,19 +11,21 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.kindred.platform.error.InvalidParameterException;
 
 /**
- * Query and header parameters that do not convert (an unknown enum value, {@code limit=abc}, {@code facilitated=maybe})
+ * Query, header and named path parameters that do not convert (an unknown enum value, {@code limit=abc}, {@code facilitated=maybe})
  * are a 400 naming the parameter, never the 404 the JAX-RS default gives. Parameters must carry their name in the
- * annotation ({@code @RestQuery("limit")}).
+ * annotation ({@code @RestQuery("limit")}, {@code @RestPath("kind")}); unnamed path parameters keep the 404.
  */
 @Provider
 public class StrictParameters implements ParamConverterProvider {
@@ -102,6 +104,12 @@ public class StrictParameters implements ParamConverterProvider {
             }
             if (annotation instanceof HeaderParam h) {
                 return h.value();
+            }
+            if (annotation instanceof RestPath p && !p.value().isEmpty()) {
+                return p.value();
+            }
+            if (annotation instanceof PathParam p) {
+                return p.value();
             }
         }
         return null;

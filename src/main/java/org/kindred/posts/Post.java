@@ -1,0 +1,235 @@
+package org.kindred.posts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A thread's first post or a reply. Reply and reaction counters and {@code lastActivityAt} are kept by database
+ * triggers and are read-only here.
+ */
+@Entity
+@Table(name = "posts")
+@DynamicUpdate
+public class Post {
+
+    public enum RemovedBy {
+        AUTHOR, MODERATOR
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "group_id", nullable = false, updatable = false)
+    private UUID groupId;
+
+    @Column(name = "author_id", nullable = false, updatable = false)
+    private UUID authorId;
+
+    @Column(name = "parent_id", updatable = false)
+    private UUID parentId;
+
+    @Column(name = "reply_to_id", updatable = false)
+    private UUID replyToId;
+
+    private String title;
+
+    @Column(nullable = false)
+    private String body;
+
+    @Column(nullable = false)
+    private String language;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "content_warnings", columnDefinition = "text[]", nullable = false)
+    private List<String> contentWarnings = new ArrayList<>();
+
+    @Column(nullable = false, updatable = false)
+    private boolean anonymous;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "support_wanted")
+    private SupportWanted supportWanted;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reply_policy")
+    private ReplyPolicy replyPolicy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PostStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "removed_by")
+    private RemovedBy removedBy;
+
+    @Column(nullable = false)
+    private boolean pinned;
+
+    @Column(nullable = false)
+    private boolean locked;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
+    @Column(name = "last_activity_at", nullable = false, updatable = false)
+    private Instant lastActivityAt;
+
+    @Column(name = "reply_count", insertable = false, updatable = false)
+    private int replyCount;
+
+    @Version
+    private long version;
+
+    protected Post() {
+    }
+
+    static Post thread(UUID groupId, UUID authorId, String title, String body, String language,
+            Collection<ContentWarning> warnings, boolean anonymous, SupportWanted supportWanted,
+            ReplyPolicy replyPolicy,
+            PostStatus status, Instant now) {
+        Post post = base(groupId, authorId, body, language, warnings, anonymous, status, now);
+        post.title = title;
+        post.supportWanted = supportWanted;
+        post.replyPolicy = replyPolicy;
+        return post;
+    }
+
+    static Post reply(Post parent, UUID authorId, UUID replyToId, String body, Collection<ContentWarning> warnings,
+            boolean anonymous, PostStatus status, Instant now) {
+        Post post = base(parent.groupId, authorId, body, parent.language, warnings, anonymous, status, now);
+        post.parentId = parent.id;
+        post.replyToId = replyToId;
+        return post;
+    }
+
+    private static Post base(UUID groupId, UUID authorId, String body, String language,
+            Collection<ContentWarning> warnings,
+            boolean anonymous, PostStatus status, Instant now) {
+        Post post = new Post();
+        post.id = UUID.randomUUID();
+        post.groupId = groupId;
+        post.authorId = authorId;
+        post.body = body;
+        post.language = language;
+        post.contentWarnings = names(warnings);
+        post.anonymous = anonymous;
+        post.status = status;
+        post.createdAt = now;
+        post.lastActivityAt = now;
+        return post;
+    }
+
+    /** Applies an edit by the author; the caller has saved the previous text as a revision. */
+    void edit(String title, String body, Collection<ContentWarning> warnings, SupportWanted supportWanted,
+            ReplyPolicy replyPolicy, Instant now) {
+        this.title = title;
+        this.body = body;
+        this.contentWarnings = names(warnings);
+        this.supportWanted = supportWanted;
+        this.replyPolicy = replyPolicy;
+        this.editedAt = now;
+    }
+
+    void remove(RemovedBy by) {
+        this.status = PostStatus.REMOVED;
+        this.removedBy = by;
+    }
+
+    void pin(boolean pinned) {
+        this.pinned = pinned;
+    }
+
+    void lock(boolean locked) {
+        this.locked = locked;
+    }
+
+    private static List<String> names(Collection<ContentWarning> warnings) {
+        return new ArrayList<>(warnings.stream().map(Enum::name).distinct().sorted().toList());
+    }
+
+    public boolean isThread() {
+        return parentId == null;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID groupId() {
+        return groupId;
+    }
+
+    public UUID authorId() {
+        return authorId;
+    }
+
+    public UUID parentId() {
+        return parentId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public List<ContentWarning> contentWarnings() {
+        return contentWarnings.stream().map(ContentWarning::valueOf).toList();
+    }
+
+    public boolean anonymous() {
+        return anonymous;
+    }
+
+    public SupportWanted supportWanted() {
+        return supportWanted;
+    }
+
+    public ReplyPolicy replyPolicy() {
+        return replyPolicy;
+    }
+
+    public PostStatus status() {
+        return status;
+    }
+
+    public boolean pinned() {
+        return pinned;
+    }
+
+    public boolean locked() {
+        return locked;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public int replyCount() {
+        return replyCount;
+    }
+
+    public long version() {
+        return version;
+    }
+}

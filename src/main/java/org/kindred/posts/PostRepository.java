@@ -1,0 +1,121 @@
+package org.kindred.posts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kindred.platform.db.NativeSql;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+/**
+ * Posts. Reads for display are single statements that also join the author's public face, the reader's reactions,
+ * blocks in both directions and the reader's hidden content warnings, so a feed page is one indexed query. (They read
+ * the accounts and blocks tables directly for that reason.)
+ */
+@ApplicationScoped
+public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
+
+    public enum Sort {
+        NEW("created_at"), ACTIVE("last_activity_at");
+
+        final String column;
+
+        Sort(String column) {
+            this.column = column;
+        }
+    }
+
+    /** Where the previous feed page ended. */
+    public record FeedPosition(boolean pinned, Instant key, UUID id) {
+    }
+
+    /** Where the previous replies page ended. */
+    public record ReplyPosition(Instant createdAt, UUID id) {
+    }
+
+    /**
+     * What a reader may see of others' posts: published ones (and removed ones that keep a thread together), their own
+     * that wait or were held, minus content warnings they hide and people blocked in either direction. Blocks are
+     * resolved once per query (an InitPlan array), so the filter rides on the index scan and the planner has no join to
+     * reorder.
+     */
+    private static final String READER_FILTERS = " "
+            + """
+                    AND (p.status = 'PUBLISHED' OR p.status = 'REMOVED' AND (p.parent_id IS NOT NULL OR p.reply_count > 0)
+                         OR p.author_id = :me AND p.status IN ('PENDING_APPROVAL', 'HELD_FOR_CARE', 'HIDDEN'))
+                    AND (p.author_id = :me OR NOT p.content_warnings && (SELECT hidden_content_warnings FROM accounts WHERE id = :me))
+                    AND p.author_id <> ALL (ARRAY(SELECT blocked_id FROM blocks WHERE blocker_id = :me
+                                                  UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me))""";
+
+    /** One feed page: a group's threads, pinned first, then by the sort key, newest first. */
+    public NativeSql feedQuery(UUID groupId, UUID reader, Sort sort, FeedPosition after, int limit) {
+        NativeSql sql = new NativeSql().append(PostRow.COLUMNS)
+                .append(" WHERE p.group_id = :group AND p.parent_id IS NULL").append(READER_FILTERS)
+                .bind("group", groupId).bind("me", reader);
+        if (after != null && !after.pinned()) {
+            // Past the pinned threads: the same condition, written so the planner estimates it from column statistics.
+            sql.append(" AND NOT p.pinned AND (p." + sort.column + ", p.id) < (:afterKey, :afterId)")
+                    .bind("afterKey", after.key()).bind("afterId", after.id());
+        } else if (after != null) {
+            sql.append(" AND (p.pinned, p." + sort.column + ", p.id) < (true, :afterKey, :afterId)")
+                    .bind("afterKey", after.key()).bind("afterId", after.id());
+        }
+        return sql.append(" ORDER BY p.pinned DESC, p." + sort.column + " DESC, p.id DESC LIMIT :limit").bind("limit",
+                limit);
+    }
+
+    /** One page of a thread's replies, oldest first. */
+    public NativeSql repliesQuery(UUID threadId, UUID reader, ReplyPosition after, int limit) {
+        NativeSql sql = new NativeSql().append(PostRow.COLUMNS).append(" WHERE p.parent_id = :thread")
+                .append(READER_FILTERS)
+                .bind("thread", threadId).bind("me", reader);
+        if (after != null) {
+            sql.append(" AND (p.created_at, p.id) > (:afterCreatedAt, :afterId)")
+                    .bind("afterCreatedAt", after.createdAt()).bind("afterId", after.id());
+        }
+        return sql.append(" ORDER BY p.created_at, p.id LIMIT :limit").bind("limit", limit);
+    }
+
+    public List<PostRow> rows(NativeSql query) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.toQuery(getEntityManager()).getResultList();
+        return rows.stream().map(PostRow::of).toList();
+    }
+
+    /** One post for display, whatever its status (the caller decides what the reader may see). */
+    public Optional<PostRow> row(UUID postId, UUID reader) {
+        return rows(new NativeSql().append(PostRow.COLUMNS).append(" WHERE p.id = :id").bind("id", postId).bind("me",
+                reader))
+                .stream().findFirst();
+    }
+
+    /** Adds a reaction; false when it was already there (PUT is idempotent). Counters follow by trigger. */
+    public boolean addReaction(UUID postId, UUID accountId, ReactionKind kind, Instant now) {
+        return getEntityManager().createNativeQuery("""
+                INSERT INTO reactions (post_id, account_id, kind, created_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT DO NOTHING""").setParameter(1, postId).setParameter(2, accountId)
+                .setParameter(3, kind.name())
+                .setParameter(4, now).executeUpdate() == 1;
+    }
+
+    public boolean removeReaction(UUID postId, UUID accountId, ReactionKind kind) {
+        return getEntityManager()
+                .createNativeQuery("DELETE FROM reactions WHERE post_id = ?1 AND account_id = ?2 AND kind = ?3")
+                .setParameter(1, postId).setParameter(2, accountId).setParameter(3, kind.name()).executeUpdate() == 1;
+    }
+
+    public void saveRevision(PostRevision revision) {
+        getEntityManager().persist(revision);
+    }
+
+    public List<PostRevision> revisions(UUID postId) {
+        return getEntityManager()
+                .createQuery("from PostRevision r where r.postId = ?1 order by r.replacedAt desc, r.id desc",
+                        PostRevision.class)
+                .setParameter(1, postId).setMaxResults(100).getResultList();
+    }
+}

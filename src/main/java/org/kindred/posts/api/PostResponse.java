@@ -1,0 +1,48 @@
+package org.kindred.posts.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.posts.ContentWarning;
+import org.kindred.posts.PostStatus;
+import org.kindred.posts.ReactionKind;
+import org.kindred.posts.ReplyPolicy;
+import org.kindred.posts.SupportWanted;
+
+@Schema(name = "Post", description = "A thread's first post (`parentId` null) or a reply")
+public record PostResponse(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) UUID groupId,
+        @Schema(nullable = true, description = "The thread this reply belongs to; null for a thread's first post") UUID parentId,
+        @Schema(nullable = true, description = "The reply this reply answers") UUID replyTo,
+        @Schema(nullable = true, description = "Null for anonymous posts, except for the group's moderators and platform admins") Author author,
+        @Schema(required = true) boolean anonymous,
+        @Schema(required = true, description = "True when you wrote it (shown only to you, also for your anonymous posts)") boolean mine,
+        @Schema(nullable = true, maxLength = 200) String title,
+        @Schema(nullable = true, description = "Null when the post was removed; " + PostText.BODY_DOC) String body,
+        @Schema(required = true, example = "en") String language,
+        @Schema(required = true) List<ContentWarning> contentWarnings,
+        @Schema(nullable = true) SupportWanted supportWanted,
+        @Schema(nullable = true) ReplyPolicy replyPolicy,
+        @Schema(required = true, description = "Others only ever see PUBLISHED and REMOVED posts; PENDING_APPROVAL, HELD_FOR_CARE and HIDDEN are shown to the author and moderators") PostStatus status,
+        @Schema(required = true) Instant createdAt,
+        @Schema(nullable = true) Instant editedAt,
+        @Schema(required = true, description = "The latest of creation and the newest published reply") Instant lastActivityAt,
+        @Schema(required = true, description = "Published replies", example = "4") int replyCount,
+        @Schema(required = true, description = "Count per reaction kind, every kind present", example = "{\"I_BELIEVE_YOU\": 12, \"ME_TOO\": 3, \"NOT_ALONE\": 5, \"SENDING_STRENGTH\": 7, \"THANK_YOU\": 0}") Map<ReactionKind, Integer> reactions,
+        @Schema(required = true, description = "Your reactions to this post") List<ReactionKind> myReactions,
+        @Schema(required = true) boolean pinned,
+        @Schema(required = true, description = "Locked threads take no new replies") boolean locked,
+        @Schema(required = true, description = "Whether you may reply now (policy, lock, membership, blocks)") boolean canReply) {
+
+    @Schema(name = "PostAuthor")
+    public record Author(
+            @Schema(required = true) UUID id,
+            @Schema(required = true, example = "amara_k") String handle,
+            @Schema(nullable = true) String displayName,
+            @Schema(required = true, description = "A verified professional") boolean professional) {
+    }
+}
