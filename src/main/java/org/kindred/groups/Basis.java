@@ -1,0 +1,6 @@
+package org.kindred.groups;
+
+/** Grounds of discrimination (API.md). */
+public enum Basis {
+    RACE_ETHNICITY, RELIGION_BELIEF, SEXUAL_ORIENTATION, GENDER_IDENTITY, SEX_GENDER, DISABILITY, AGE, NATIONALITY_MIGRATION, CASTE_CLASS, OTHER
+}
