@@ -36,14 +36,17 @@ public class CuratedResourceRepository implements PanacheRepositoryBase<CuratedR
      */
     @SuppressWarnings("unchecked")
     List<CuratedResource> crisisLines(String area) {
-        return getEntityManager().createNativeQuery("""
-                SELECT r.* FROM curated_resources r
-                WHERE r.status = 'PUBLISHED' AND r.type IN ('CRISIS_LINE', 'HELPLINE')
-                  AND r.countries @> CAST(ARRAY[:area] AS text[])
-                ORDER BY r.available_24x7 DESC, (r.type = 'CRISIS_LINE') DESC, r.title, r.id
-                LIMIT :max""", CuratedResource.class)
+        return getEntityManager().createNativeQuery(CRISIS_LINES, CuratedResource.class)
                 .setParameter("area", area).setParameter("max", MAX_CRISIS_LINES).getResultList();
     }
+
+    /** Served by {@code curated_resources_crisis_idx}. */
+    static final String CRISIS_LINES = """
+            SELECT r.* FROM curated_resources r
+            WHERE r.status = 'PUBLISHED' AND r.type IN ('CRISIS_LINE', 'HELPLINE')
+              AND r.countries @> CAST(ARRAY[:area] AS text[])
+            ORDER BY r.available_24x7 DESC, (r.type = 'CRISIS_LINE') DESC, r.title, r.id
+            LIMIT :max""";
 
     /** The latest change visible to the public (see {@link LibraryService#lastPublicChange()}). */
     Instant lastPublicChange(Instant now, Duration staleAfter) {
