@@ -23,6 +23,7 @@ import org.kindred.library.api.UpdateResourceRequest;
 import org.kindred.platform.db.UniqueViolation;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
+import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.error.Problem;
 import org.kindred.platform.paging.CursorCodec;
@@ -290,7 +291,8 @@ public class LibraryService {
         CuratedResource resource = visible(id, viewer);
         if (actor.isPartner()) {
             if (!resource.wasSubmittedBy(actor.partnerId())) {
-                throw notFound();
+                // visible() let it through, so it is published: the partner may see it, not change it.
+                throw new ForbiddenException("Partners change only their own submissions; ask the Kindred curators");
             }
             if (!resource.isPendingReview()) {
                 throw new ConflictException("already-reviewed", "Already reviewed",

@@ -188,7 +188,9 @@ public class FeedResource {
         } else {
             builder = Response.ok(body, type + (type.endsWith("xml") ? ";charset=UTF-8" : ""));
         }
-        builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
+        // The media type follows Accept (feed+json or plain json; atom+xml or xml), so caches must key on it.
+        builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (lastModified != null) {
             builder.header(HttpHeaders.LAST_MODIFIED, ConditionalGet.httpDate(lastModified));
         }
