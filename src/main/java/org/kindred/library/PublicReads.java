@@ -27,12 +27,12 @@ public class PublicReads {
     }
 
     public <T> RestResponse<T> ok(T body, String etag, boolean isPublic, HttpHeaders request) {
-        return respond(body, etag, isPublic, request, null, b -> {
+        return respond(body, etag, isPublic, request, b -> {
         });
     }
 
     public <T> RestResponse<Page<T>> page(Page<T> page, boolean isPublic, HttpHeaders request, UriInfo uri) {
-        return respond(page, etags.of(page), isPublic, request, null, builder -> {
+        return respond(page, etags.of(page), isPublic, request, builder -> {
             if (page.nextCursor() != null) {
                 String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build()
                         .toString();
@@ -53,9 +53,9 @@ public class PublicReads {
     }
 
     private <T> RestResponse<T> respond(T body, String etag, boolean isPublic, HttpHeaders request,
-            Instant lastModified, Consumer<RestResponse.ResponseBuilder<T>> extra) {
+            Consumer<RestResponse.ResponseBuilder<T>> extra) {
         String cacheControl = isPublic ? publicCacheControl() : "no-store";
-        if (isPublic && notModified(request, etag, lastModified)) {
+        if (isPublic && notModified(request, etag, null)) {
             return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
                     .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
         }
