@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.Priorities;
@@ -24,15 +23,17 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.UnprocessableException;
+import org.kindred.platform.security.CurrentPartner;
 import org.kindred.platform.security.CurrentUser;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code Idempotency-Key} for creating POSTs: same key, same account and byte-identical body within 24 h replays
+ * {@code Idempotency-Key} for creating POSTs: same key, same caller and byte-identical body within 24 h replays
  * the first response (with {@code Idempotent-Replayed: true}); the same key with another body is a 422; a retry
- * while the first request is still running is a 409.
+ * while the first request is still running is a 409. The caller is the signed-in account or, for a request made with
+ * a partner API key, the partner organisation (any of its keys).
  */
 public class IdempotencyFilter {
 
@@ -40,16 +41,19 @@ public class IdempotencyFilter {
     private static final String RESERVATION = IdempotencyFilter.class.getName() + ".reservation";
     private static final Map<String, Boolean> IDEMPOTENT_METHODS = new ConcurrentHashMap<>();
 
-    private record Reservation(UUID account, String key) {
+    private record Reservation(IdempotencyStore.Owner owner, String key) {
     }
 
     private final IdempotencyStore store;
     private final CurrentUser currentUser;
+    private final CurrentPartner currentPartner;
     private final ObjectMapper json;
 
-    public IdempotencyFilter(IdempotencyStore store, CurrentUser currentUser, ObjectMapper json) {
+    public IdempotencyFilter(IdempotencyStore store, CurrentUser currentUser, CurrentPartner currentPartner,
+            ObjectMapper json) {
         this.store = store;
         this.currentUser = currentUser;
+        this.currentPartner = currentPartner;
         this.json = json;
     }
 
@@ -62,12 +66,14 @@ public class IdempotencyFilter {
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
             throw new BadRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
-        UUID account = currentUser.requireAccountId();
+        IdempotencyStore.Owner owner = currentPartner.get()
+                .map(partner -> IdempotencyStore.Owner.partner(partner.partnerId()))
+                .orElseGet(() -> IdempotencyStore.Owner.account(currentUser.requireAccountId()));
         byte[] body = context.hasEntity() ? context.getEntityStream().readAllBytes() : new byte[0];
         context.setEntityStream(new ByteArrayInputStream(body));
-        IdempotencyStore.Outcome outcome = store.reserve(account, key, fingerprint(context, body));
+        IdempotencyStore.Outcome outcome = store.reserve(owner, key, fingerprint(context, body));
         if (outcome instanceof IdempotencyStore.Reserved) {
-            context.setProperty(RESERVATION, new Reservation(account, key));
+            context.setProperty(RESERVATION, new Reservation(owner, key));
             return Optional.empty();
         }
         if (outcome instanceof IdempotencyStore.Mismatch) {
@@ -99,7 +105,7 @@ public class IdempotencyFilter {
         }
         int status = response.getStatus();
         if (status < 200 || status >= 300) {
-            store.release(reservation.account(), reservation.key());
+            store.release(reservation.owner(), reservation.key());
             return;
         }
         try {
@@ -108,10 +114,10 @@ public class IdempotencyFilter {
                     ? MediaType.APPLICATION_JSON_TYPE
                     : response.getMediaType();
             String location = response.getHeaderString(HttpHeaders.LOCATION);
-            store.complete(reservation.account(), reservation.key(), status, body, type.toString(), location,
+            store.complete(reservation.owner(), reservation.key(), status, body, type.toString(), location,
                     response.getHeaderString(HttpHeaders.ETAG));
         } catch (JsonProcessingException e) {
-            store.release(reservation.account(), reservation.key());
+            store.release(reservation.owner(), reservation.key());
             throw new UncheckedIOException(e);
         }
     }

@@ -18,7 +18,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Idempotency records in PostgreSQL, so a retry that lands on another replica is still recognised. A key is
  * reserved atomically (INSERT ... ON CONFLICT DO NOTHING); the first successful response is stored and replayed
- * for 24 hours. A reservation whose request died without an answer is taken over after a minute.
+ * for 24 hours. A reservation whose request died without an answer is taken over after a minute. Keys belong to the
+ * caller: an account, or a partner organisation for requests made with a partner API key.
  */
 @ApplicationScoped
 public class IdempotencyStore {
@@ -41,17 +42,34 @@ public class IdempotencyStore {
     public record InProgress() implements Outcome {
     }
 
+    /** Whose key it is: an account or a partner organisation. {@code column} is one of two fixed column names. */
+    public record Owner(String column, UUID id) {
+        public Owner {
+            if (!"account_id".equals(column) && !"partner_id".equals(column)) {
+                throw new IllegalArgumentException("Unknown idempotency key owner column");
+            }
+        }
+
+        public static Owner account(UUID accountId) {
+            return new Owner("account_id", accountId);
+        }
+
+        public static Owner partner(UUID partnerId) {
+            return new Owner("partner_id", partnerId);
+        }
+    }
+
     private final AgroalDataSource dataSource;
 
     public IdempotencyStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    public Outcome reserve(UUID account, String key, byte[] requestHash) {
+    public Outcome reserve(Owner owner, String key, byte[] requestHash) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Outcome outcome = reserve(c, account, key, requestHash);
+                Outcome outcome = reserve(c, owner, key, requestHash);
                 c.commit();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
@@ -63,20 +81,20 @@ public class IdempotencyStore {
         }
     }
 
-    private Outcome reserve(Connection c, UUID account, String key, byte[] requestHash) throws SQLException {
-        if (insert(c, account, key, requestHash)) {
+    private Outcome reserve(Connection c, Owner owner, String key, byte[] requestHash) throws SQLException {
+        if (insert(c, owner, key, requestHash)) {
             return new Reserved();
         }
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT request_hash, state, response_status, response_body, response_type, response_location,
                        response_etag, created_at
-                FROM idempotency_keys WHERE account_id = ? AND idempotency_key = ? FOR UPDATE""")) {
-            select.setObject(1, account);
+                FROM idempotency_keys WHERE %s = ? AND idempotency_key = ? FOR UPDATE""".formatted(owner.column()))) {
+            select.setObject(1, owner.id());
             select.setString(2, key);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     // Deleted between our insert and select: try once more.
-                    return insert(c, account, key, requestHash) ? new Reserved() : new InProgress();
+                    return insert(c, owner, key, requestHash) ? new Reserved() : new InProgress();
                 }
                 Instant created = rs.getTimestamp("created_at").toInstant();
                 Instant now = Instant.now();
@@ -84,7 +102,7 @@ public class IdempotencyStore {
                 boolean abandoned = "IN_PROGRESS".equals(rs.getString("state"))
                         && created.isBefore(now.minus(ABANDONED_AFTER));
                 if (expired || abandoned) {
-                    restart(c, account, key, requestHash);
+                    restart(c, owner, key, requestHash);
                     return new Reserved();
                 }
                 if (!Arrays.equals(rs.getBytes("request_hash"), requestHash)) {
@@ -100,53 +118,55 @@ public class IdempotencyStore {
         }
     }
 
-    private static boolean insert(Connection c, UUID account, String key, byte[] requestHash) throws SQLException {
+    private static boolean insert(Connection c, Owner owner, String key, byte[] requestHash) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO idempotency_keys (account_id, idempotency_key, request_hash, state, created_at)
+                INSERT INTO idempotency_keys (%s, idempotency_key, request_hash, state, created_at)
                 VALUES (?, ?, ?, 'IN_PROGRESS', now())
-                ON CONFLICT (account_id, idempotency_key) DO NOTHING""")) {
-            insert.setObject(1, account);
+                ON CONFLICT DO NOTHING""".formatted(owner.column()))) {
+            insert.setObject(1, owner.id());
             insert.setString(2, key);
             insert.setBytes(3, requestHash);
             return insert.executeUpdate() == 1;
         }
     }
 
-    private static void restart(Connection c, UUID account, String key, byte[] requestHash) throws SQLException {
+    private static void restart(Connection c, Owner owner, String key, byte[] requestHash) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE idempotency_keys SET request_hash = ?, state = 'IN_PROGRESS', response_status = NULL,
                        response_body = NULL, response_type = NULL, response_location = NULL, response_etag = NULL,
                        created_at = now()
-                WHERE account_id = ? AND idempotency_key = ?""")) {
+                WHERE %s = ? AND idempotency_key = ?""".formatted(owner.column()))) {
             update.setBytes(1, requestHash);
-            update.setObject(2, account);
+            update.setObject(2, owner.id());
             update.setString(3, key);
             update.executeUpdate();
         }
     }
 
-    public void complete(UUID account, String key, int status, byte[] body, String contentType, String location,
+    public void complete(Owner owner, String key, int status, byte[] body, String contentType, String location,
             String etag) {
         execute("""
                 UPDATE idempotency_keys SET state = 'COMPLETED', response_status = ?, response_body = ?, response_type = ?,
                        response_location = ?, response_etag = ?
-                WHERE account_id = ? AND idempotency_key = ?""",
+                WHERE %s = ? AND idempotency_key = ?"""
+                .formatted(owner.column()),
                 ps -> {
                     ps.setInt(1, status);
                     ps.setBytes(2, body);
                     ps.setString(3, contentType);
                     ps.setString(4, location);
                     ps.setString(5, etag);
-                    ps.setObject(6, account);
+                    ps.setObject(6, owner.id());
                     ps.setString(7, key);
                 });
     }
 
     /** Forgets a reservation whose request failed, so the client may retry with the same key. */
-    public void release(UUID account, String key) {
-        execute("DELETE FROM idempotency_keys WHERE account_id = ? AND idempotency_key = ? AND state = 'IN_PROGRESS'",
+    public void release(Owner owner, String key) {
+        execute("DELETE FROM idempotency_keys WHERE %s = ? AND idempotency_key = ? AND state = 'IN_PROGRESS'"
+                .formatted(owner.column()),
                 ps -> {
-                    ps.setObject(1, account);
+                    ps.setObject(1, owner.id());
                     ps.setString(2, key);
                 });
     }

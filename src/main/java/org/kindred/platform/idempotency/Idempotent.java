@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A creating POST that honours the {@code Idempotency-Key} header. The endpoint must require authentication. */
+/**
+ * A creating POST that honours the {@code Idempotency-Key} header. The endpoint must require authentication (an access
+ * token, or a partner API key where the endpoint accepts one).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Idempotent {

@@ -41,7 +41,10 @@ import org.kindred.platform.error.Problem;
         @Tag(name = "Me", description = "Your own account and preferences"),
         @Tag(name = "Accounts", description = "Public profiles of members"),
         @Tag(name = "Community", description = "Community guidelines"),
-        @Tag(name = "Admin", description = "Platform administration (admins only)")
+        @Tag(name = "Admin", description = "Platform administration (admins only)"),
+        @Tag(name = "Resources", description = "The curated resource library: helplines, crisis lines, where to report, legal aid, guides"),
+        @Tag(name = "Feeds", description = "JSON Feed and Atom feeds of the library for partner sites (public, any origin)"),
+        @Tag(name = "Partners", description = "Partner organisations and their API keys (admins only)")
 }, components = @Components(securitySchemes = {
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "Access token from /api/v1/auth/login, /register or /refresh (RS256, at most 15 minutes)"),
         @SecurityScheme(securitySchemeName = "partnerKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = "X-Api-Key", description = "API key of a partner organisation")

@@ -13,13 +13,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.kindred.platform.error.TooManyRequestsException;
+import org.kindred.platform.security.CurrentPartner;
 import org.kindred.platform.security.CurrentUser;
 
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Applies the rate limit of the endpoint's action class, answers 429 with Retry-After when it is exhausted, and
- * adds the IETF draft {@code RateLimit-Policy} and {@code RateLimit} headers to every API response.
+ * Applies the rate limit of the endpoint's action class (or, for a request made with a partner API key, the key's own
+ * limit), answers 429 with Retry-After when it is exhausted, and adds the IETF draft {@code RateLimit-Policy} and
+ * {@code RateLimit} headers to every API response.
  */
 public class RateLimitFilter {
 
@@ -28,10 +30,12 @@ public class RateLimitFilter {
 
     private final RateLimiter limiter;
     private final CurrentUser currentUser;
+    private final CurrentPartner currentPartner;
 
-    public RateLimitFilter(RateLimiter limiter, CurrentUser currentUser) {
+    public RateLimitFilter(RateLimiter limiter, CurrentUser currentUser, CurrentPartner currentPartner) {
         this.limiter = limiter;
         this.currentUser = currentUser;
+        this.currentPartner = currentPartner;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 100)
@@ -41,7 +45,10 @@ public class RateLimitFilter {
         }
         ActionClass action = actionOf(resource, context.getMethod());
         String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
-        RateLimiter.Decision decision = limiter.consume(action, ip, currentUser.accountId());
+        Optional<CurrentPartner.Identity> partner = currentPartner.get();
+        RateLimiter.Decision decision = partner.isPresent()
+                ? limiter.consumeForKey(partner.get().keyId(), partner.get().requestsPerMinute())
+                : limiter.consume(action, ip, currentUser.accountId());
         context.setProperty(DECISION, decision);
         if (!decision.allowed()) {
             Map<String, String> headers = new LinkedHashMap<>(headers(decision));

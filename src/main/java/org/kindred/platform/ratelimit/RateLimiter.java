@@ -27,12 +27,16 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Token buckets per (action class, IP) and per (action class, account). Shared classes live in PostgreSQL
  * (bucket4j, SELECT ... FOR UPDATE) so every replica sees the same counts; the rest live in a bounded in-memory
- * cache per replica. A limit throttles; it never locks an account.
+ * cache per replica. Requests authenticated by a partner API key are counted per key instead, against the key's
+ * own per-minute limit. A limit throttles; it never locks an account.
  */
 @ApplicationScoped
 public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    /** The policy name of partner-key buckets in the RateLimit headers. */
+    public static final String KEY_POLICY = "partner-key";
+    private static final Duration KEY_WINDOW = Duration.ofMinutes(1);
 
     /** The outcome for one policy: the one closest to exhaustion is reported in the headers. */
     public record Decision(boolean allowed, String policy, long quota, long windowSeconds, long remaining,
@@ -84,17 +88,28 @@ public class RateLimiter {
         return byAccount.remaining() < byIp.remaining() ? byAccount : byIp;
     }
 
+    /**
+     * Takes one token from the bucket of a partner API key. The key's own limit replaces the per-IP and per-account
+     * limits of every action class: partners fetch from a few servers on behalf of many people. Counted per replica.
+     */
+    public Decision consumeForKey(UUID keyId, int requestsPerMinute) {
+        return take(KEY_POLICY, KEY_POLICY + ":" + keyId, requestsPerMinute, KEY_WINDOW, false);
+    }
+
     private Decision take(ActionClass action, String scope, String subject, int quota, RateLimitConfig.Limit limit) {
         String policy = action.key() + "-" + scope;
-        String key = policy + ":" + subject;
+        return take(policy, policy + ":" + subject, quota, limit.window(), limit.shared());
+    }
+
+    private Decision take(String policy, String key, int quota, Duration windowLength, boolean sharedBucket) {
         BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(quota).refillGreedy(quota, limit.window()).build())
+                .addLimit(Bandwidth.builder().capacity(quota).refillGreedy(quota, windowLength).build())
                 .build();
-        ConsumptionProbe probe = limit.shared()
+        ConsumptionProbe probe = sharedBucket
                 ? shared.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1)
                 : local.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
                         .tryConsumeAndReturnRemaining(1);
-        long window = limit.window().toSeconds();
+        long window = windowLength.toSeconds();
         if (probe.isConsumed()) {
             return new Decision(true, policy, quota, window, probe.getRemainingTokens(),
                     ceilSeconds(probe.getNanosToWaitForReset()));

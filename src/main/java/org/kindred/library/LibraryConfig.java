@@ -1,0 +1,23 @@
+package org.kindred.library;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code kindred.library.*}: curation and public caching of the resource library. */
+@ConfigMapping(prefix = "kindred.library")
+public interface LibraryConfig {
+
+    /** A published resource not verified for this long is flagged {@code stale} and listed for curators. */
+    @WithDefault("P365D")
+    Duration staleAfter();
+
+    /** {@code Cache-Control: public, max-age=...} of public reads: resources, crisis lines and feeds. */
+    @WithDefault("PT5M")
+    Duration publicMaxAge();
+
+    /** Title of the JSON Feed and Atom feeds. */
+    @WithDefault("Kindred resource library")
+    String feedTitle();
+}

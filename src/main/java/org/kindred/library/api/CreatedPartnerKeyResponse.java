@@ -1,0 +1,9 @@
+package org.kindred.library.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "CreatedPartnerKey", description = "A new key. `apiKey` is shown here only: it is stored as a hash and cannot be shown again.")
+public record CreatedPartnerKeyResponse(
+        @Schema(required = true, description = "Send as `X-Api-Key` from your servers; never put it in web pages or URLs", example = "kpk_Q2h1bmt5QmFjb25TdHJpcHNBbmRTYWx0eVNlYXdlZWQx") String apiKey,
+        @Schema(required = true) PartnerKeyResponse key) {
+}
