@@ -216,6 +216,11 @@ class KubernetesManifestsTest {
                 new Breakage("a grace period shorter than the shutdown", Profile.PROD, "base/deployment.yaml",
                         "terminationGracePeriodSeconds: 40", "terminationGracePeriodSeconds: 20",
                         "terminationGracePeriodSeconds must exceed"),
+                new Breakage("a schema check that refuses rollbacks", Profile.PROD, "base/deployment.yaml",
+                        "            - name: QUARKUS_FLYWAY_VALIDATE_AT_START\n              value: \"true\"\n",
+                        "            - name: QUARKUS_FLYWAY_VALIDATE_AT_START\n              value: \"true\"\n"
+                                + "            - name: QUARKUS_FLYWAY_IGNORE_FUTURE_MIGRATIONS\n              value: \"false\"\n",
+                        "ignore-future-migrations must be true"),
                 new Breakage("a patch whose target is gone", Profile.PROD, "prod/deployment-patch.yaml",
                         "  name: kindred\n", "  name: kindred-api\n", "matches 0 objects"),
                 new Breakage("a missing resource file", Profile.PROD, "prod/kustomization.yaml", "  - pdb.yaml\n",

@@ -251,6 +251,11 @@ final class ManifestChecker {
                 || !"true".equals(env(api, "QUARKUS_FLYWAY_VALIDATE_AT_START").orElse(""))) {
             add(d, "API pods must not migrate (QUARKUS_FLYWAY_MIGRATE_AT_START=false) and must validate the schema");
         }
+        if (!"true".equals(env(api, "QUARKUS_FLYWAY_IGNORE_FUTURE_MIGRATIONS")
+                .orElse(prodProperties.get("quarkus.flyway.ignore-future-migrations")))) {
+            add(d, "quarkus.flyway.ignore-future-migrations must be true: otherwise the previous release cannot start "
+                    + "against the migrated schema (rolling updates, rollbacks)");
+        }
         boolean waitsForSchema = StreamSupport.stream(pod.path("initContainers").spliterator(), false)
                 .anyMatch(i -> "true".equals(env(i, "QUARKUS_INIT_AND_EXIT").orElse(""))
                         && "true".equals(env(i, "QUARKUS_FLYWAY_VALIDATE_AT_START").orElse(""))
