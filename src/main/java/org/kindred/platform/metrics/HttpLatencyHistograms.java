@@ -1,6 +1,7 @@
 package org.kindred.platform.metrics;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -18,9 +19,11 @@ public class HttpLatencyHistograms {
 
     static final String HTTP_SERVER_REQUESTS = "http.server.requests";
 
-    static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+    /** Bucket upper bounds (Prometheus "le"), in nanoseconds as Micrometer expects for timers: 5 ms to 10 s. */
+    static final double[] BUCKETS = Stream.of(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10))
+            .mapToDouble(Duration::toNanos).toArray();
 
     @Produces
     @Singleton
@@ -28,14 +31,9 @@ public class HttpLatencyHistograms {
         return new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                if (!HTTP_SERVER_REQUESTS.equals(id.getName())) {
-                    return config;
-                }
-                double[] nanos = new double[BUCKETS.length];
-                for (int i = 0; i < BUCKETS.length; i++) {
-                    nanos[i] = BUCKETS[i].toNanos();
-                }
-                return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
+                return HTTP_SERVER_REQUESTS.equals(id.getName())
+                        ? DistributionStatisticConfig.builder().serviceLevelObjectives(BUCKETS).build().merge(config)
+                        : config;
             }
         };
     }
