@@ -1,0 +1,367 @@
+package org.kindred.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.kindred.ops.KustomizeRenderer.Rendered;
+import org.kindred.ops.ManifestChecker.Profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks k8s/ without a cluster: every manifest parses with the fabric8 Kubernetes model (no unknown field, no
+ * wrongly typed value), both overlays render and meet the deployment policies, the rendering equals
+ * {@code kubectl kustomize} where kubectl is installed, and each kind of breakage in a copy of k8s/ is reported.
+ */
+class KubernetesManifestsTest {
+
+    static final Path K8S = Path.of("k8s");
+
+    @Test
+    void everyManifestParsesStrictlyWithTheKubernetesModel() throws IOException {
+        List<Path> files = yamlFiles(K8S).stream()
+                .filter(f -> !f.getFileName().toString().equals("kustomization.yaml")).toList();
+        assertTrue(files.size() >= 20, "k8s/ holds the manifests: " + files);
+        List<String> errors = new ArrayList<>();
+        for (Path file : files) {
+            for (ObjectNode object : KustomizeRenderer.readAll(file)) {
+                ManifestChecker.strictModelErrors(object).forEach(e -> errors.add(file + ": " + e));
+            }
+        }
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void everyManifestBelongsToAnOverlayAndEveryReferenceExists() throws IOException {
+        Set<Path> referenced = new TreeSet<>();
+        for (Path kustomization : yamlFiles(K8S)) {
+            if (!kustomization.getFileName().toString().equals("kustomization.yaml")) {
+                continue;
+            }
+            JsonNode k = KustomizeRenderer.readSingle(kustomization);
+            Stream.concat(stream(k.path("resources")), stream(k.path("patches")).map(p -> p.path("path")))
+                    .map(ref -> kustomization.getParent().resolve(ref.asText()).normalize())
+                    .forEach(path -> {
+                        assertTrue(Files.exists(path), kustomization + " references " + path + ", which is missing");
+                        referenced.add(path);
+                    });
+        }
+        List<Path> orphans = yamlFiles(K8S).stream()
+                .filter(f -> !f.getFileName().toString().equals("kustomization.yaml") && !referenced.contains(f))
+                .toList();
+        assertEquals(List.of(), orphans, "manifests no kustomization applies");
+        assertTrue(referenced.containsAll(List.of(K8S.resolve("base"), K8S.resolve("prod/deployment-patch.yaml"))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void theOverlayMeetsTheDeploymentPolicies(Profile profile) {
+        assertEquals(List.of(), violations(K8S, profile));
+    }
+
+    @Test
+    void prodRunsThreeToTenSpreadReplicasOnCloudNativePostgres() {
+        Map<String, ObjectNode> prod = byId(KustomizeRenderer.render(K8S.resolve("prod")));
+        assertEquals(3, prod.get("HorizontalPodAutoscaler/kindred").at("/spec/minReplicas").asInt());
+        assertEquals(10, prod.get("HorizontalPodAutoscaler/kindred").at("/spec/maxReplicas").asInt());
+        assertEquals(1, prod.get("PodDisruptionBudget/kindred").at("/spec/maxUnavailable").asInt());
+        assertEquals(3, prod.get("Cluster/kindred-db").at("/spec/instances").asInt());
+        assertEquals(
+                "jdbc:postgresql://kindred-db-rw:5432/kindred?sslmode=verify-full&sslrootcert=/etc/kindred/db-ca/ca.crt",
+                prod.get("ConfigMap/kindred-config").at("/data/QUARKUS_DATASOURCE_JDBC_URL").asText());
+        // One release, one image: the API, its schema wait and the migration Job cannot run different versions.
+        Set<String> images = new TreeSet<>();
+        prod.get("Deployment/kindred").at("/spec/template/spec/containers")
+                .forEach(c -> images.add(c.path("image").asText()));
+        prod.get("Deployment/kindred").at("/spec/template/spec/initContainers")
+                .forEach(c -> images.add(c.path("image").asText()));
+        prod.get("Job/kindred-migrate").at("/spec/template/spec/containers")
+                .forEach(c -> images.add(c.path("image").asText()));
+        assertEquals(Set.of("registry.example.org/kindred:1.0.0"), images);
+        prod.values().forEach(o -> {
+            if (!"Namespace".equals(o.path("kind").asText())) {
+                assertEquals("kindred", o.at("/metadata/namespace").asText(), o.path("kind") + " namespace");
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void theJavaRenderingEqualsKubectlKustomize(Profile profile) throws Exception {
+        Path overlay = K8S.resolve(profile.name().toLowerCase(Locale.ROOT));
+        Assumptions.assumeTrue(kubectlInstalled(), "kubectl is not installed here, so `kubectl kustomize "
+                + overlay + "` cannot run; the overlay was still rendered and checked by KustomizeRenderer");
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true)
+                .start();
+        String output;
+        try (InputStream out = kubectl.getInputStream()) {
+            output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(kubectl.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize finished");
+        assertEquals(0, kubectl.exitValue(), "kubectl kustomize " + overlay + " failed:\n" + output);
+        Path rendered = Files.createTempFile("kubectl-kustomize-", ".yaml");
+        try {
+            Files.writeString(rendered, output);
+            Map<String, JsonNode> expected = canonical(KustomizeRenderer.readAll(rendered));
+            Map<String, JsonNode> actual = canonical(
+                    KustomizeRenderer.render(overlay).stream().map(Rendered::object).toList());
+            assertEquals(expected.keySet(), actual.keySet(), "the same objects");
+            expected.forEach((id, object) -> assertEquals(object, actual.get(id), id));
+        } finally {
+            Files.delete(rendered);
+        }
+    }
+
+    /** Each breakage is applied to a fresh copy of k8s/; the checker must report it (and reports nothing before). */
+    @TestFactory
+    Stream<DynamicTest> theCheckerReportsEachDeliberateBreakage(@TempDir Path tmp) {
+        String cursorFromSecret = """
+                            - name: KINDRED_CURSOR_SECRET
+                              valueFrom:
+                                secretKeyRef:
+                                  name: kindred-cursor
+                                  key: secret
+                """;
+        String cursorInline = """
+                            - name: KINDRED_CURSOR_SECRET
+                              value: not-secret-at-all-0123456789abcdef
+                """;
+        String secret = """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: kindred-db-app
+                stringData:
+                  username: kindred
+                  password: hunter2-but-longer
+                """;
+        List<Breakage> breakages = List.of(
+                new Breakage("an unknown field", Profile.PROD, "base/deployment.yaml",
+                        "      enableServiceLinks: false\n",
+                        "      enableServiceLinks: false\n      restartPolicyy: Always\n",
+                        "spec.template.spec.restartPolicyy: unknown field"),
+                new Breakage("a wrongly typed value", Profile.PROD, "base/deployment.yaml", "revisionHistoryLimit: 5",
+                        "revisionHistoryLimit: five",
+                        "spec.revisionHistoryLimit: does not parse as apps/v1 Deployment"),
+                new Breakage("an invalid quantity", Profile.PROD, "base/migrate-job.yaml", "memory: 512Mi",
+                        "memory: 512MB!", "invalid value"),
+                new Breakage("a misspelt custom resource kind", Profile.PROD, "prod/postgres-scheduledbackup.yaml",
+                        "kind: ScheduledBackup", "kind: ScheduleBackup",
+                        "no Kubernetes model for postgresql.cnpg.io/v1 ScheduleBackup"),
+                new Breakage("the latest image tag", Profile.PROD, "prod/kustomization.yaml", "newTag: 1.0.0",
+                        "newTag: latest", "uses the latest tag"),
+                new Breakage("a missing memory limit", Profile.PROD, "base/migrate-job.yaml",
+                        "            limits:\n              cpu: \"1\"\n              memory: 512Mi\n",
+                        "            limits:\n              cpu: \"1\"\n", "resources.limits.memory is missing"),
+                new Breakage("a privileged container", Profile.DEV, "dev/postgres-statefulset.yaml",
+                        "privileged: false",
+                        "privileged: true", "securityContext.privileged must not be true"),
+                new Breakage("capabilities not all dropped", Profile.DEV, "dev/postgres-statefulset.yaml",
+                        "                - ALL", "                - NET_RAW", "capabilities.drop must contain ALL"),
+                new Breakage("a writable root filesystem", Profile.PROD, "base/migrate-job.yaml",
+                        "readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false",
+                        "readOnlyRootFilesystem must be true"),
+                new Breakage("a pod allowed to run as root", Profile.PROD, "base/migrate-job.yaml",
+                        "        runAsNonRoot: true\n        runAsUser: 185",
+                        "        runAsNonRoot: false\n        runAsUser: 185", "pod securityContext.runAsNonRoot"),
+                new Breakage("a committed Secret", Profile.PROD, "prod/kustomization.yaml", "  - hpa.yaml\n",
+                        "  - hpa.yaml\n  - db-secret.yaml\n", "Secret objects hold secret values")
+                        .withFile("prod/db-secret.yaml", secret),
+                new Breakage("a secret setting given inline", Profile.PROD, "base/deployment.yaml", cursorFromSecret,
+                        cursorInline, "env KINDRED_CURSOR_SECRET must come from a Secret"),
+                new Breakage("a mounted service-account token", Profile.PROD, "base/serviceaccount.yaml",
+                        "automountServiceAccountToken: false", "automountServiceAccountToken: true",
+                        "ServiceAccount/kindred (serviceaccount.yaml): automountServiceAccountToken must be false"),
+                new Breakage("too few prod replicas", Profile.PROD, "prod/hpa.yaml", "minReplicas: 3", "minReplicas: 2",
+                        "minReplicas must be at least 3"),
+                new Breakage("a wrong readiness probe", Profile.PROD, "base/deployment.yaml", "path: /q/health/ready",
+                        "path: /q/health", "readinessProbe must GET /q/health/ready"),
+                new Breakage("a network policy open to anyone", Profile.PROD, "base/networkpolicy-api.yaml",
+                        "  egress:\n", "  egress:\n    - {}\n", "egress rule without 'to' allows any peer"),
+                new Breakage("an ingress exposing metrics", Profile.PROD, "prod/ingress.yaml", "path: /q/openapi",
+                        "path: /q", "exposes /q/metrics outside the cluster"),
+                new Breakage("a heap too large for the limit", Profile.PROD, "base/deployment.yaml",
+                        "-XX:MaxRAMPercentage=50.0", "-XX:MaxRAMPercentage=75.0", "does not fit its memory limit"),
+                new Breakage("a grace period shorter than the shutdown", Profile.PROD, "base/deployment.yaml",
+                        "terminationGracePeriodSeconds: 40", "terminationGracePeriodSeconds: 20",
+                        "terminationGracePeriodSeconds must exceed"),
+                new Breakage("a schema check that refuses rollbacks", Profile.PROD, "base/deployment.yaml",
+                        "            - name: QUARKUS_FLYWAY_VALIDATE_AT_START\n              value: \"true\"\n",
+                        "            - name: QUARKUS_FLYWAY_VALIDATE_AT_START\n              value: \"true\"\n"
+                                + "            - name: QUARKUS_FLYWAY_IGNORE_FUTURE_MIGRATIONS\n              value: \"false\"\n",
+                        "ignore-future-migrations must be true"),
+                new Breakage("a patch whose target is gone", Profile.PROD, "prod/deployment-patch.yaml",
+                        "  name: kindred\n", "  name: kindred-api\n", "matches 0 objects"),
+                new Breakage("a missing resource file", Profile.PROD, "prod/kustomization.yaml", "  - pdb.yaml\n",
+                        "  - pdb-v2.yaml\n", "pdb-v2.yaml, which does not exist"));
+        return breakages.stream().map(b -> DynamicTest.dynamicTest(b.name(), () -> {
+            Path copy = tmp.resolve(b.name().replaceAll("[^a-z0-9]+", "-"));
+            copyTree(K8S, copy);
+            assertEquals(List.of(), violations(copy, b.profile()), "the copy is clean before it is broken");
+            b.applyTo(copy);
+            List<String> found = violations(copy, b.profile());
+            assertTrue(found.stream().anyMatch(v -> v.contains(b.expected())),
+                    b.name() + " must be reported with '" + b.expected() + "'; reported: " + found);
+        }));
+    }
+
+    record Breakage(String name, Profile profile, String file, String find, String replace, String expected,
+            Map<String, String> extraFiles) {
+
+        Breakage(String name, Profile profile, String file, String find, String replace, String expected) {
+            this(name, profile, file, find, replace, expected, Map.of());
+        }
+
+        Breakage withFile(String path, String content) {
+            Map<String, String> files = new HashMap<>(extraFiles);
+            files.put(path, content);
+            return new Breakage(name, profile, file, find, replace, expected, files);
+        }
+
+        void applyTo(Path root) throws IOException {
+            Path target = root.resolve(file);
+            String text = Files.readString(target);
+            assertTrue(text.contains(find), file + " contains the text to break: " + find);
+            Files.writeString(target, text.replace(find, replace));
+            for (Map.Entry<String, String> extra : extraFiles.entrySet()) {
+                Files.writeString(root.resolve(extra.getKey()), extra.getValue());
+            }
+        }
+    }
+
+    /** Renders an overlay and checks it; a rendering error (missing file, patch without target) is a violation. */
+    static List<String> violations(Path k8s, Profile profile) {
+        List<Rendered> rendered;
+        try {
+            rendered = KustomizeRenderer.render(k8s.resolve(profile.name().toLowerCase(Locale.ROOT)));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return List.of("kustomize: " + e.getMessage());
+        }
+        return ManifestChecker.check(rendered, profile, prodProperties());
+    }
+
+    /** application.properties as the prod profile sees it (%prod.x overrides x). */
+    static Map<String, String> prodProperties() {
+        Properties raw = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src/main/resources/application.properties"))) {
+            raw.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> effective = new TreeMap<>();
+        raw.stringPropertyNames().stream().filter(k -> !k.startsWith("%"))
+                .forEach(k -> effective.put(k, raw.getProperty(k)));
+        raw.stringPropertyNames().stream().filter(k -> k.startsWith("%prod."))
+                .forEach(k -> effective.put(k.substring("%prod.".length()), raw.getProperty(k)));
+        return effective;
+    }
+
+    private static boolean kubectlInstalled() {
+        try {
+            Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Objects by kind/namespace/name, with keyed lists sorted by key: list order there means nothing to Kubernetes. */
+    private static Map<String, JsonNode> canonical(List<ObjectNode> objects) {
+        Map<String, JsonNode> result = new TreeMap<>();
+        for (ObjectNode object : objects) {
+            String id = object.path("kind").asText() + "/" + object.at("/metadata/namespace").asText() + "/"
+                    + object.at("/metadata/name").asText();
+            result.put(id, sortKeyedLists(object, ""));
+        }
+        return result;
+    }
+
+    private static JsonNode sortKeyedLists(JsonNode node, String field) {
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                copy.set(e.getKey(), sortKeyedLists(e.getValue(), e.getKey()));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(item -> items.add(sortKeyedLists(item, "")));
+            String key = Map.of("containers", "name", "initContainers", "name", "env", "name", "volumes", "name",
+                    "volumeMounts", "mountPath").get(field);
+            if (key != null) {
+                items.sort(Comparator.comparing(item -> item.path(key).asText()));
+            }
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            items.forEach(copy::add);
+            return copy;
+        }
+        return node;
+    }
+
+    private static Map<String, ObjectNode> byId(List<Rendered> rendered) {
+        return rendered.stream().collect(Collectors.toMap(Rendered::id, Rendered::object));
+    }
+
+    private static List<Path> yamlFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
+                    .toList();
+        }
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items.stream();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}
