@@ -205,7 +205,36 @@ public class ProblemMapper {
         if (e.getCause() instanceof ApiException api) {
             return apiException(api, uri);
         }
+        if (databaseUnavailable(e)) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getClass().getSimpleName());
+            return apiException(
+                    new ServiceUnavailableException("The service is briefly unavailable; try again in a few seconds",
+                            5),
+                    uri);
+        }
         return internalError(e, uri);
+    }
+
+    /**
+     * A lost or refused database connection (failover, restart, pool exhausted) is a 503 the client may retry, not a
+     * 500: SQLSTATE class 08 (connection exception), 57P01-57P03 (server shutting down or starting), 53300 (too many
+     * connections), or a transient connection failure from the pool.
+     */
+    static boolean databaseUnavailable(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                        || state.equals("53300")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Response internalError(Throwable e, UriInfo uri) {
