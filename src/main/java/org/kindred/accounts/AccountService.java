@@ -274,6 +274,22 @@ public class AccountService {
         return AccountMapper.toAdmin(account);
     }
 
+    /** Suspends an account platform-wide and signs it out everywhere at once (an admin's decision on a report). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void suspend(UUID accountId) {
+        Account account = accounts.findByIdOptional(accountId).filter(a -> a.status() != AccountStatus.DELETED)
+                .orElseThrow(() -> new NotFoundException("No such account"));
+        account.changeStatus(AccountStatus.SUSPENDED, clock.instant());
+        sessions.revokeAll(accountId, null, AuthSession.RevokeReason.ACCOUNT_SUSPENDED);
+    }
+
+    /** The account's public face, if it exists and is not deleted. */
+    @Transactional
+    public Optional<AccountSummary> summary(UUID accountId) {
+        return accounts.findByIdOptional(accountId).filter(a -> a.status() != AccountStatus.DELETED)
+                .map(a -> new AccountSummary(a.id(), a.handle(), a.displayName(), a.isProfessional()));
+    }
+
     /** Makes the accounts named in {@code kindred.auth.bootstrap-admins} platform admins. */
     void grantBootstrapAdmins(@Observes StartupEvent event) {
         List<String> emails = config.bootstrapAdmins().orElse(List.of());

@@ -300,6 +300,37 @@ public class MembershipService {
         }
     }
 
+    /**
+     * Bans an account from a group as the outcome of a report, in the caller's transaction: the moderator's rights were
+     * checked by the caller. An owner cannot be banned (409). Someone who is not in the group is banned all the same, so
+     * they cannot join.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void banFromReport(UUID groupId, UUID actor, UUID accountId, Instant until, String reason) {
+        Instant now = clock.instant();
+        if (until != null && !until.isAfter(now)) {
+            throw new BadRequestException("bannedUntil", "must be in the future");
+        }
+        memberships.lockDecisions(groupId);
+        Membership target = memberships.findForUpdate(groupId, accountId).orElse(null);
+        if (target == null) {
+            memberships.insertIfAbsent(groupId, accountId, MembershipRole.MEMBER, MembershipStatus.BANNED, 0, null,
+                    now);
+            memberships.flush();
+            target = memberships.findForUpdate(groupId, accountId).orElseThrow();
+        }
+        if (target.role() == MembershipRole.OWNER && target.isActive()) {
+            throw new ConflictException("owner-protected", "Owners cannot be banned",
+                    "An owner cannot be banned; an owner must step down first");
+        }
+        target.ban(actor, until, reason, now);
+        Map<String, Object> details = new HashMap<>();
+        if (until != null) {
+            details.put("bannedUntil", until.toString());
+        }
+        log(groupId, actor, ModerationAction.MEMBER_BANNED, target, reason, details);
+    }
+
     /** Leaving (yourself) or removing someone (moderators). */
     @Transactional
     public void remove(String groupRef, UUID accountId, String reason) {

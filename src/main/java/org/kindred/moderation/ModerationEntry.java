@@ -51,11 +51,14 @@ public class ModerationEntry {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "visible_to_members", nullable = false)
+    private boolean visibleToMembers = true;
+
     protected ModerationEntry() {
     }
 
     static ModerationEntry of(UUID groupId, UUID actorId, ModerationAction action, TargetType targetType, UUID targetId,
-            String reason, Map<String, Object> details, Instant now) {
+            String reason, Map<String, Object> details, boolean visibleToMembers, Instant now) {
         ModerationEntry entry = new ModerationEntry();
         entry.id = UUID.randomUUID();
         entry.groupId = groupId;
@@ -66,6 +69,7 @@ public class ModerationEntry {
         entry.reason = reason;
         entry.details = details == null ? Map.of() : details;
         entry.createdAt = now;
+        entry.visibleToMembers = visibleToMembers;
         return entry;
     }
 
@@ -103,5 +107,9 @@ public class ModerationEntry {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public boolean visibleToMembers() {
+        return visibleToMembers;
     }
 }

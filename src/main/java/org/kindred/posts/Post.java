@@ -153,6 +153,21 @@ public class Post {
         this.removedBy = by;
     }
 
+    /** Hidden by a moderator or by reports until reviewed; the author and moderators still see it. */
+    void hide() {
+        this.status = PostStatus.HIDDEN;
+    }
+
+    /** An edit tripped a group's HOLD rule: the post waits for a moderator again. */
+    void holdForApproval() {
+        this.status = PostStatus.PENDING_APPROVAL;
+    }
+
+    /** Published after review (a hidden, held or waiting post). */
+    void publish() {
+        this.status = PostStatus.PUBLISHED;
+    }
+
     void pin(boolean pinned) {
         this.pinned = pinned;
     }

@@ -93,6 +93,12 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 .stream().findFirst();
     }
 
+    /** Several posts for display, whatever their status (for moderators). */
+    public List<PostRow> rowsByIds(java.util.Collection<UUID> ids, UUID reader) {
+        return rows(new NativeSql().append(PostRow.COLUMNS).append(" WHERE p.id IN (:ids)").bind("ids", ids).bind("me",
+                reader));
+    }
+
     /** Adds a reaction; false when it was already there (PUT is idempotent). Counters follow by trigger. */
     public boolean addReaction(UUID postId, UUID accountId, ReactionKind kind, Instant now) {
         return getEntityManager().createNativeQuery("""

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.kindred.accounts.BlockService;
 import org.kindred.memberships.GroupAccess;
 import org.kindred.memberships.GroupContext;
+import org.kindred.moderation.ContentScreening;
 import org.kindred.moderation.ModerationAction;
 import org.kindred.moderation.ModerationEntry;
 import org.kindred.moderation.ModerationJournal;
@@ -50,6 +51,7 @@ public class PostService {
     private static final Pattern HTML = Pattern.compile("<\\s*[A-Za-z!/?]");
 
     private final PostRepository posts;
+    private final ContentScreening screening;
     private final GroupAccess access;
     private final BlockService blocks;
     private final ModerationJournal journal;
@@ -57,9 +59,10 @@ public class PostService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public PostService(PostRepository posts, GroupAccess access, BlockService blocks, ModerationJournal journal,
-            CursorCodec cursors, CurrentUser currentUser, Clock clock) {
+    public PostService(PostRepository posts, ContentScreening screening, GroupAccess access, BlockService blocks,
+            ModerationJournal journal, CursorCodec cursors, CurrentUser currentUser, Clock clock) {
         this.posts = posts;
+        this.screening = screening;
         this.access = access;
         this.blocks = blocks;
         this.journal = journal;
@@ -103,12 +106,13 @@ public class PostService {
         String language = request.language() == null
                 ? context.language()
                 : LanguageTagValidator.canonical(request.language());
+        ContentScreening.Verdict verdict = screening.screen(context.groupId(), request.title(), request.body());
         Post post = Post.thread(context.groupId(), me, blankToNull(request.title()), request.body().strip(), language,
                 warnings(request.contentWarnings()), request.anonymous(), request.supportWanted(),
-                request.replyPolicy(),
-                PostStatus.PUBLISHED, clock.instant());
+                request.replyPolicy(), verdict.status(), clock.instant());
         posts.persist(post);
         posts.flush();
+        screening.recordSaved(verdict, context.groupId(), post.id(), me);
         return Versioned.of(toResponse(posts.row(post.id(), me).orElseThrow(), context, me, true), post.version());
     }
 
@@ -180,11 +184,12 @@ public class PostService {
                 ? request.anonymous()
                 : thread.anonymous() && thread.authorId().equals(me);
         Post parent = posts.findById(thread.id());
+        ContentScreening.Verdict verdict = screening.screen(context.groupId(), null, request.body());
         Post reply = Post.reply(parent, me, replyTo, request.body().strip(), warnings(request.contentWarnings()),
-                anonymous,
-                PostStatus.PUBLISHED, clock.instant());
+                anonymous, verdict.status(), clock.instant());
         posts.persist(reply);
         posts.flush();
+        screening.recordSaved(verdict, context.groupId(), reply.id(), me);
         return Versioned.of(toResponse(posts.row(reply.id(), me).orElseThrow(), context, me, true), reply.version());
     }
 
@@ -218,8 +223,13 @@ public class PostService {
         if (body.isEmpty()) {
             throw new BadRequestException("body", "must not be blank");
         }
+        ContentScreening.Verdict verdict = screening.screen(post.groupId(), title, body);
         Instant now = clock.instant();
         posts.saveRevision(PostRevision.of(post, now));
+        if (verdict.status() == PostStatus.PENDING_APPROVAL && post.status() == PostStatus.PUBLISHED) {
+            post.holdForApproval();
+        }
+        screening.recordSaved(verdict, post.groupId(), post.id(), me);
         post.edit(title, body,
                 request.contentWarnings() == null ? post.contentWarnings() : warnings(request.contentWarnings().get()),
                 request.supportWanted() == null ? post.supportWanted() : request.supportWanted().get(),
@@ -328,6 +338,84 @@ public class PostService {
         return posts.revisions(postId).stream()
                 .map(r -> new RevisionResponse(r.id(), r.title(), r.body(), r.contentWarnings(), r.replacedAt()))
                 .toList();
+    }
+
+    /** What moderation needs to know about a post, without access checks (moderation checks access itself). */
+    public record PostFacts(UUID id, UUID groupId, UUID authorId, UUID parentId, PostStatus status) {
+    }
+
+    /** What a moderator can do to a post, applied by the moderation feature in the transaction of a resolution. */
+    public enum ModeratorAction {
+        HIDE, RESTORE, REMOVE, LOCK
+    }
+
+    @Transactional
+    public Optional<PostFacts> facts(UUID postId) {
+        return posts.findByIdOptional(postId)
+                .map(p -> new PostFacts(p.id(), p.groupId(), p.authorId(), p.parentId(), p.status()));
+    }
+
+    /**
+     * Applies a moderator's action; the caller has checked the moderator's rights and logs the action. Returns the
+     * status the post had before. Restoring publishes a hidden, held or waiting post.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PostStatus applyModeratorAction(UUID postId, ModeratorAction action) {
+        Post post = posts.findByIdOptional(postId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(PostService::notFound);
+        PostStatus before = post.status();
+        switch (action) {
+            case HIDE -> {
+                requireNotRemoved(post);
+                post.hide();
+            }
+            case RESTORE -> {
+                requireNotRemoved(post);
+                post.publish();
+            }
+            case REMOVE -> post.remove(Post.RemovedBy.MODERATOR);
+            case LOCK -> {
+                if (!post.isThread()) {
+                    throw new BadRequestException("not-a-thread", "Not a thread",
+                            "Only a thread's first post can be locked");
+                }
+                post.lock(true);
+            }
+        }
+        posts.flush();
+        return before;
+    }
+
+    /** Hides a published post that enough members reported; true when it was published until now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hideReported(UUID postId) {
+        Post post = posts.findByIdOptional(postId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+        if (post.status() != PostStatus.PUBLISHED) {
+            return false;
+        }
+        post.hide();
+        posts.flush();
+        return true;
+    }
+
+    /** Posts as a group's moderator sees them (authors shown), for the moderation queue; one query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, PostResponse> moderatorViews(java.util.Collection<UUID> postIds, GroupContext context) {
+        UUID me = currentUser.requireAccountId();
+        Map<UUID, PostResponse> views = new java.util.HashMap<>();
+        if (postIds.isEmpty()) {
+            return views;
+        }
+        for (PostRow row : posts.rowsByIds(postIds, me)) {
+            views.put(row.id(), toResponse(row, context, me, false));
+        }
+        return views;
+    }
+
+    private static void requireNotRemoved(Post post) {
+        if (post.status() == PostStatus.REMOVED) {
+            throw new ConflictException("post-removed", "Post removed", "The post was already removed");
+        }
     }
 
     /** Whether the caller may see this post at all; 404 otherwise (existence is not revealed). */

@@ -15,7 +15,7 @@ class DatabaseUnavailableTest {
         assertTrue(ProblemMapper.databaseUnavailable(new RuntimeException(new SQLException("gone", "08006"))));
         assertTrue(ProblemMapper.databaseUnavailable(new IllegalStateException("x",
                 new SQLTransientConnectionException("Acquisition timeout while waiting for new connection"))));
-        assertTrue(ProblemMapperAccess
+        assertTrue(ProblemMapper
                 .databaseUnavailable(new SQLException("terminating connection due to administrator command", "57P01")));
         assertTrue(ProblemMapper.databaseUnavailable(new SQLException("too many clients", "53300")));
         assertFalse(ProblemMapper.databaseUnavailable(new SQLException("duplicate key", "23505")));

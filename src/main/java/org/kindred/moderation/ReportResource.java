@@ -1,0 +1,130 @@
+package org.kindred.moderation;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.kindred.moderation.api.CreateReportRequest;
+import org.kindred.moderation.api.QueueItemResponse;
+import org.kindred.moderation.api.ReportResponse;
+import org.kindred.moderation.api.ResolveReportRequest;
+import org.kindred.platform.openapi.Responses;
+import org.kindred.platform.paging.Page;
+import org.kindred.platform.paging.PageParams;
+import org.kindred.platform.paging.PageResponses;
+import org.kindred.platform.ratelimit.ActionClass;
+import org.kindred.platform.ratelimit.RateLimited;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/reports")
+@Tag(name = "Moderation")
+@Authenticated
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    private final ModerationService moderation;
+
+    public ReportResource(ModerationService moderation) {
+        this.moderation = moderation;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RateLimited(ActionClass.REPORT)
+    @Operation(summary = "Report a post, an account or a group", description = "You must be able to see what you report (404 otherwise). The person reported never learns who reported them. "
+            + "Reporting the same thing again updates your earlier report (200) instead of adding one. A post reported by "
+            + "several different members (3 by default) is hidden until a moderator reviews it. Post reports go to the "
+            + "group's moderators; account reports to the moderators of the `groupId` given, otherwise to platform admins; "
+            + "group reports to platform admins. Reports are throttled per account.")
+    @APIResponse(responseCode = "200", description = "Your earlier open report of the same target, updated", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "201", description = "Reported", headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Banned from the group, or not a member of `groupId`")
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "The target does not exist or you cannot see it")
+    @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
+    public RestResponse<ReportResponse> file(@Valid @NotNull CreateReportRequest request) {
+        ModerationService.Filed filed = moderation.file(request);
+        if (!filed.created()) {
+            return RestResponse.ok(filed.report());
+        }
+        return RestResponse.ResponseBuilder
+                .<ReportResponse>created(URI.create("/api/v1/reports/" + filed.report().id()))
+                .entity(filed.report()).build();
+    }
+
+    @GET
+    @Operation(summary = "The platform's report queue", description = "Platform admins: reports of accounts (without a group) and of groups, grouped per target. Group queues are at "
+            + "GET /api/v1/groups/{groupId}/reports.")
+    @APIResponse(responseCode = "200", description = "One page of the queue", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
+    public RestResponse<Page<QueueItemResponse>> platformQueue(
+            @Parameter(description = "OPEN (default) or RESOLVED (resolved and dismissed)", schema = @Schema(enumeration = {
+                    "OPEN", "RESOLVED"})) @RestQuery("status") ReportStatus status,
+            @Valid @BeanParam PageParams page, @Context UriInfo uri) {
+        return PageResponses.ok(moderation.platformQueue(status, page), uri);
+    }
+
+    @GET
+    @Path("/{reportId}")
+    @Operation(summary = "A report", description = "For the member who filed it (to follow its status), the group's moderators and admins.")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
+    public ReportResponse get(@RestPath("reportId") UUID reportId) {
+        return moderation.get(reportId);
+    }
+
+    @PATCH
+    @Path("/{reportId}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Resolve or dismiss a report", description = "The group's moderators (or admins). Closes every open report of the same target and applies the action in the "
+            + "same transaction: HIDE_POST, RESTORE_POST (release a held, hidden or waiting post), REMOVE_POST, LOCK_THREAD, "
+            + "WARN (the member sees `reason`), BAN_MEMBER (optional `bannedUntil`), SUSPEND_ACCOUNT (admins). Every action is "
+            + "written to the moderation log. Closing twice is 409. Reports about yourself are for other moderators (404).")
+    @APIResponse(responseCode = "200", description = "The report, closed", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "An action that does not fit the target, or a missing reason")
+    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Already closed, or banning an owner")
+    @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
+    public ReportResponse resolve(@RestPath("reportId") UUID reportId, @Valid @NotNull ResolveReportRequest request) {
+        return moderation.resolve(reportId, request);
+    }
+}

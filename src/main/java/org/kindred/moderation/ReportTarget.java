@@ -1,0 +1,5 @@
+package org.kindred.moderation;
+
+public enum ReportTarget {
+    POST, ACCOUNT, GROUP
+}

@@ -1,0 +1,15 @@
+package org.kindred.moderation.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.moderation.KeywordRule;
+
+@Schema(name = "KeywordRule")
+public record KeywordRuleResponse(
+        @Schema(required = true) UUID id,
+        @Schema(required = true, example = "go back to") String phrase,
+        @Schema(required = true) KeywordRule.Action action,
+        @Schema(required = true) Instant createdAt) {
+}

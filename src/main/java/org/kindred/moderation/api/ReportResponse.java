@@ -1,0 +1,23 @@
+package org.kindred.moderation.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.moderation.ReportAction;
+import org.kindred.moderation.ReportReason;
+import org.kindred.moderation.ReportStatus;
+import org.kindred.moderation.ReportTarget;
+
+@Schema(name = "Report", description = "A report you filed (or, for moderators, one in their queue)")
+public record ReportResponse(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) ReportTarget targetType,
+        @Schema(required = true) UUID targetId,
+        @Schema(required = true) ReportReason reason,
+        @Schema(nullable = true) String details,
+        @Schema(required = true) ReportStatus status,
+        @Schema(nullable = true, description = "What the moderators did, once closed") ReportAction resolution,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt) {
+}
