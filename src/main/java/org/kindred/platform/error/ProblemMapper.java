@@ -243,9 +243,23 @@ public class ProblemMapper {
                 "Something went wrong on our side; it has been logged", uri)));
     }
 
-    private static Response validation(List<Problem.FieldError> errors, UriInfo uri) {
+    /**
+     * A 64 KiB body can break a rule thousands of times (an array of invalid items), and an unknown field's name is
+     * the client's text: the answer lists at most this many errors, with field names of at most
+     * {@link #MAX_FIELD_LENGTH} characters, so it stays small (the OpenAPI document states both limits).
+     */
+    static final int MAX_FIELD_ERRORS = 100;
+    static final int MAX_FIELD_LENGTH = 200;
+
+    private static Response validation(List<Problem.FieldError> allErrors, UriInfo uri) {
+        List<Problem.FieldError> errors = allErrors.stream().limit(MAX_FIELD_ERRORS)
+                .map(f -> f.field().length() <= MAX_FIELD_LENGTH
+                        ? f
+                        : new Problem.FieldError(f.field().substring(0, MAX_FIELD_LENGTH - 3) + "...", f.message()))
+                .toList();
         String detail = errors.stream().map(f -> f.field().isEmpty() ? f.message() : f.field() + ": " + f.message())
-                .collect(Collectors.joining("; "));
+                .collect(Collectors.joining("; "))
+                + (allErrors.size() > errors.size() ? "; and " + (allErrors.size() - errors.size()) + " more" : "");
         return problem(Response.status(400).entity(new Problem(Problem.TYPE_PREFIX + BadRequestException.VALIDATION,
                 "Invalid request", 400, detail, uri.getPath(), errors, null)));
     }
