@@ -26,7 +26,8 @@ import org.kindred.platform.security.CurrentUser;
 @Path("/api/v1/admin/accounts")
 @Tag(name = "Admin")
 @RolesAllowed(CurrentUser.ADMIN)
-@SecurityRequirement(name = "bearer")
+// OpenAPI 3.1 lets non-OAuth requirements name the roles they need: here the token's `admin` group.
+@SecurityRequirement(name = "bearer", scopes = CurrentUser.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAccountResource {
 

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -46,7 +45,7 @@ public class BlockResource {
 
     @GET
     @Operation(summary = "People you blocked", description = "Newest first.")
-    @APIResponse(responseCode = "200", description = "One page of blocks", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "200", description = "One page of blocks", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)

@@ -36,6 +36,7 @@ import org.kindred.groups.api.GroupResponse;
 import org.kindred.groups.api.GroupSummaryResponse;
 import org.kindred.groups.api.UpdateGroupRequest;
 import org.kindred.platform.idempotency.Idempotent;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.openapi.Responses;
 import org.kindred.platform.paging.Page;
 import org.kindred.platform.paging.PageParams;
@@ -72,7 +73,7 @@ public class GroupResource {
     public RestResponse<Page<GroupSummaryResponse>> directory(
             @Parameter(description = "Only groups about this ground of discrimination") @RestQuery("basis") Basis basis,
             @Parameter(description = "Only groups about this topic") @RestQuery("topic") Topic topic,
-            @Parameter(description = "Only groups in this language (BCP 47; `pt` also matches `pt-BR`)", example = "en") @RestQuery("language") @LanguageTag String language,
+            @Parameter(description = "Only groups in this language (BCP 47; `pt` also matches `pt-BR`)", example = "en", schema = @Schema(ref = ApiTypes.LANGUAGE_TAG)) @RestQuery("language") @LanguageTag String language,
             @Parameter(description = "Only facilitated (true) or peer-only (false) groups") @RestQuery("facilitated") Boolean facilitated,
             @Parameter(description = "Full-text search (web-search syntax: words, \"phrases\", -exclusions)", example = "nurses racism") @RestQuery("q") @Size(max = 200) String q,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
@@ -84,6 +85,7 @@ public class GroupResource {
     @POST
     @Authenticated
     @Idempotent
+    @Parameter(ref = Responses.IDEMPOTENCY_KEY)
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Create a group", description = "You become its OWNER. The slug is derived from the name and made unique (`-2`, `-3`, ...). "

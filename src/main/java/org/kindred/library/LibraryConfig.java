@@ -2,6 +2,8 @@ package org.kindred.library;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Size;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,7 +19,8 @@ public interface LibraryConfig {
     @WithDefault("PT5M")
     Duration publicMaxAge();
 
-    /** Title of the JSON Feed and Atom feeds. */
+    /** Title of the JSON Feed and Atom feeds (the OpenAPI document promises at most 200 characters). */
     @WithDefault("Kindred resource library")
+    @Size(min = 1, max = 200)
     String feedTitle();
 }

@@ -41,6 +41,7 @@ import org.kindred.library.api.UpdateResourceRequest;
 import org.kindred.library.partners.AcceptsPartnerKey;
 import org.kindred.library.partners.PartnerScopes;
 import org.kindred.platform.idempotency.Idempotent;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.openapi.Responses;
 import org.kindred.platform.paging.Page;
 import org.kindred.platform.paging.PageParams;
@@ -114,7 +115,7 @@ public class LibraryResource {
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "An unknown or revoked API key")
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<CrisisLinesResponse> crisis(
-            @Parameter(description = "ISO 3166-1 alpha-2 country; omit (or GLOBAL) for international lines", example = "GB") @RestQuery @ServiceArea String country,
+            @Parameter(description = "ISO 3166-1 alpha-2 country; omit (or GLOBAL) for international lines", example = "GB", schema = @Schema(ref = ApiTypes.SERVICE_AREA)) @RestQuery @ServiceArea String country,
             @Context HttpHeaders headers) {
         CrisisLinesResponse lines = crisisLines.forCountry(country);
         return reads.ok(lines, etags.of(lines), true, headers);
@@ -144,6 +145,7 @@ public class LibraryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
+    @Parameter(ref = Responses.IDEMPOTENCY_KEY)
     @AcceptsPartnerKey(scopes = PartnerScopes.RESOURCES_SUBMIT)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "partnerKey")
@@ -273,13 +275,14 @@ public class LibraryResource {
 
     /** For the OpenAPI document: a page of resources. */
     @Schema(name = "ResourcePage")
-    public record ResourcePage(@Schema(required = true) java.util.List<ResourceResponse> items,
-            @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String nextCursor) {
+    public record ResourcePage(@Schema(required = true, maxItems = 100) java.util.List<ResourceResponse> items,
+            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor) {
     }
 
     /** For the OpenAPI document: a page of changes. */
     @Schema(name = "ResourceChangePage")
-    public record ResourceChangePage(@Schema(required = true) java.util.List<ResourceChangeResponse> items,
-            @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String nextCursor) {
+    public record ResourceChangePage(
+            @Schema(required = true, maxItems = 100) java.util.List<ResourceChangeResponse> items,
+            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor) {
     }
 }

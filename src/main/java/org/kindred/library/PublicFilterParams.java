@@ -19,6 +19,7 @@ import org.kindred.groups.Basis;
 import org.kindred.groups.Topic;
 import org.kindred.library.api.ServiceArea;
 import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.paging.PageParams;
 import org.kindred.platform.validation.LanguageTag;
 import org.kindred.platform.validation.LanguageTagValidator;
@@ -33,7 +34,7 @@ public class PublicFilterParams {
     @DefaultValue("20")
     @Min(value = 1, message = "must be between 1 and 100")
     @Max(value = PageParams.MAX_LIMIT, message = "must be between 1 and 100")
-    @Parameter(description = "Page size, 1 to 100", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
+    @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "20", minimum = "1", maximum = "100"))
     public int limit = PageParams.DEFAULT_LIMIT;
 
     @RestQuery
@@ -55,12 +56,12 @@ public class PublicFilterParams {
 
     @RestQuery
     @ServiceArea
-    @Parameter(description = "ISO 3166-1 alpha-2 country: resources serving it, and those serving everywhere (GLOBAL). `GLOBAL` alone lists only the international ones.", example = "GB")
+    @Parameter(description = "ISO 3166-1 alpha-2 country: resources serving it, and those serving everywhere (GLOBAL). `GLOBAL` alone lists only the international ones.", example = "GB", schema = @Schema(ref = ApiTypes.SERVICE_AREA))
     public String country;
 
     @RestQuery
     @LanguageTag
-    @Parameter(description = "BCP 47 tag: resources offered in it (`pt-BR` also matches resources tagged `pt`)", example = "en")
+    @Parameter(description = "BCP 47 tag: resources offered in it (`pt-BR` also matches resources tagged `pt`)", example = "en", schema = @Schema(ref = ApiTypes.LANGUAGE_TAG))
     public String language;
 
     @RestQuery
@@ -70,7 +71,7 @@ public class PublicFilterParams {
 
     @RestQuery
     @Parameter(description = "RFC 3339 timestamp: only resources changed at or after it, oldest change first, for delta sync. "
-            + "On the list (not the feeds) this also returns resources ARCHIVED since then, as tombstones to delete.", schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z")
+            + "On the list (not the feeds) this also returns resources ARCHIVED since then, as tombstones to delete.", schema = @Schema(type = SchemaType.STRING, format = "date-time", minLength = 20, maxLength = 35), example = "2026-11-01T00:00:00Z")
     public String modifiedSince;
 
     public PageParams page() {

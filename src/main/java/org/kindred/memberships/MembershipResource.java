@@ -126,6 +126,7 @@ public class MembershipResource {
     @Operation(summary = "Leave a group, or remove a member", description = "With your own account id: leave (or withdraw a request). The last owner cannot leave (409); a ban stays (409). "
             + "With someone else's: moderators remove members, owners also remove moderators; owners cannot be removed (409).")
     @APIResponse(responseCode = "204", description = "Left or removed")
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "`reason` is longer than 500 characters")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)

@@ -51,7 +51,7 @@ public class KeywordRuleResource {
 
     @GET
     @Operation(summary = "The group's watched words", description = "Moderators. All rules (at most 500), oldest first.")
-    @APIResponse(responseCode = "200", description = "The rules", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "200", description = "The rules", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = KeywordRuleResponse.class, maxItems = KeywordRuleService.MAX_RULES_PER_GROUP)))
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)

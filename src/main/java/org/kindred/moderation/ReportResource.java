@@ -84,7 +84,7 @@ public class ReportResource {
     @GET
     @Operation(summary = "The platform's report queue", description = "Platform admins: reports of accounts (without a group) and of groups, grouped per target. Group queues are at "
             + "GET /api/v1/groups/{groupId}/reports.")
-    @APIResponse(responseCode = "200", description = "One page of the queue", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "200", description = "One page of the queue", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)

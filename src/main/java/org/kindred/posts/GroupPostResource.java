@@ -57,7 +57,7 @@ public class GroupPostResource {
             + "Any signed-in member may read a PUBLIC group; PRIVATE and HIDDEN groups are for their members (404 otherwise). "
             + "Posts by people you blocked or who blocked you, and posts with content warnings you hide (PATCH /api/v1/me), are left out. "
             + "Your own posts that wait for approval or were held show up for you. Removed threads stay when they have replies.")
-    @APIResponse(responseCode = "200", description = "One page of threads", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "200", description = "One page of threads", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad sort, limit or cursor (a cursor from another group or sort is refused)")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Banned from the group")
@@ -76,6 +76,7 @@ public class GroupPostResource {
 
     @POST
     @Idempotent
+    @Parameter(ref = Responses.IDEMPOTENCY_KEY)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a thread", description = "Active members who accepted the group's current rules (409 with the rules otherwise). `anonymous` hides your name "
             + "from other members (moderators still see it). Honours Idempotency-Key.")

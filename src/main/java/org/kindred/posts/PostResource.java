@@ -112,7 +112,7 @@ public class PostResource {
     @Path("/{postId}/replies")
     @Operation(summary = "A thread's replies", description = "Oldest first. Removed replies stay as placeholders (text withheld); blocks and hidden "
             + "content warnings apply as in the feed.")
-    @APIResponse(responseCode = "200", description = "One page of replies", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "200", description = "One page of replies", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a thread's first post, or bad paging")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
@@ -126,6 +126,7 @@ public class PostResource {
     @POST
     @Path("/{postId}/replies")
     @Idempotent
+    @Parameter(ref = Responses.IDEMPOTENCY_KEY)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reply to a thread", description = "Threads are one level deep: reply to the thread's first post and point at a reply with `replyTo`. "
             + "The thread's reply policy is enforced (FACILITATORS_ONLY: moderators, verified professionals and the author; "
@@ -230,7 +231,7 @@ public class PostResource {
     @GET
     @Path("/{postId}/revisions")
     @Operation(summary = "A post's edit history", description = "The group's moderators only: the text as it was before each edit, newest first (at most 100).")
-    @APIResponse(responseCode = "200", description = "Earlier versions", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "200", description = "Earlier versions", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionResponse.class, maxItems = 100)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)

@@ -74,6 +74,12 @@ class OpenApiContractTest {
                         && !(responses.has("400") && responses.has("413") && responses.has("415"))) {
                     problems.add(name + ": takes a body but does not document 400, 413 and 415");
                 }
+                if (takesQueryParameters(doc, operation) && !responses.has("400")) {
+                    problems.add(name + ": takes query parameters but does not document 400");
+                }
+                if (!responses.has("500")) {
+                    problems.add(name + ": no 500");
+                }
                 if (path.getKey().contains("{") && path.getKey().startsWith("/api/") && !responses.has("404")
                         && !responses.has("400")) {
                     problems.add(name + ": has a path parameter but no 404");
@@ -84,6 +90,11 @@ class OpenApiContractTest {
                     String code = codes.next();
                     success |= code.startsWith("2") || code.equals("304");
                     JsonNode response = responses.get(code);
+                    response.path("content").fields().forEachRemaining(media -> {
+                        if (!media.getValue().has("schema")) {
+                            problems.add(name + " " + code + " " + media.getKey() + ": content without a schema");
+                        }
+                    });
                     if (code.startsWith("4") || code.startsWith("5")) {
                         if (!response.has("$ref")) {
                             problems.add(
@@ -103,6 +114,20 @@ class OpenApiContractTest {
             }
         });
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** Query parameters can be malformed (a 400); parameters may be references to components. */
+    private static boolean takesQueryParameters(JsonNode doc, JsonNode operation) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.has("$ref")) {
+                String ref = parameter.get("$ref").asText();
+                parameter = doc.path("components").path("parameters").path(ref.substring(ref.lastIndexOf('/') + 1));
+            }
+            if (parameter.path("in").asText().equals("query")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode served() {

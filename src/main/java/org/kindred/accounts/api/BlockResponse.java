@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.platform.openapi.ApiTypes;
 
 @Schema(name = "Block", description = "Someone you blocked")
 public record BlockResponse(
         @Schema(required = true) UUID accountId,
-        @Schema(required = true, example = "some_handle") String handle,
-        @Schema(nullable = true) String displayName,
+        @Schema(required = true, ref = ApiTypes.HANDLE, example = "some_handle") String handle,
+        @Schema(nullable = true, maxLength = 50) String displayName,
         @Schema(required = true) Instant blockedAt) {
 }

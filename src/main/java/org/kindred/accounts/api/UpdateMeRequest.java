@@ -10,7 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.validation.CountryCode;
 import org.kindred.platform.validation.LanguageTag;
 import org.kindred.posts.ContentWarning;
@@ -39,19 +41,19 @@ public final class UpdateMeRequest {
     private Optional<@Size(max = 50) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String> displayName;
 
     @JsonProperty
-    @Schema(nullable = true, example = "GB", description = "ISO 3166-1 alpha-2")
+    @Schema(nullable = true, example = "GB", description = "ISO 3166-1 alpha-2", ref = ApiTypes.COUNTRY_CODE)
     private Optional<@CountryCode String> country;
 
     @JsonProperty
-    @Schema(description = "BCP 47 tags, at most 10", example = "[\"en\", \"es\"]")
+    @Schema(description = "BCP 47 tags, at most 10", example = "[\"en\", \"es\"]", type = SchemaType.ARRAY, implementation = ApiTypes.LanguageTag.class, maxItems = 10)
     private Optional<@Size(max = 10) List<@NotNull @LanguageTag String>> languages;
 
     @JsonProperty
-    @Schema(nullable = true, example = "1994")
+    @Schema(nullable = true, example = "1994", minimum = "1900", maximum = "2100")
     private Optional<@Min(1900) @Max(2100) Integer> birthYear;
 
     @JsonProperty
-    @Schema(description = "Content warnings to leave out of your feeds", example = "[\"SELF_HARM\", \"SLURS_QUOTED\"]")
+    @Schema(description = "Content warnings to leave out of your feeds", example = "[\"SELF_HARM\", \"SLURS_QUOTED\"]", maxItems = 20)
     private Optional<@Size(max = 20) List<@NotNull ContentWarning>> hiddenContentWarnings;
 
     public Optional<String> email() {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.groups.Basis;
 import org.kindred.groups.Topic;
 import org.kindred.groups.Visibility;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.validation.LanguageTag;
 
 @Schema(name = "CreateGroupRequest")
@@ -23,7 +24,7 @@ public record CreateGroupRequest(
 
         @NotEmpty @Size(max = 11) @Schema(required = true, description = "Where it happens, or what the group is for (1 to 11)", example = "[\"WORKPLACE\"]") Set<@NotNull Topic> topics,
 
-        @NotNull @LanguageTag @Schema(required = true, description = "BCP 47 language of the group's conversations", example = "en") String language,
+        @NotNull @LanguageTag @Schema(required = true, description = "BCP 47 language of the group's conversations", ref = ApiTypes.LANGUAGE_TAG, example = "en") String language,
 
         @NotNull @Schema(required = true, description = "PUBLIC: listed, anyone joins. PRIVATE: listed, joining needs approval. HIDDEN: unlisted, invite only.") Visibility visibility,
 

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.groups.Basis;
 import org.kindred.groups.Topic;
 import org.kindred.groups.Visibility;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.validation.LanguageTag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -29,15 +30,15 @@ public final class UpdateGroupRequest {
     private Optional<@Size(min = 1, max = 2000) String> description;
 
     @JsonProperty
-    @Schema(example = "[\"RACE_ETHNICITY\"]")
+    @Schema(example = "[\"RACE_ETHNICITY\"]", minItems = 1, maxItems = 10, uniqueItems = true)
     private Optional<@Size(min = 1, max = 10) Set<@NotNull Basis>> bases;
 
     @JsonProperty
-    @Schema(example = "[\"WORKPLACE\", \"REPORTING_LEGAL\"]")
+    @Schema(example = "[\"WORKPLACE\", \"REPORTING_LEGAL\"]", minItems = 1, maxItems = 11, uniqueItems = true)
     private Optional<@Size(min = 1, max = 11) Set<@NotNull Topic>> topics;
 
     @JsonProperty
-    @Schema(example = "en-GB")
+    @Schema(example = "en-GB", ref = ApiTypes.LANGUAGE_TAG)
     private Optional<@LanguageTag String> language;
 
     @JsonProperty

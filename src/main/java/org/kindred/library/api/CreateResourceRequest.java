@@ -9,11 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.groups.Basis;
 import org.kindred.groups.Topic;
 import org.kindred.library.Cost;
 import org.kindred.library.ResourceType;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.validation.HttpUrl;
 import org.kindred.platform.validation.LanguageTag;
 
@@ -27,9 +29,9 @@ public record CreateResourceRequest(
         @NotNull @Valid @Schema(required = true) Organization organization,
         @Size(max = 10) @Schema(description = "Grounds of discrimination it is for; omit or `[]` when not specific", example = "[\"SEXUAL_ORIENTATION\", \"GENDER_IDENTITY\"]") List<@NotNull Basis> bases,
         @Size(max = 11) @Schema(description = "What it helps with", example = "[\"WELLBEING_COPING\"]") List<@NotNull Topic> topics,
-        @NotNull @Size(min = 1, max = 60) @Schema(required = true, description = "ISO 3166-1 alpha-2 codes in upper case, or exactly `[\"GLOBAL\"]`", example = "[\"GB\"]") List<@NotNull @ServiceArea String> countries,
-        @Size(max = 50) @Schema(description = "ISO 3166-2 subdivisions of those countries it is limited to, e.g. `GB-SCT`", example = "[]") List<@NotNull @Pattern(regexp = ResourceRules.REGION, message = "must be an ISO 3166-2 subdivision code, e.g. GB-SCT") String> regions,
-        @NotNull @Size(min = 1, max = 20) @Schema(required = true, description = "BCP 47 tags", example = "[\"en\"]") List<@NotNull @LanguageTag String> languages,
+        @NotNull @Size(min = 1, max = 60) @Schema(required = true, description = "ISO 3166-1 alpha-2 codes in upper case, or exactly `[\"GLOBAL\"]`", example = "[\"GB\"]", type = SchemaType.ARRAY, implementation = ApiTypes.ServiceArea.class) List<@NotNull @ServiceArea String> countries,
+        @Size(max = 50) @Schema(description = "ISO 3166-2 subdivisions of those countries it is limited to, e.g. `GB-SCT`", example = "[]", type = SchemaType.ARRAY, implementation = ApiTypes.RegionCode.class) List<@NotNull @Pattern(regexp = ResourceRules.REGION, message = "must be an ISO 3166-2 subdivision code, e.g. GB-SCT") String> regions,
+        @NotNull @Size(min = 1, max = 20) @Schema(required = true, description = "BCP 47 tags", example = "[\"en\"]", type = SchemaType.ARRAY, implementation = ApiTypes.LanguageTag.class) List<@NotNull @LanguageTag String> languages,
         @Size(max = 40) @Pattern(regexp = ResourceRules.PHONE, message = "must be a phone number of digits, spaces, dashes, dots and parentheses, optionally starting with +") @Schema(nullable = true, maxLength = 40, example = "0800 0119 100") String phone,
         @Size(max = 40) @Pattern(regexp = ResourceRules.PHONE, message = "must be a phone number of digits, spaces, dashes, dots and parentheses, optionally starting with +") @Schema(nullable = true, maxLength = 40, example = "85258") String sms,
         @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") @Schema(nullable = true, maxLength = 254, example = "chris@switchboard.lgbt") String email,

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Partner", description = "A partner organisation and its API keys with their usage (admins only)")
 public record PartnerResponse(
         @Schema(required = true) UUID id,
-        @Schema(required = true, example = "Riverside Law Centre") String name,
-        @Schema(nullable = true, example = "https://riverside-law.example.org/") String url,
-        @Schema(nullable = true, example = "web@riverside-law.example.org") String contactEmail,
+        @Schema(required = true, example = "Riverside Law Centre", maxLength = 200) String name,
+        @Schema(nullable = true, example = "https://riverside-law.example.org/", maxLength = 2048) String url,
+        @Schema(nullable = true, example = "web@riverside-law.example.org", maxLength = 254) String contactEmail,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true, description = "All keys, revoked ones included, oldest first") List<PartnerKeyResponse> keys) {
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.library.ChangeAction;
 
@@ -16,7 +15,7 @@ public record ResourceChangeResponse(
         @Schema(required = true, example = "UPDATED") ChangeAction action,
         @Schema(required = true) Instant changedAt,
         @Schema(required = true) ChangeActor actor,
-        @Schema(required = true, description = "The fields this change touched; `[]` when none did") List<Change> changes) {
+        @Schema(required = true, description = "The fields this change touched; `[]` when none did", maxItems = 32) List<Change> changes) {
 
     @Schema(name = "ChangeActor", description = "An admin account, a partner organisation (API key) or the seed loader")
     public record ChangeActor(
@@ -28,8 +27,8 @@ public record ResourceChangeResponse(
 
     @Schema(name = "FieldChange")
     public record Change(
-            @Schema(required = true, description = "Field name as in the Resource schema; nested fields with a dot", example = "phone") String field,
-            @Schema(type = SchemaType.OBJECT, nullable = true, description = "Any JSON value: the value before (null when unset)", example = "\"0800 0119 100\"") JsonNode previousValue,
-            @Schema(type = SchemaType.OBJECT, nullable = true, description = "Any JSON value: the value after (null when cleared)", example = "\"0800 0119 101\"") JsonNode replacementValue) {
+            @Schema(required = true, description = "Field name as in the Resource schema; nested fields with a dot", example = "phone", maxLength = 64) String field,
+            @Schema(description = "Any JSON value: the value before (null when unset)", example = "\"0800 0119 100\"") JsonNode previousValue,
+            @Schema(description = "Any JSON value: the value after (null when cleared)", example = "\"0800 0119 101\"") JsonNode replacementValue) {
     }
 }

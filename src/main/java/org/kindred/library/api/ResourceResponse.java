@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.groups.Basis;
 import org.kindred.groups.Topic;
 import org.kindred.library.Cost;
 import org.kindred.library.ResourceStatus;
 import org.kindred.library.ResourceType;
+import org.kindred.platform.openapi.ApiTypes;
 
 @Schema(name = "Resource", description = "A curated resource, after Open Referral HSDS 3.0: a helpline, a body where complaints are filed, "
         + "a legal-aid organisation, a guide. `countries` is its service area: ISO 3166-1 alpha-2 codes, or `[\"GLOBAL\"]` for "
@@ -21,11 +23,11 @@ public record ResourceResponse(
         @Schema(required = true, maxLength = 2000, example = "Free, confidential emotional support by phone, any time, for anyone who is struggling to cope.") String summary,
         @Schema(required = true, maxLength = 2048, example = "https://www.samaritans.org/") String url,
         @Schema(required = true) Organization organization,
-        @Schema(required = true, description = "Grounds of discrimination it is for; `[]` means not specific to one") List<Basis> bases,
-        @Schema(required = true, description = "What it helps with", example = "[\"WELLBEING_COPING\"]") List<Topic> topics,
-        @Schema(required = true, description = "ISO 3166-1 alpha-2 codes, or `[\"GLOBAL\"]`", example = "[\"GB\", \"IE\"]") List<String> countries,
-        @Schema(required = true, description = "ISO 3166-2 subdivisions it is limited to; `[]` means the whole of each country", example = "[]") List<String> regions,
-        @Schema(required = true, description = "BCP 47 tags of the languages it is offered in", example = "[\"en\"]") List<String> languages,
+        @Schema(required = true, description = "Grounds of discrimination it is for; `[]` means not specific to one", maxItems = 10) List<Basis> bases,
+        @Schema(required = true, description = "What it helps with", example = "[\"WELLBEING_COPING\"]", maxItems = 11) List<Topic> topics,
+        @Schema(required = true, description = "ISO 3166-1 alpha-2 codes, or `[\"GLOBAL\"]`", example = "[\"GB\", \"IE\"]", type = SchemaType.ARRAY, implementation = ApiTypes.ServiceArea.class, minItems = 1, maxItems = 60) List<String> countries,
+        @Schema(required = true, description = "ISO 3166-2 subdivisions it is limited to; `[]` means the whole of each country", example = "[]", type = SchemaType.ARRAY, implementation = ApiTypes.RegionCode.class, maxItems = 50) List<String> regions,
+        @Schema(required = true, description = "BCP 47 tags of the languages it is offered in", example = "[\"en\"]", type = SchemaType.ARRAY, implementation = ApiTypes.LanguageTag.class, minItems = 1, maxItems = 20) List<String> languages,
         @Schema(nullable = true, maxLength = 40, example = "116 123") String phone,
         @Schema(nullable = true, maxLength = 40, description = "Number to text", example = "85258") String sms,
         @Schema(nullable = true, maxLength = 254, example = "jo@samaritans.org") String email,

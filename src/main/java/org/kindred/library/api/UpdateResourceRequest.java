@@ -10,11 +10,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.groups.Basis;
 import org.kindred.groups.Topic;
 import org.kindred.library.Cost;
 import org.kindred.library.ResourceType;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.validation.HttpUrl;
 import org.kindred.platform.validation.LanguageTag;
 
@@ -51,23 +53,23 @@ public final class UpdateResourceRequest {
     private Optional<@Valid OrganizationPatch> organization;
 
     @JsonProperty
-    @Schema(example = "[\"SEXUAL_ORIENTATION\"]")
+    @Schema(example = "[\"SEXUAL_ORIENTATION\"]", maxItems = 10)
     private Optional<@Size(max = 10) List<@NotNull Basis>> bases;
 
     @JsonProperty
-    @Schema(example = "[\"WELLBEING_COPING\"]")
+    @Schema(example = "[\"WELLBEING_COPING\"]", maxItems = 11)
     private Optional<@Size(max = 11) List<@NotNull Topic>> topics;
 
     @JsonProperty
-    @Schema(description = "ISO 3166-1 alpha-2 codes, or exactly `[\"GLOBAL\"]`", example = "[\"GB\"]")
+    @Schema(description = "ISO 3166-1 alpha-2 codes, or exactly `[\"GLOBAL\"]`", example = "[\"GB\"]", type = SchemaType.ARRAY, implementation = ApiTypes.ServiceArea.class, minItems = 1, maxItems = 60)
     private Optional<@Size(min = 1, max = 60) List<@NotNull @ServiceArea String>> countries;
 
     @JsonProperty
-    @Schema(example = "[\"GB-SCT\"]")
+    @Schema(example = "[\"GB-SCT\"]", type = SchemaType.ARRAY, implementation = ApiTypes.RegionCode.class, maxItems = 50)
     private Optional<@Size(max = 50) List<@NotNull @Pattern(regexp = ResourceRules.REGION, message = "must be an ISO 3166-2 subdivision code, e.g. GB-SCT") String>> regions;
 
     @JsonProperty
-    @Schema(example = "[\"en\", \"cy\"]")
+    @Schema(example = "[\"en\", \"cy\"]", type = SchemaType.ARRAY, implementation = ApiTypes.LanguageTag.class, minItems = 1, maxItems = 20)
     private Optional<@Size(min = 1, max = 20) List<@NotNull @LanguageTag String>> languages;
 
     @JsonProperty

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,7 +42,8 @@ import org.kindred.platform.security.CurrentUser;
 @Path("/api/v1/partners")
 @Tag(name = "Partners")
 @RolesAllowed(CurrentUser.ADMIN)
-@SecurityRequirement(name = "bearer")
+// OpenAPI 3.1 lets non-OAuth requirements name the roles they need: here the token's `admin` group.
+@SecurityRequirement(name = "bearer", scopes = CurrentUser.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {
 
@@ -54,6 +56,7 @@ public class PartnerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
+    @Parameter(ref = Responses.IDEMPOTENCY_KEY)
     @Operation(summary = "Register a partner organisation", description = "Admins register an organisation that embeds the library's feeds or submits resources; then issue it API keys. Accepts `Idempotency-Key`.")
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
@@ -128,7 +131,7 @@ public class PartnerResource {
 
     /** For the OpenAPI document: a page of partners. */
     @Schema(name = "PartnerPage")
-    public record PartnerPage(@Schema(required = true) java.util.List<PartnerResponse> items,
-            @Schema(nullable = true, description = "Cursor of the next page; null on the last page") String nextCursor) {
+    public record PartnerPage(@Schema(required = true, maxItems = 100) java.util.List<PartnerResponse> items,
+            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor) {
     }
 }

@@ -6,5 +6,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "AcceptRulesRequest")
 public record AcceptRulesRequest(
-        @NotNull @Schema(required = true, description = "The group's current `rulesVersion`", example = "2") Integer rulesVersion) {
+        @NotNull @Schema(required = true, description = "The group's current `rulesVersion`", example = "2", minimum = "1", maximum = "2147483647") Integer rulesVersion) {
 }

@@ -9,7 +9,7 @@ import org.kindred.platform.validation.TextPatterns;
 
 @Schema(name = "JoinRequest")
 public record JoinRequest(
-        @NotNull @Schema(required = true, description = "The group's current `rulesVersion`: you read and accept its rules", example = "1") Integer acceptRulesVersion,
+        @NotNull @Schema(required = true, description = "The group's current `rulesVersion`: you read and accept its rules", example = "1", minimum = "1", maximum = "2147483647") Integer acceptRulesVersion,
 
         @Size(max = 1000) @Pattern(regexp = TextPatterns.MULTI_LINE, message = TextPatterns.MESSAGE) @Schema(description = "For PRIVATE groups: a note to the moderators", maxLength = 1000, example = "I'm a nurse and have faced racism from patients.") String message,
 

@@ -10,7 +10,7 @@ import org.kindred.memberships.MembershipStatus;
 public record MyMembershipResponse(
         @Schema(required = true) MembershipRole role,
         @Schema(required = true) MembershipStatus status,
-        @Schema(required = true, description = "The rules version you accepted", example = "2") int rulesVersionAccepted,
+        @Schema(required = true, description = "The rules version you accepted", example = "2", minimum = "0", maximum = "2147483647") int rulesVersionAccepted,
         @Schema(required = true, description = "False when the rules changed since you accepted them: accept them again before posting") boolean rulesCurrent,
         @Schema(nullable = true, description = "When you became an active member") Instant joinedAt,
         @Schema(nullable = true, description = "Set while you are banned; null means a ban without end") Instant bannedUntil) {

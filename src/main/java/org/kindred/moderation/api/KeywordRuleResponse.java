@@ -9,7 +9,7 @@ import org.kindred.moderation.KeywordRule;
 @Schema(name = "KeywordRule")
 public record KeywordRuleResponse(
         @Schema(required = true) UUID id,
-        @Schema(required = true, example = "go back to") String phrase,
+        @Schema(required = true, example = "go back to", maxLength = 100) String phrase,
         @Schema(required = true) KeywordRule.Action action,
         @Schema(required = true) Instant createdAt) {
 }

@@ -4,17 +4,19 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.moderation.ModerationAction;
+import org.kindred.platform.openapi.ApiTypes;
 
 @Schema(name = "ModerationLogEntry", description = "One action in a group's moderation log. Members see the actor as \"moderator\" and no "
         + "account targets; moderators see handles.")
 public record ModerationLogEntryResponse(
         @Schema(required = true) UUID id,
-        @Schema(required = true, example = "MEMBER_BANNED") String action,
-        @Schema(required = true, description = "\"moderator\" for members; the handle for moderators; \"system\" for automatic actions", example = "moderator") String actor,
+        @Schema(required = true, example = "MEMBER_BANNED", implementation = ModerationAction.class) String action,
+        @Schema(required = true, description = "\"moderator\" for members; the handle for moderators; \"system\" for automatic actions", example = "moderator", maxLength = 30) String actor,
         @Schema(required = true, enumeration = {
                 "ACCOUNT", "POST", "GROUP", "INVITE"}) String targetType,
         @Schema(nullable = true, description = "Null for account targets when you are not a moderator") UUID targetId,
-        @Schema(nullable = true, description = "The handle of an account target, for moderators") String targetHandle,
-        @Schema(nullable = true) String reason,
+        @Schema(nullable = true, description = "The handle of an account target, for moderators", ref = ApiTypes.HANDLE) String targetHandle,
+        @Schema(nullable = true, maxLength = 1000) String reason,
         @Schema(required = true) Instant createdAt){
 }

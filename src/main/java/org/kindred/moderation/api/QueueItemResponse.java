@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.memberships.api.AccountRef;
 import org.kindred.moderation.ReportAction;
@@ -18,11 +19,11 @@ public record QueueItemResponse(
         @Schema(required = true, description = "Resolve the item by PATCHing this report: all its open reports close together") UUID reportId,
         @Schema(required = true) ReportTarget targetType,
         @Schema(required = true) UUID targetId,
-        @Schema(required = true, description = "0: held for care; 1: waiting for approval; 2: reported; 3: closed") int priority,
-        @Schema(required = true, description = "Distinct members who reported it") int reportCount,
-        @Schema(required = true) List<ReportReason> reasons,
-        @Schema(required = true, description = "MEMBER reports, and the service's own (SAFETY_CHECK, KEYWORD_RULE)") List<ReportSource> sources,
-        @Schema(required = true, description = "The reporters' details, oldest first, without their names") List<String> details,
+        @Schema(required = true, description = "0: held for care; 1: waiting for approval; 2: reported; 3: closed", minimum = "0", maximum = "3") int priority,
+        @Schema(required = true, description = "Distinct members who reported it", minimum = "0", maximum = "2147483647") int reportCount,
+        @Schema(required = true, maxItems = 7, uniqueItems = true) List<ReportReason> reasons,
+        @Schema(required = true, description = "MEMBER reports, and the service's own (SAFETY_CHECK, KEYWORD_RULE)", maxItems = 3, uniqueItems = true) List<ReportSource> sources,
+        @Schema(required = true, description = "The reporters' details, oldest first, without their names", type = SchemaType.ARRAY, implementation = QueueItemResponse.Details.class) List<String> details,
         @Schema(required = true) Instant firstReportedAt,
         @Schema(required = true) Instant lastReportedAt,
         @Schema(required = true) ReportStatus status,
@@ -30,4 +31,11 @@ public record QueueItemResponse(
         @Schema(nullable = true) Instant resolvedAt,
         @Schema(nullable = true, description = "The post as moderators see it (with its author), for POST targets") PostResponse post,
         @Schema(nullable = true, description = "The account, for ACCOUNT targets") AccountRef account) {
+
+    /** For the OpenAPI document: one reporter's details ({@code reports.details}). */
+    @Schema(name = "ReportDetails", type = SchemaType.STRING, maxLength = 2000)
+    public static final class Details {
+        private Details() {
+        }
+    }
 }

@@ -15,7 +15,7 @@ public record ReportResponse(
         @Schema(required = true) ReportTarget targetType,
         @Schema(required = true) UUID targetId,
         @Schema(required = true) ReportReason reason,
-        @Schema(nullable = true) String details,
+        @Schema(nullable = true, maxLength = 2000) String details,
         @Schema(required = true) ReportStatus status,
         @Schema(nullable = true, description = "What the moderators did, once closed") ReportAction resolution,
         @Schema(required = true) Instant createdAt,

@@ -10,6 +10,6 @@ public record WarningResponse(
         @Schema(required = true) UUID id,
         @Schema(required = true) UUID groupId,
         @Schema(nullable = true, description = "The post it is about") UUID postId,
-        @Schema(required = true, example = "Please don't share other people's workplaces") String reason,
+        @Schema(required = true, example = "Please don't share other people's workplaces", maxLength = 1000) String reason,
         @Schema(required = true) Instant createdAt) {
 }

@@ -4,8 +4,11 @@ import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -13,8 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kindred.platform.error.Problem;
 
@@ -37,7 +42,9 @@ import org.kindred.platform.error.Problem;
         Every response carries `RateLimit-Policy` and `RateLimit` headers (IETF draft); 429 adds `Retry-After`. \
         Request bodies are limited to 64 KiB (413). Every response carries an `X-Request-Id`: the one you sent \
         (1-64 letters, digits, `.`, `_`, `-`) or a new one; quote it when you report a problem.
-        """, contact = @Contact(name = "Kindred maintainers"), license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")), tags = {
+        """, contact = @Contact(name = "Kindred maintainers"), license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")), servers = @Server(url = "/", description = """
+        Whichever deployment serves this document (production, staging or a local development one): paths are \
+        relative to its origin. Production deployments are reached over HTTPS (see k8s/prod/ingress.yaml).""", extensions = @Extension(name = "x-internal", value = "false", parseValue = true)), tags = {
         @Tag(name = "Auth", description = "Registration, sign-in, token refresh and sign-out"),
         @Tag(name = "Me", description = "Your own account and preferences"),
         @Tag(name = "Accounts", description = "Public profiles of members"),
@@ -46,15 +53,32 @@ import org.kindred.platform.error.Problem;
         @Tag(name = "Resources", description = "The curated resource library: helplines, crisis lines, where to report, legal aid, guides"),
         @Tag(name = "Feeds", description = "JSON Feed and Atom feeds of the library for partner sites (public, any origin)"),
         @Tag(name = "Partners", description = "Partner organisations and their API keys (admins only)")
-}, components = @Components(securitySchemes = {
-        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "Access token from /api/v1/auth/login, /register or /refresh (RS256, at most 15 minutes)"),
+}, components = @Components(schemas = {
+        // Single-value string kinds (see ApiTypes): @CountryCode (CountryCodeValidator) and the handle's pattern.
+        @Schema(name = ApiTypes.COUNTRY_CODE, type = SchemaType.STRING, minLength = 2, maxLength = 2, pattern = "^[A-Z]{2}$", description = "ISO 3166-1 alpha-2 country code in upper case (assigned codes only)", example = "GB"),
+        @Schema(name = ApiTypes.HANDLE, type = SchemaType.STRING, minLength = 3, maxLength = 30, pattern = "^[a-z0-9_]{3,30}$", description = "A member's public pseudonym: 3 to 30 characters of `a-z`, `0-9` and `_`", example = "amara_k")
+}, securitySchemes = {
+        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "Access token from /api/v1/auth/login, /register or /refresh: a JWT signed with RS256 by this service, valid for at most 15 minutes. "
+                + "Issued and verified following RFC8725 (JWT Best Current Practices): only RS256 and only this service's keys (selected by `kid`, published at /.well-known/jwks.json), "
+                + "`alg: none` and HMAC refused, issuer and audience checked, `exp`, `iat`, `jti`, `sub` and `sid` required. Signing out or suspension revokes it at once."),
         @SecurityScheme(securitySchemeName = "partnerKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = "X-Api-Key", description = "API key of a partner organisation")
+}, headers = {
+        @Header(name = Responses.RATE_LIMIT_HEADER, description = "IETF draft RateLimit header: of the limits that apply, the one closest to exhaustion, with `r` the requests left and `t` the seconds until it is full again, "
+                + "e.g. `\"read-ip\";r=1194;t=60`. Sent on responses to every request the rate limiter counted; a request refused before that (a body over 64 KiB, no matching endpoint) gets none.", schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^\"[a-z-]+\";r=[0-9]+;t=[0-9]+$")),
+        @Header(name = Responses.RATE_LIMIT_POLICY_HEADER, description = "IETF draft RateLimit-Policy header: the policy reported in `RateLimit`, with `q` requests per window of `w` seconds, "
+                + "e.g. `\"read-ip\";q=1200;w=60`. Policies are per action class and per IP address or account (`login-ip`, `write-account`, ...), or `partner-key` for requests made with a partner API key.", schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^\"[a-z-]+\";q=[0-9]+;w=[0-9]+$")),
+        @Header(name = Responses.ALLOW_ORIGIN_HEADER, description = "CORS, on requests from browsers (with an `Origin` header): the API echoes the origins the deployment allows (`KINDRED_CORS_ORIGINS`) "
+                + "and answers other origins with 403; the feeds under /api/v1/feeds allow any origin (`*`). Credentials (cookies) are never allowed.", schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
+}, parameters = {
+        @Parameter(name = Responses.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "Makes a retry safe: the same key with the same body within 24 hours gets the original response again "
+                + "(with `Idempotent-Replayed: true`) instead of creating a second one; the same key with another body is a 422, a retry while the first request runs a 409. "
+                + "Keys belong to the signed-in account (or the partner organisation); use a new random key (e.g. a UUID) for every new request.", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]{1,255}$"), example = "6f1c2b7e-3f0a-4a59-9a51-2f6b1d0c8e47")
 }, responses = {
         @APIResponse(name = Responses.BAD_REQUEST, responseCode = "400", description = "Malformed JSON, or a field or parameter is invalid", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = """
                 {"type":"urn:kindred:problem:validation","title":"Invalid request","status":400,\
                 "detail":"handle: must be 3 to 30 characters of a-z, 0-9 and _","instance":"/api/v1/auth/register",\
                 "errors":[{"field":"handle","message":"must be 3 to 30 characters of a-z, 0-9 and _"}]}"""))),
-        @APIResponse(name = Responses.UNAUTHORIZED, responseCode = "401", description = "No access token, or one that is invalid, expired or revoked", headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "invalid-token", value = """
+        @APIResponse(name = Responses.UNAUTHORIZED, responseCode = "401", description = "No access token, or one that is invalid, expired or revoked", headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "invalid-token", value = """
                 {"type":"urn:kindred:problem:invalid-token","title":"Unauthorized","status":401,\
                 "detail":"The access token is missing, malformed, expired or revoked","instance":"/api/v1/me"}"""))),
         @APIResponse(name = Responses.FORBIDDEN, responseCode = "403", description = "You may see this, but not do this", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "forbidden", value = """
@@ -80,13 +104,13 @@ import org.kindred.platform.error.Problem;
                 {"type":"urn:kindred:problem:idempotency-key-reused","title":"Idempotency key reused","status":422,\
                 "detail":"This Idempotency-Key was already used for a different request; use a new key for a new request",\
                 "instance":"/api/v1/groups"}"""))),
-        @APIResponse(name = Responses.TOO_MANY_REQUESTS, responseCode = "429", description = "Rate limited; retry after the given number of seconds", headers = {
-                @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
-                @Header(name = "RateLimit-Policy", description = "IETF draft, e.g. `\"login-ip\";q=10;w=60`", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
-                @Header(name = "RateLimit", description = "IETF draft, e.g. `\"login-ip\";r=0;t=42`", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))}, content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "rate-limited", value = """
-                        {"type":"urn:kindred:problem:rate-limited","title":"Too many requests","status":429,\
-                        "detail":"Too many requests of this kind; try again in 42 seconds","instance":"/api/v1/auth/login"}"""))),
-        @APIResponse(name = Responses.SERVICE_UNAVAILABLE, responseCode = "503", description = "Temporarily unable to serve; retry after the given number of seconds", headers = @Header(name = "Retry-After", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)), content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unavailable", value = """
+        @APIResponse(name = Responses.TOO_MANY_REQUESTS, responseCode = "429", description = "Rate limited; retry after the given number of seconds", headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "rate-limited", value = """
+                {"type":"urn:kindred:problem:rate-limited","title":"Too many requests","status":429,\
+                "detail":"Too many requests of this kind; try again in 42 seconds","instance":"/api/v1/auth/login"}"""))),
+        @APIResponse(name = Responses.INTERNAL_SERVER_ERROR, responseCode = "500", description = "An unexpected error on our side; it has been logged. Quote the response's `X-Request-Id` when you report it.", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "internal", value = """
+                {"type":"urn:kindred:problem:internal","title":"Internal error","status":500,\
+                "detail":"Something went wrong on our side; it has been logged","instance":"/api/v1/groups"}"""))),
+        @APIResponse(name = Responses.SERVICE_UNAVAILABLE, responseCode = "503", description = "Temporarily unable to serve; retry after the given number of seconds", headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unavailable", value = """
                 {"type":"urn:kindred:problem:unavailable","title":"Service unavailable","status":503,\
                 "detail":"Too many sign-ins at once; try again in a few seconds","instance":"/api/v1/auth/login"}""")))
 }))

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -19,7 +20,7 @@ public class PageParams {
     @DefaultValue("20")
     @Min(value = 1, message = "must be between 1 and 100")
     @Max(value = MAX_LIMIT, message = "must be between 1 and 100")
-    @Parameter(description = "Page size, 1 to 100", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
+    @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "20", minimum = "1", maximum = "100"))
     public int limit = DEFAULT_LIMIT;
 
     @RestQuery("cursor")

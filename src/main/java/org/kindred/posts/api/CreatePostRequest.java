@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.validation.LanguageTag;
 import org.kindred.platform.validation.TextPatterns;
 import org.kindred.posts.ContentWarning;
@@ -28,5 +29,5 @@ public record CreatePostRequest(
 
         @NotNull @Schema(required = true) ReplyPolicy replyPolicy,
 
-        @LanguageTag @Schema(description = "BCP 47; defaults to the group's language", example = "en") String language) {
+        @LanguageTag @Schema(description = "BCP 47; defaults to the group's language", example = "en", ref = ApiTypes.LANGUAGE_TAG) String language) {
 }

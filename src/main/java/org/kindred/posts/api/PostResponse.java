@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.posts.ContentWarning;
 import org.kindred.posts.PostStatus;
 import org.kindred.posts.ReactionKind;
@@ -22,18 +23,19 @@ public record PostResponse(
         @Schema(required = true) boolean anonymous,
         @Schema(required = true, description = "True when you wrote it (shown only to you, also for your anonymous posts)") boolean mine,
         @Schema(nullable = true, maxLength = 200) String title,
-        @Schema(nullable = true, description = "Null when the post was removed; " + PostText.BODY_DOC) String body,
-        @Schema(required = true, example = "en") String language,
-        @Schema(required = true) List<ContentWarning> contentWarnings,
+        @Schema(nullable = true, description = "Null when the post was removed; "
+                + PostText.BODY_DOC, maxLength = 10000) String body,
+        @Schema(required = true, example = "en", ref = ApiTypes.LANGUAGE_TAG) String language,
+        @Schema(required = true, maxItems = 14, uniqueItems = true) List<ContentWarning> contentWarnings,
         @Schema(nullable = true) SupportWanted supportWanted,
         @Schema(nullable = true) ReplyPolicy replyPolicy,
         @Schema(required = true, description = "Others only ever see PUBLISHED and REMOVED posts; PENDING_APPROVAL, HELD_FOR_CARE and HIDDEN are shown to the author and moderators") PostStatus status,
         @Schema(required = true) Instant createdAt,
         @Schema(nullable = true) Instant editedAt,
         @Schema(required = true, description = "The latest of creation and the newest published reply") Instant lastActivityAt,
-        @Schema(required = true, description = "Published replies", example = "4") int replyCount,
-        @Schema(required = true, description = "Count per reaction kind, every kind present", example = "{\"I_BELIEVE_YOU\": 12, \"ME_TOO\": 3, \"NOT_ALONE\": 5, \"SENDING_STRENGTH\": 7, \"THANK_YOU\": 0}") Map<ReactionKind, Integer> reactions,
-        @Schema(required = true, description = "Your reactions to this post") List<ReactionKind> myReactions,
+        @Schema(required = true, description = "Published replies", example = "4", minimum = "0", maximum = "2147483647") int replyCount,
+        @Schema(required = true, description = "Count per reaction kind, every kind present", example = "{\"I_BELIEVE_YOU\": 12, \"ME_TOO\": 3, \"NOT_ALONE\": 5, \"SENDING_STRENGTH\": 7, \"THANK_YOU\": 0}", additionalProperties = ApiTypes.Count.class, propertyNames = ReactionKind.class) Map<ReactionKind, Integer> reactions,
+        @Schema(required = true, description = "Your reactions to this post", maxItems = 5, uniqueItems = true) List<ReactionKind> myReactions,
         @Schema(required = true) boolean pinned,
         @Schema(required = true, description = "Locked threads take no new replies") boolean locked,
         @Schema(required = true, description = "Whether you may reply now (policy, lock, membership, blocks)") boolean canReply) {
@@ -41,8 +43,8 @@ public record PostResponse(
     @Schema(name = "PostAuthor")
     public record Author(
             @Schema(required = true) UUID id,
-            @Schema(required = true, example = "amara_k") String handle,
-            @Schema(nullable = true) String displayName,
+            @Schema(required = true, ref = ApiTypes.HANDLE, example = "amara_k") String handle,
+            @Schema(nullable = true, maxLength = 50) String displayName,
             @Schema(required = true, description = "A verified professional") boolean professional) {
     }
 }

@@ -10,8 +10,8 @@ import org.kindred.posts.ContentWarning;
 @Schema(name = "PostRevision", description = "A post's text before one of its edits (moderators only)")
 public record RevisionResponse(
         @Schema(required = true) UUID id,
-        @Schema(nullable = true) String title,
-        @Schema(required = true) String body,
-        @Schema(required = true) List<ContentWarning> contentWarnings,
+        @Schema(nullable = true, maxLength = 200) String title,
+        @Schema(required = true, maxLength = 10000) String body,
+        @Schema(required = true, maxItems = 14, uniqueItems = true) List<ContentWarning> contentWarnings,
         @Schema(required = true, description = "When this text was replaced by an edit") Instant replacedAt) {
 }

@@ -29,6 +29,7 @@ public final class UpdatePostRequest {
     private Optional<@Size(min = 1, max = 10000) String> body;
 
     @JsonProperty
+    @Schema(maxItems = 14, uniqueItems = true)
     private Optional<@Size(max = 14) Set<@NotNull ContentWarning>> contentWarnings;
 
     @JsonProperty
