@@ -12,10 +12,10 @@ import org.kindred.posts.ContentWarning;
 @Schema(name = "Me", description = "Your own account, including private fields only you can see")
 public record MeResponse(
         @Schema(required = true) UUID id,
-        @Schema(required = true, example = "amara@example.org", maxLength = 254) String email,
+        @Schema(required = true, example = "amara@example.org", maxLength = 254, pattern = "^.+@.+\\..+$") String email,
         @Schema(required = true, ref = ApiTypes.HANDLE, example = "amara_k") String handle,
         @Schema(nullable = true, example = "Amara", maxLength = 50) String displayName,
-        @Schema(nullable = true, ref = ApiTypes.COUNTRY_CODE, example = "GB") String country,
+        @Schema(nullable = true, description = "ISO 3166-1 alpha-2 country code in upper case", minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN, example = "GB") String country,
         @Schema(required = true, type = SchemaType.ARRAY, implementation = ApiTypes.LanguageTag.class, maxItems = 10, example = "[\"en\"]") List<String> languages,
         @Schema(nullable = true, example = "1994", minimum = "1900", maximum = "2100") Integer birthYear,
         @Schema(required = true, description = "Posts with any of these warnings are left out of your feeds", maxItems = 20) List<ContentWarning> hiddenContentWarnings,

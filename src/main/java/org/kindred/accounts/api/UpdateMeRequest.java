@@ -29,7 +29,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public final class UpdateMeRequest {
 
     @JsonProperty
-    @Schema(maxLength = 254, example = "amara.new@example.org", description = "New sign-in e-mail; needs `currentPassword`")
+    @Schema(maxLength = 254, pattern = "^.+@.+\\..+$", example = "amara.new@example.org", description = "New sign-in e-mail; needs `currentPassword`")
     private Optional<@Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") String> email;
 
     @JsonProperty
@@ -41,7 +41,7 @@ public final class UpdateMeRequest {
     private Optional<@Size(max = 50) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") String> displayName;
 
     @JsonProperty
-    @Schema(nullable = true, example = "GB", description = "ISO 3166-1 alpha-2", ref = ApiTypes.COUNTRY_CODE)
+    @Schema(nullable = true, example = "GB", description = "ISO 3166-1 alpha-2 country code in upper case", minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN)
     private Optional<@CountryCode String> country;
 
     @JsonProperty

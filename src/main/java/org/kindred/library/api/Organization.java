@@ -10,5 +10,5 @@ import org.kindred.platform.validation.HttpUrl;
 @Schema(name = "Organization", description = "The organisation that provides the resource (HSDS organization)")
 public record Organization(
         @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters") @Schema(required = true, maxLength = 200, example = "Samaritans") String name,
-        @HttpUrl @Schema(nullable = true, maxLength = 2048, description = "The organisation's home page (http or https)", example = "https://www.samaritans.org/") String url) {
+        @HttpUrl @Schema(nullable = true, maxLength = 2048, format = "uri", description = "The organisation's home page (http or https)", example = "https://www.samaritans.org/") String url) {
 }

@@ -45,7 +45,7 @@ public final class UpdateResourceRequest {
     private Optional<@NotBlank @Size(max = 2000) String> summary;
 
     @JsonProperty
-    @Schema(maxLength = 2048, example = "https://switchboard.lgbt/")
+    @Schema(maxLength = 2048, format = "uri", example = "https://switchboard.lgbt/")
     private Optional<@HttpUrl String> url;
 
     @JsonProperty
@@ -73,15 +73,15 @@ public final class UpdateResourceRequest {
     private Optional<@Size(min = 1, max = 20) List<@NotNull @LanguageTag String>> languages;
 
     @JsonProperty
-    @Schema(nullable = true, maxLength = 40, example = "0800 0119 100")
+    @Schema(nullable = true, maxLength = 40, pattern = "^" + ResourceRules.PHONE + "$", example = "0800 0119 100")
     private Optional<@Size(max = 40) @Pattern(regexp = ResourceRules.PHONE, message = "must be a phone number of digits, spaces, dashes, dots and parentheses, optionally starting with +") String> phone;
 
     @JsonProperty
-    @Schema(nullable = true, maxLength = 40, example = "85258")
+    @Schema(nullable = true, maxLength = 40, pattern = "^" + ResourceRules.PHONE + "$", example = "85258")
     private Optional<@Size(max = 40) @Pattern(regexp = ResourceRules.PHONE, message = "must be a phone number of digits, spaces, dashes, dots and parentheses, optionally starting with +") String> sms;
 
     @JsonProperty
-    @Schema(nullable = true, maxLength = 254, example = "chris@switchboard.lgbt")
+    @Schema(nullable = true, maxLength = 254, pattern = "^.+@.+\\..+$", example = "chris@switchboard.lgbt")
     private Optional<@Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address") String> email;
 
     @JsonProperty
@@ -177,7 +177,7 @@ public final class UpdateResourceRequest {
         private Optional<@NotBlank @Size(max = 200) @Pattern(regexp = ResourceRules.SINGLE_LINE, message = "must not contain control characters") String> name;
 
         @JsonProperty
-        @Schema(nullable = true, maxLength = 2048, example = "https://switchboard.lgbt/")
+        @Schema(nullable = true, maxLength = 2048, format = "uri", example = "https://switchboard.lgbt/")
         private Optional<@HttpUrl String> url;
 
         public Optional<String> name() {

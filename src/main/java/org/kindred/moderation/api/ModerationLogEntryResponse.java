@@ -16,7 +16,7 @@ public record ModerationLogEntryResponse(
         @Schema(required = true, enumeration = {
                 "ACCOUNT", "POST", "GROUP", "INVITE"}) String targetType,
         @Schema(nullable = true, description = "Null for account targets when you are not a moderator") UUID targetId,
-        @Schema(nullable = true, description = "The handle of an account target, for moderators", ref = ApiTypes.HANDLE) String targetHandle,
+        @Schema(nullable = true, description = "The handle of an account target, for moderators", minLength = 3, maxLength = 30, pattern = ApiTypes.HANDLE_PATTERN) String targetHandle,
         @Schema(nullable = true, maxLength = 1000) String reason,
         @Schema(required = true) Instant createdAt){
 }

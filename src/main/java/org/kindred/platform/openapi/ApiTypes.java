@@ -18,6 +18,14 @@ public final class ApiTypes {
     public static final String SERVICE_AREA = "ServiceArea";
     public static final String HANDLE = "Handle";
 
+    /*
+     * For nullable single values, which cannot be a bare reference (the scanner drops "nullable" next to "ref"):
+     * state the same limits inline.
+     */
+    public static final String COUNTRY_CODE_PATTERN = "^[A-Z]{2}$";
+    public static final String SERVICE_AREA_PATTERN = "^([A-Z]{2}|GLOBAL)$";
+    public static final String HANDLE_PATTERN = "^[a-z0-9_]{3,30}$";
+
     private ApiTypes() {
     }
 
@@ -29,7 +37,7 @@ public final class ApiTypes {
     }
 
     /** {@code @ServiceArea}: a country code, or {@code GLOBAL} for resources available everywhere. */
-    @Schema(name = SERVICE_AREA, type = SchemaType.STRING, minLength = 2, maxLength = 6, pattern = "^([A-Z]{2}|GLOBAL)$", description = "ISO 3166-1 alpha-2 country code in upper case, or `GLOBAL` for everywhere", example = "GB")
+    @Schema(name = SERVICE_AREA, type = SchemaType.STRING, minLength = 2, maxLength = 6, pattern = SERVICE_AREA_PATTERN, description = "ISO 3166-1 alpha-2 country code in upper case, or `GLOBAL` for everywhere", example = "GB")
     public static final class ServiceArea {
         private ServiceArea() {
         }

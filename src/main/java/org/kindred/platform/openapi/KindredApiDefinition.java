@@ -55,8 +55,8 @@ import org.kindred.platform.error.Problem;
         @Tag(name = "Partners", description = "Partner organisations and their API keys (admins only)")
 }, components = @Components(schemas = {
         // Single-value string kinds (see ApiTypes): @CountryCode (CountryCodeValidator) and the handle's pattern.
-        @Schema(name = ApiTypes.COUNTRY_CODE, type = SchemaType.STRING, minLength = 2, maxLength = 2, pattern = "^[A-Z]{2}$", description = "ISO 3166-1 alpha-2 country code in upper case (assigned codes only)", example = "GB"),
-        @Schema(name = ApiTypes.HANDLE, type = SchemaType.STRING, minLength = 3, maxLength = 30, pattern = "^[a-z0-9_]{3,30}$", description = "A member's public pseudonym: 3 to 30 characters of `a-z`, `0-9` and `_`", example = "amara_k")
+        @Schema(name = ApiTypes.COUNTRY_CODE, type = SchemaType.STRING, minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN, description = "ISO 3166-1 alpha-2 country code in upper case (assigned codes only)", example = "GB"),
+        @Schema(name = ApiTypes.HANDLE, type = SchemaType.STRING, minLength = 3, maxLength = 30, pattern = ApiTypes.HANDLE_PATTERN, description = "A member's public pseudonym: 3 to 30 characters of `a-z`, `0-9` and `_`", example = "amara_k")
 }, securitySchemes = {
         @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT", description = "Access token from /api/v1/auth/login, /register or /refresh: a JWT signed with RS256 by this service, valid for at most 15 minutes. "
                 + "Issued and verified following RFC8725 (JWT Best Current Practices): only RS256 and only this service's keys (selected by `kid`, published at /.well-known/jwks.json), "

@@ -88,6 +88,10 @@ public class KindredOpenApiFilter implements OASFilter {
         forEachSchema(openAPI, schema -> {
             normaliseType(schema);
             constrainFormattedString(schema);
+            String pattern = jsonSchemaPattern(schema.getPattern());
+            if (pattern != null && !pattern.equals(schema.getPattern())) {
+                schema.setPattern(pattern);
+            }
         });
     }
 
@@ -114,6 +118,32 @@ public class KindredOpenApiFilter implements OASFilter {
                 && anyOf.stream().allMatch(s -> s.getRef() != null || isNullType(s))) {
             schema.setType(null);
         }
+    }
+
+    /**
+     * Bean Validation's {@code @Pattern} must match the whole value and is a Java regular expression; a JSON Schema
+     * {@code pattern} is an ECMA-262 expression that may match anywhere. The scanner copies the Java text, so
+     * {@code [^\p{Cntrl}]*} would match every string, and JavaScript validators would read {@code \p{Cntrl}} as the
+     * letters p, C, n, ... (refusing a display name with an "l" in it). Written out: POSIX {@code \p{Cntrl}} is
+     * {@code [\x00-\x1F\x7F]}. Other patterns are anchored unless they already are; {@code \S} (from
+     * {@code @NotBlank}: "contains a non-blank character") is meant to match anywhere.
+     */
+    static String jsonSchemaPattern(String pattern) {
+        if (pattern == null || pattern.equals("\\S") || pattern.startsWith("^")) {
+            return pattern;
+        }
+        String ecma = switch (pattern) {
+            // TextPatterns.SINGLE_LINE, ResourceRules.SINGLE_LINE: no control characters at all.
+            case "[^\\p{Cntrl}]*" -> "[^\\x00-\\x1F\\x7F]*";
+            // TextPatterns.MULTI_LINE: tabs and line breaks, but no other control character.
+            case "[\\t\\n\\r\\P{Cntrl}]*" -> "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
+            default -> pattern;
+        };
+        if (ecma.contains("\\p{") || ecma.contains("\\P{")) {
+            throw new IllegalStateException("Write the Java character class in " + pattern
+                    + " out for JSON Schema in KindredOpenApiFilter.jsonSchemaPattern");
+        }
+        return "^(?:" + ecma + ")$";
     }
 
     private static boolean isNullType(Schema schema) {
@@ -275,20 +305,21 @@ public class KindredOpenApiFilter implements OASFilter {
                 limitLength(schema, 8192);
                 setIfAbsent(schema, "^<[^>]+>; rel=\"next\"$");
             }
-            // The absolute URI of the created resource.
+            // The URI of the created resource.
             case "Location" -> {
                 limitLength(schema, 2048);
                 if (schema.getFormat() == null) {
-                    schema.setFormat("uri");
+                    schema.setFormat("uri-reference");
                 }
             }
             // "no-store", or "public, max-age=<seconds>" on public reads.
             case "Cache-Control" -> limitLength(schema, 64);
-            // An IMF-fixdate (RFC 9110), always 29 characters.
+            // ConditionalGet.httpDate: RFC 1123 (DateTimeFormatter.RFC_1123_DATE_TIME, so days 1 to 9 have one digit).
             case "Last-Modified" -> {
-                schema.setMinLength(29);
+                schema.setMinLength(28);
                 schema.setMaxLength(29);
-                setIfAbsent(schema, "^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$");
+                setIfAbsent(schema,
+                        "^[A-Z][a-z]{2}, [0-9]{1,2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$");
             }
             // UnauthorizedException: the Bearer challenge.
             case "WWW-Authenticate" -> {
