@@ -34,7 +34,7 @@ public class AccountResource {
 
     @GET
     @Path("/{handle}")
-    @Operation(summary = "A member's public profile", description = "Handle, display name, professional badge and join date. Nothing else about a member is ever shown to others.")
+    @Operation(operationId = "getPublicProfile", summary = "A member's public profile", description = "Handle, display name, professional badge and join date. Nothing else about a member is ever shown to others.")
     @APIResponse(responseCode = "200", description = "The profile", content = @Content(schema = @Schema(implementation = PublicProfileResponse.class)))
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)

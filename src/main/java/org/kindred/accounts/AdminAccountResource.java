@@ -40,7 +40,7 @@ public class AdminAccountResource {
     @PATCH
     @Path("/{accountId}")
     @Consumes({MediaType.APPLICATION_JSON, MeResource.MERGE_PATCH})
-    @Operation(summary = "Grant roles to or suspend an account", description = "Platform admins only. `roles` replaces the account's roles besides `member` (e.g. mark a verified professional). "
+    @Operation(operationId = "adminUpdateAccount", summary = "Grant roles to or suspend an account", description = "Platform admins only. `roles` replaces the account's roles besides `member` (e.g. mark a verified professional). "
             + "`status: SUSPENDED` signs the account out everywhere at once and blocks sign-in; `ACTIVE` lifts it.")
     @APIResponse(responseCode = "200", description = "The account after the change", content = @Content(schema = @Schema(implementation = AdminAccountResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)

@@ -53,7 +53,7 @@ public class AuthResource {
     @PermitAll
     @RateLimited(ActionClass.REGISTER)
     @SecurityRequirements
-    @Operation(summary = "Create an account", description = "Creates an account and signs it in. The handle is the public pseudonym; the e-mail is never shown to other members. "
+    @Operation(operationId = "register", summary = "Create an account", description = "Creates an account and signs it in. The handle is the public pseudonym; the e-mail is never shown to other members. "
             + "The password must be at least 10 characters and is checked against leaked and common passwords. "
             + "`acceptGuidelinesVersion` must be the current version from GET /api/v1/guidelines. "
             + "Registration does not honour Idempotency-Key (replaying it would mean storing tokens); a retry after a lost response gets 409, then sign in.")
@@ -75,7 +75,7 @@ public class AuthResource {
     @PermitAll
     @RateLimited(ActionClass.LOGIN)
     @SecurityRequirements
-    @Operation(summary = "Sign in", description = "Exchanges e-mail and password for a token pair. A wrong e-mail and a wrong password give the same 401, in similar time. "
+    @Operation(operationId = "login", summary = "Sign in", description = "Exchanges e-mail and password for a token pair. A wrong e-mail and a wrong password give the same 401, in similar time. "
             + "Sign-in is throttled per IP address (429 with Retry-After); accounts are never locked.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
@@ -94,7 +94,7 @@ public class AuthResource {
     @PermitAll
     @RateLimited(ActionClass.REFRESH)
     @SecurityRequirements
-    @Operation(summary = "Refresh the token pair", description = "Uses up the refresh token and returns a new pair (rotation). Presenting a refresh token that was already used "
+    @Operation(operationId = "refresh", summary = "Refresh the token pair", description = "Uses up the refresh token and returns a new pair (rotation). Presenting a refresh token that was already used "
             + "signs the whole session out (it was probably stolen) and answers 401 `refresh-token-reused`.")
     @APIResponse(responseCode = "200", description = "A new token pair", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
@@ -111,7 +111,7 @@ public class AuthResource {
     @Authenticated
     @Consumes(MediaType.WILDCARD)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Sign out", description = "Revokes the current session: its refresh tokens and, at once, its access tokens. Other sessions stay signed in.")
+    @Operation(operationId = "logout", summary = "Sign out", description = "Revokes the current session: its refresh tokens and, at once, its access tokens. Other sessions stay signed in.")
     @APIResponse(responseCode = "204", description = "Signed out")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)

@@ -44,7 +44,7 @@ public class BlockResource {
     }
 
     @GET
-    @Operation(summary = "People you blocked", description = "Newest first.")
+    @Operation(operationId = "listBlocks", summary = "People you blocked", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "One page of blocks", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -55,7 +55,7 @@ public class BlockResource {
 
     @PUT
     @Path("/{accountId}")
-    @Operation(summary = "Block someone", description = "Their posts and replies disappear from your feeds and threads; they no longer see yours, and cannot reply to "
+    @Operation(operationId = "blockAccount", summary = "Block someone", description = "Their posts and replies disappear from your feeds and threads; they no longer see yours, and cannot reply to "
             + "or react to your posts. They are not told. Blocking twice is harmless.")
     @APIResponse(responseCode = "204", description = "Blocked")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a UUID, or yourself")
@@ -68,7 +68,7 @@ public class BlockResource {
 
     @DELETE
     @Path("/{accountId}")
-    @Operation(summary = "Unblock someone", description = "Unblocking someone you had not blocked is harmless.")
+    @Operation(operationId = "unblockAccount", summary = "Unblock someone", description = "Unblocking someone you had not blocked is harmless.")
     @APIResponse(responseCode = "204", description = "Unblocked")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)

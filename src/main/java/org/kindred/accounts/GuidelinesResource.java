@@ -30,7 +30,7 @@ public class GuidelinesResource {
 
     @GET
     @SecurityRequirements
-    @Operation(summary = "The current community guidelines", description = "Show these before registration; send their `version` as `acceptGuidelinesVersion`.")
+    @Operation(operationId = "getGuidelines", summary = "The current community guidelines", description = "Show these before registration; send their `version` as `acceptGuidelinesVersion`.")
     @APIResponse(responseCode = "200", description = "The guidelines", content = @Content(schema = @Schema(implementation = GuidelinesResponse.class)))
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<GuidelinesResponse> current() {

@@ -49,7 +49,7 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "Your account", description = "Your profile and preferences, including your e-mail. Sent with `Cache-Control: no-store`.")
+    @Operation(operationId = "getMe", summary = "Your account", description = "Your profile and preferences, including your e-mail. Sent with `Cache-Control: no-store`.")
     @APIResponse(responseCode = "200", description = "Your account", headers = @Header(name = "ETag", description = "Send as If-Match with PATCH", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
@@ -59,7 +59,7 @@ public class MeResource {
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
-    @Operation(summary = "Change your profile and preferences", description = "JSON Merge Patch (RFC 7396): absent fields stay, `null` clears `displayName`, `country` or `birthYear`. "
+    @Operation(operationId = "updateMe", summary = "Change your profile and preferences", description = "JSON Merge Patch (RFC 7396): absent fields stay, `null` clears `displayName`, `country` or `birthYear`. "
             + "`hiddenContentWarnings` leaves posts with those warnings out of your feeds. Changing `email` needs `currentPassword`. "
             + "Any other field (handle, roles, status, ...) is refused with 400. Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The updated account", headers = @Header(name = "ETag", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
@@ -80,7 +80,7 @@ public class MeResource {
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @RateLimited(ActionClass.PASSWORD)
-    @Operation(summary = "Change your password", description = "Needs the current password. Signs out every other session at once; this session stays signed in.")
+    @Operation(operationId = "changePassword", summary = "Change your password", description = "Needs the current password. Signs out every other session at once; this session stays signed in.")
     @APIResponse(responseCode = "204", description = "Password changed")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)

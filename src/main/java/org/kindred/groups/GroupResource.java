@@ -62,7 +62,7 @@ public class GroupResource {
     @GET
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
-    @Operation(summary = "The group directory", description = "Live groups, newest first, or most relevant first when `q` is given. Anyone may browse; HIDDEN groups appear only "
+    @Operation(operationId = "listGroups", summary = "The group directory", description = "Live groups, newest first, or most relevant first when `q` is given. Anyone may browse; HIDDEN groups appear only "
             + "to their members, archived groups never. With a token each item carries `myMembership`. Filters combine with AND. "
             + "`q` is full-text search over name and description (stemmed for the group's language and for the `language` "
             + "filter, exact words in any language).")
@@ -88,7 +88,7 @@ public class GroupResource {
     @Parameter(ref = Responses.IDEMPOTENCY_KEY)
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Create a group", description = "You become its OWNER. The slug is derived from the name and made unique (`-2`, `-3`, ...). "
+    @Operation(operationId = "createGroup", summary = "Create a group", description = "You become its OWNER. The slug is derived from the name and made unique (`-2`, `-3`, ...). "
             + "Only verified professionals and admins may create a facilitated group. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
@@ -111,7 +111,7 @@ public class GroupResource {
     @Path("/{groupId}")
     @SecurityRequirementsSet
     @SecurityRequirementsSet(@SecurityRequirement(name = "bearer"))
-    @Operation(summary = "A group", description = "By UUID or slug. HIDDEN groups are 404 to everyone but their members. "
+    @Operation(operationId = "getGroup", summary = "A group", description = "By UUID or slug. HIDDEN groups are 404 to everyone but their members. "
             + "`myMembership` is your membership (null without a token or membership).")
     @APIResponse(responseCode = "200", description = "The group", headers = @Header(name = "ETag", description = "Send as If-Match with PATCH", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = GroupResponse.class)))
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "A token was sent but is invalid")
@@ -127,7 +127,7 @@ public class GroupResource {
     @Authenticated
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Edit a group", description = "Moderators and owners (admins too). Merge patch; changing `rules` bumps `rulesVersion`, logs it, and requires members "
+    @Operation(operationId = "updateGroup", summary = "Edit a group", description = "Moderators and owners (admins too). Merge patch; changing `rules` bumps `rulesVersion`, logs it, and requires members "
             + "to accept the new rules before posting. `visibility` and `facilitated` are owner-only. Archived groups are read-only (409). "
             + "Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The group after the change", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = GroupResponse.class)))
@@ -151,7 +151,7 @@ public class GroupResource {
     @Path("/{groupId}")
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Archive a group", description = "Owners and admins. The group becomes read-only and leaves the directory; members keep access to what was said. "
+    @Operation(operationId = "archiveGroup", summary = "Archive a group", description = "Owners and admins. The group becomes read-only and leaves the directory; members keep access to what was said. "
             + "Archiving twice is harmless.")
     @APIResponse(responseCode = "204", description = "Archived")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)

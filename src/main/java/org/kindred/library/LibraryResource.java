@@ -72,7 +72,7 @@ public class LibraryResource {
     @SecurityRequirementsSet
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "partnerKey")
-    @Operation(summary = "List resources", description = """
+    @Operation(operationId = "listResources", summary = "List resources", description = """
             Published resources, filtered by `type`, `basis`, `topic`, `country` (also matching resources serving \
             everywhere: `countries: ["GLOBAL"]`), `language` and full-text `q`. Order: by relevance with `q` (ties by \
             id); oldest change first with `modifiedSince`; otherwise newest change first. Anyone may call it; a partner \
@@ -105,7 +105,7 @@ public class LibraryResource {
     @AcceptsPartnerKey(scopes = {PartnerScopes.FEEDS_READ, PartnerScopes.RESOURCES_SUBMIT})
     @SecurityRequirementsSet
     @SecurityRequirement(name = "partnerKey")
-    @Operation(summary = "Crisis lines for a country", description = """
+    @Operation(operationId = "listCrisisLines", summary = "Crisis lines for a country", description = """
             The published crisis lines and helplines of a country, those answering around the clock first, crisis \
             lines before general helplines. When the country has none, the international ones (`international: true`), \
             also when no country is given. The same list the safety check offers people who may be in crisis.""")
@@ -127,7 +127,7 @@ public class LibraryResource {
     @SecurityRequirementsSet
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "partnerKey")
-    @Operation(summary = "One resource", description = """
+    @Operation(operationId = "getResource", summary = "One resource", description = """
             A published resource, for anyone. Admins also see pending and archived ones; a partner sees its own \
             submissions (to follow the review). Sends an `ETag` (send it as `If-None-Match` for 304, or as `If-Match` \
             with PATCH and DELETE).""")
@@ -149,7 +149,7 @@ public class LibraryResource {
     @AcceptsPartnerKey(scopes = PartnerScopes.RESOURCES_SUBMIT)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "partnerKey")
-    @Operation(summary = "Add a resource", description = """
+    @Operation(operationId = "createResource", summary = "Add a resource", description = """
             Admins add a resource to the library: it is published at once. Partner organisations (X-Api-Key with \
             `resources:submit`) submit one: it waits in `PENDING_REVIEW`, invisible to the public, until an admin \
             publishes it. A URL already in the library (or waiting for review) is a 409. Accepts `Idempotency-Key` \
@@ -179,7 +179,7 @@ public class LibraryResource {
     @AcceptsPartnerKey(scopes = PartnerScopes.RESOURCES_SUBMIT)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "partnerKey")
-    @Operation(summary = "Change a resource", description = """
+    @Operation(operationId = "updateResource", summary = "Change a resource", description = """
             JSON Merge Patch (RFC 7396). Admins change any resource; a partner changes its own submissions while they \
             wait for review (409 once reviewed). Every change is logged (who, when, which fields, before and after). \
             Honours If-Match (412 when the resource changed since you read it).""")
@@ -204,7 +204,7 @@ public class LibraryResource {
     @AcceptsPartnerKey(scopes = PartnerScopes.RESOURCES_SUBMIT)
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "partnerKey")
-    @Operation(summary = "Archive a resource", description = """
+    @Operation(operationId = "archiveResource", summary = "Archive a resource", description = """
             Admins archive a resource: it leaves the public list and feeds (delta sync reports it as an ARCHIVED \
             tombstone) but keeps its change log, and publishing restores it. A partner withdraws its own submission \
             while it waits for review. Archiving an archived resource changes nothing. Honours If-Match.""")
@@ -223,7 +223,7 @@ public class LibraryResource {
     @POST
     @Path("/{resourceId}/publish")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Publish a resource", description = """
+    @Operation(operationId = "publishResource", summary = "Publish a resource", description = """
             Admins approve a partner's submission, or restore an archived resource: it becomes public, and \
             `lastVerifiedAt` becomes now (reviewing is verifying). Publishing a published resource changes nothing.""")
     @APIResponse(responseCode = "200", description = "The published resource", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ResourceResponse.class)))
@@ -239,7 +239,7 @@ public class LibraryResource {
     @POST
     @Path("/{resourceId}/verify")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Confirm a resource is still correct", description = """
+    @Operation(operationId = "verifyResource", summary = "Confirm a resource is still correct", description = """
             Admins record that they checked a published resource (phone numbers, URL, hours): `lastVerifiedAt` becomes \
             now and it is no longer `stale`. Stale resources are listed with `GET /api/v1/resources?stale=true`.""")
     @APIResponse(responseCode = "200", description = "The verified resource", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ResourceResponse.class)))
@@ -255,7 +255,7 @@ public class LibraryResource {
     @GET
     @Path("/{resourceId}/changes")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "A resource's change log", description = """
+    @Operation(operationId = "listResourceChanges", summary = "A resource's change log", description = """
             Admins: who changed the resource (an admin account, a partner organisation or the seed loader), when, and \
             which fields with their values before and after. Newest first.""")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(schema = @Schema(implementation = ResourceChangePage.class)))

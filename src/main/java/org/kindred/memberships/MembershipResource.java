@@ -62,7 +62,7 @@ public class MembershipResource {
     @POST
     @Path("/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Join a group", description = "Accept the group's current rules by sending its `rulesVersion` (409 with the current rules otherwise). "
+    @Operation(operationId = "joinGroup", summary = "Join a group", description = "Accept the group's current rules by sending its `rulesVersion` (409 with the current rules otherwise). "
             + "PUBLIC: you become an ACTIVE member (201). PRIVATE: your request with its `message` waits for a moderator (202, PENDING); "
             + "a valid `inviteCode` skips approval. HIDDEN: only with an `inviteCode` (without one the group does not exist: 404). "
             + "Joining again returns your existing membership (200, or 202 while pending). A ban in force is 403.")
@@ -86,7 +86,7 @@ public class MembershipResource {
 
     @GET
     @Path("/members")
-    @Operation(summary = "Members of a group", description = "For the group's active members. Default `status=ACTIVE`, oldest first; moderators may list PENDING (the join queue), "
+    @Operation(operationId = "listMembers", summary = "Members of a group", description = "For the group's active members. Default `status=ACTIVE`, oldest first; moderators may list PENDING (the join queue), "
             + "DENIED and BANNED. Request messages, reasons and ban ends are shown to moderators only.")
     @APIResponse(responseCode = "200", description = "One page of members", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
@@ -104,7 +104,7 @@ public class MembershipResource {
     @PATCH
     @Path("/members/{accountId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Approve, deny, ban or change a member's role", description = "Moderators decide on requests and bans; owners (and admins) also grant or remove MODERATOR and OWNER. "
+    @Operation(operationId = "updateMember", summary = "Approve, deny, ban or change a member's role", description = "Moderators decide on requests and bans; owners (and admins) also grant or remove MODERATOR and OWNER. "
             + "Moderators cannot act on moderators or owners. An owner cannot be banned, and the last owner cannot step down (409). "
             + "Approving something that is not pending is 409. Every decision is written to the group's moderation log.")
     @APIResponse(responseCode = "200", description = "The membership after the decision", content = @Content(schema = @Schema(implementation = MemberResponse.class)))
@@ -123,7 +123,7 @@ public class MembershipResource {
 
     @DELETE
     @Path("/members/{accountId}")
-    @Operation(summary = "Leave a group, or remove a member", description = "With your own account id: leave (or withdraw a request). The last owner cannot leave (409); a ban stays (409). "
+    @Operation(operationId = "removeMember", summary = "Leave a group, or remove a member", description = "With your own account id: leave (or withdraw a request). The last owner cannot leave (409); a ban stays (409). "
             + "With someone else's: moderators remove members, owners also remove moderators; owners cannot be removed (409).")
     @APIResponse(responseCode = "204", description = "Left or removed")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "`reason` is longer than 500 characters")
@@ -141,7 +141,7 @@ public class MembershipResource {
     @POST
     @Path("/rules/acceptance")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Accept the group's current rules", description = "After the rules change, members accept the new version before they post again.")
+    @Operation(operationId = "acceptGroupRules", summary = "Accept the group's current rules", description = "After the rules change, members accept the new version before they post again.")
     @APIResponse(responseCode = "200", description = "Your membership", content = @Content(schema = @Schema(implementation = MyMembershipResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -160,7 +160,7 @@ public class MembershipResource {
     @POST
     @Path("/invites")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an invite code", description = "Moderators and owners. The code is shown only in this response (it is stored hashed). Default: one use, 7 days.")
+    @Operation(operationId = "createInvite", summary = "Create an invite code", description = "Moderators and owners. The code is shown only in this response (it is stored hashed). Default: one use, 7 days.")
     @APIResponse(responseCode = "201", description = "The invite, with its code", content = @Content(schema = @Schema(implementation = InviteResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -181,7 +181,7 @@ public class MembershipResource {
 
     @GET
     @Path("/invites")
-    @Operation(summary = "Invite codes of a group", description = "Moderators and owners; newest first. Codes themselves are never shown again.")
+    @Operation(operationId = "listInvites", summary = "Invite codes of a group", description = "Moderators and owners; newest first. Codes themselves are never shown again.")
     @APIResponse(responseCode = "200", description = "One page of invites", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -196,7 +196,7 @@ public class MembershipResource {
 
     @DELETE
     @Path("/invites/{inviteId}")
-    @Operation(summary = "Revoke an invite code", description = "Moderators and owners. The code stops working at once.")
+    @Operation(operationId = "revokeInvite", summary = "Revoke an invite code", description = "Moderators and owners. The code stops working at once.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)

@@ -39,7 +39,7 @@ public class MyMembershipsResource {
     }
 
     @GET
-    @Operation(summary = "Your groups", description = "Your memberships and requests (pending, denied, banned included), newest first, "
+    @Operation(operationId = "listMyMemberships", summary = "Your groups", description = "Your memberships and requests (pending, denied, banned included), newest first, "
             + "with `rulesCurrent` telling you where the rules changed since you accepted them.")
     @APIResponse(responseCode = "200", description = "One page of your memberships", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)

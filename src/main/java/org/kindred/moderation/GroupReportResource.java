@@ -47,7 +47,7 @@ public class GroupReportResource {
 
     @GET
     @Path("/reports")
-    @Operation(summary = "The group's moderation queue", description = "Moderators. One item per reported post or account, most urgent first: posts held for care, then posts waiting "
+    @Operation(operationId = "listGroupReports", summary = "The group's moderation queue", description = "Moderators. One item per reported post or account, most urgent first: posts held for care, then posts waiting "
             + "for approval (keyword rules), then by number of reporting members and age. Reporters are never named; reports "
             + "about yourself are left out (other moderators handle them). `status=RESOLVED` lists closed items, newest first.")
     @APIResponse(responseCode = "200", description = "One page of the queue", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
@@ -66,7 +66,7 @@ public class GroupReportResource {
 
     @GET
     @Path("/moderation-log")
-    @Operation(summary = "The group's moderation log", description = "Members of the group. Append-only record of moderation actions, newest first: approvals, denials, bans, role "
+    @Operation(operationId = "listModerationLog", summary = "The group's moderation log", description = "Members of the group. Append-only record of moderation actions, newest first: approvals, denials, bans, role "
             + "and rules changes, removals, locks. Members see the actor as \"moderator\" and no account targets; moderators see "
             + "handles. Care for people in crisis is never shown to members.")
     @APIResponse(responseCode = "200", description = "One page of the log", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))

@@ -50,7 +50,7 @@ public class KeywordRuleResource {
     }
 
     @GET
-    @Operation(summary = "The group's watched words", description = "Moderators. All rules (at most 500), oldest first.")
+    @Operation(operationId = "listKeywordRules", summary = "The group's watched words", description = "Moderators. All rules (at most 500), oldest first.")
     @APIResponse(responseCode = "200", description = "The rules", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = KeywordRuleResponse.class, maxItems = KeywordRuleService.MAX_RULES_PER_GROUP)))
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
@@ -63,7 +63,7 @@ public class KeywordRuleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Watch a word or phrase", description = "Moderators. New posts and replies (and edits) that contain it, as whole words and ignoring case and accents, are "
+    @Operation(operationId = "createKeywordRule", summary = "Watch a word or phrase", description = "Moderators. New posts and replies (and edits) that contain it, as whole words and ignoring case and accents, are "
             + "refused with a 422 naming the rule (BLOCK), held for approval (HOLD), or published and queued for review (FLAG). "
             + "The words themselves are shown to moderators only.")
     @APIResponse(responseCode = "201", description = "Watched", headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = KeywordRuleResponse.class)))
@@ -86,7 +86,7 @@ public class KeywordRuleResource {
     @PATCH
     @Path("/{ruleId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change what a rule does", description = "Moderators.")
+    @Operation(operationId = "updateKeywordRule", summary = "Change what a rule does", description = "Moderators.")
     @APIResponse(responseCode = "200", description = "The rule", content = @Content(schema = @Schema(implementation = KeywordRuleResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -102,7 +102,7 @@ public class KeywordRuleResource {
 
     @DELETE
     @Path("/{ruleId}")
-    @Operation(summary = "Stop watching a word or phrase", description = "Moderators.")
+    @Operation(operationId = "deleteKeywordRule", summary = "Stop watching a word or phrase", description = "Moderators.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)

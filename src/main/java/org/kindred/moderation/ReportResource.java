@@ -57,7 +57,7 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RateLimited(ActionClass.REPORT)
-    @Operation(summary = "Report a post, an account or a group", description = "You must be able to see what you report (404 otherwise). The person reported never learns who reported them. "
+    @Operation(operationId = "createReport", summary = "Report a post, an account or a group", description = "You must be able to see what you report (404 otherwise). The person reported never learns who reported them. "
             + "Reporting the same thing again updates your earlier report (200) instead of adding one. A post reported by "
             + "several different members (3 by default) is hidden until a moderator reviews it. Post reports go to the "
             + "group's moderators; account reports to the moderators of the `groupId` given, otherwise to platform admins; "
@@ -82,7 +82,7 @@ public class ReportResource {
     }
 
     @GET
-    @Operation(summary = "The platform's report queue", description = "Platform admins: reports of accounts (without a group) and of groups, grouped per target. Group queues are at "
+    @Operation(operationId = "listReports", summary = "The platform's report queue", description = "Platform admins: reports of accounts (without a group) and of groups, grouped per target. Group queues are at "
             + "GET /api/v1/groups/{groupId}/reports.")
     @APIResponse(responseCode = "200", description = "One page of the queue", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
@@ -98,7 +98,7 @@ public class ReportResource {
 
     @GET
     @Path("/{reportId}")
-    @Operation(summary = "A report", description = "For the member who filed it (to follow its status), the group's moderators and admins.")
+    @Operation(operationId = "getReport", summary = "A report", description = "For the member who filed it (to follow its status), the group's moderators and admins.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -111,7 +111,7 @@ public class ReportResource {
     @PATCH
     @Path("/{reportId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Resolve or dismiss a report", description = "The group's moderators (or admins). Closes every open report of the same target and applies the action in the "
+    @Operation(operationId = "resolveReport", summary = "Resolve or dismiss a report", description = "The group's moderators (or admins). Closes every open report of the same target and applies the action in the "
             + "same transaction: HIDE_POST, RESTORE_POST (release a held, hidden or waiting post), REMOVE_POST, LOCK_THREAD, "
             + "WARN (the member sees `reason`), BAN_MEMBER (optional `bannedUntil`), SUSPEND_ACCOUNT (admins). Every action is "
             + "written to the moderation log. Closing twice is 409. Reports about yourself are for other moderators (404).")

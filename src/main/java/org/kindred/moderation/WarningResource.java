@@ -39,7 +39,7 @@ public class WarningResource {
     }
 
     @GET
-    @Operation(summary = "Warnings you received", description = "Warnings from groups' moderators, newest first, with their reasons.")
+    @Operation(operationId = "listMyWarnings", summary = "Warnings you received", description = "Warnings from groups' moderators, newest first, with their reasons.")
     @APIResponse(responseCode = "200", description = "One page of warnings", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)

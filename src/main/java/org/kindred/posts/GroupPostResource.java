@@ -53,7 +53,7 @@ public class GroupPostResource {
     }
 
     @GET
-    @Operation(summary = "A group's feed", description = "Threads, pinned first, then newest first (`sort=new`) or most recently active first (`sort=active`). "
+    @Operation(operationId = "listGroupPosts", summary = "A group's feed", description = "Threads, pinned first, then newest first (`sort=new`) or most recently active first (`sort=active`). "
             + "Any signed-in member may read a PUBLIC group; PRIVATE and HIDDEN groups are for their members (404 otherwise). "
             + "Posts by people you blocked or who blocked you, and posts with content warnings you hide (PATCH /api/v1/me), are left out. "
             + "Your own posts that wait for approval or were held show up for you. Removed threads stay when they have replies.")
@@ -78,7 +78,7 @@ public class GroupPostResource {
     @Idempotent
     @Parameter(ref = Responses.IDEMPOTENCY_KEY)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a thread", description = "Active members who accepted the group's current rules (409 with the rules otherwise). `anonymous` hides your name "
+    @Operation(operationId = "createPost", summary = "Start a thread", description = "Active members who accepted the group's current rules (409 with the rules otherwise). `anonymous` hides your name "
             + "from other members (moderators still see it). Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),

@@ -62,7 +62,7 @@ public class PostResource {
 
     @GET
     @Path("/{postId}")
-    @Operation(summary = "A post", description = "Visible to whoever may read its group's posts, except across blocks. "
+    @Operation(operationId = "getPost", summary = "A post", description = "Visible to whoever may read its group's posts, except across blocks. "
             + "Waiting, held and hidden posts are visible to their author and the group's moderators only.")
     @APIResponse(responseCode = "200", description = "The post", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
@@ -77,7 +77,7 @@ public class PostResource {
     @PATCH
     @Path("/{postId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Edit your post", description = "The author only. The previous text is kept for the group's moderators. Honours If-Match.")
+    @Operation(operationId = "updatePost", summary = "Edit your post", description = "The author only. The previous text is kept for the group's moderators. Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The post after the edit", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -95,7 +95,7 @@ public class PostResource {
 
     @DELETE
     @Path("/{postId}")
-    @Operation(summary = "Delete a post", description = "The author deletes; a moderator removes (logged). Soft: status REMOVED, text withheld, "
+    @Operation(operationId = "deletePost", summary = "Delete a post", description = "The author deletes; a moderator removes (logged). Soft: status REMOVED, text withheld, "
             + "thread and replies stay. Deleting twice is harmless.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
@@ -110,7 +110,7 @@ public class PostResource {
 
     @GET
     @Path("/{postId}/replies")
-    @Operation(summary = "A thread's replies", description = "Oldest first. Removed replies stay as placeholders (text withheld); blocks and hidden "
+    @Operation(operationId = "listReplies", summary = "A thread's replies", description = "Oldest first. Removed replies stay as placeholders (text withheld); blocks and hidden "
             + "content warnings apply as in the feed.")
     @APIResponse(responseCode = "200", description = "One page of replies", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a thread's first post, or bad paging")
@@ -128,7 +128,7 @@ public class PostResource {
     @Idempotent
     @Parameter(ref = Responses.IDEMPOTENCY_KEY)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reply to a thread", description = "Threads are one level deep: reply to the thread's first post and point at a reply with `replyTo`. "
+    @Operation(operationId = "createReply", summary = "Reply to a thread", description = "Threads are one level deep: reply to the thread's first post and point at a reply with `replyTo`. "
             + "The thread's reply policy is enforced (FACILITATORS_ONLY: moderators, verified professionals and the author; "
             + "CLOSED: moderators only); locked threads take no replies; people the author blocked cannot reply. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created", headers = {
@@ -150,7 +150,7 @@ public class PostResource {
 
     @PUT
     @Path("/{postId}/reactions/{kind}")
-    @Operation(summary = "React to a post", description = "Members of the group; idempotent. There are no negative reactions.")
+    @Operation(operationId = "addReaction", summary = "React to a post", description = "Members of the group; idempotent. There are no negative reactions.")
     @APIResponse(responseCode = "200", description = "The post's reactions now", content = @Content(schema = @Schema(implementation = ReactionsResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Unknown kind")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -164,7 +164,7 @@ public class PostResource {
 
     @DELETE
     @Path("/{postId}/reactions/{kind}")
-    @Operation(summary = "Take back a reaction", description = "Idempotent.")
+    @Operation(operationId = "removeReaction", summary = "Take back a reaction", description = "Idempotent.")
     @APIResponse(responseCode = "200", description = "The post's reactions now", content = @Content(schema = @Schema(implementation = ReactionsResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Unknown kind")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -178,7 +178,7 @@ public class PostResource {
 
     @POST
     @Path("/{postId}/pin")
-    @Operation(summary = "Pin a thread", description = "Moderators. Pinned threads come first in the feed. Logged.")
+    @Operation(operationId = "pinPost", summary = "Pin a thread", description = "Moderators. Pinned threads come first in the feed. Logged.")
     @APIResponse(responseCode = "200", description = "The thread", content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a thread's first post")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -191,7 +191,7 @@ public class PostResource {
 
     @DELETE
     @Path("/{postId}/pin")
-    @Operation(summary = "Unpin a thread", description = "Moderators. Logged.")
+    @Operation(operationId = "unpinPost", summary = "Unpin a thread", description = "Moderators. Logged.")
     @APIResponse(responseCode = "200", description = "The thread", content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -204,7 +204,7 @@ public class PostResource {
 
     @POST
     @Path("/{postId}/lock")
-    @Operation(summary = "Lock a thread", description = "Moderators. A locked thread takes no new replies (except from moderators). Logged.")
+    @Operation(operationId = "lockPost", summary = "Lock a thread", description = "Moderators. A locked thread takes no new replies (except from moderators). Logged.")
     @APIResponse(responseCode = "200", description = "The thread", content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a thread's first post")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -217,7 +217,7 @@ public class PostResource {
 
     @DELETE
     @Path("/{postId}/lock")
-    @Operation(summary = "Unlock a thread", description = "Moderators. Logged.")
+    @Operation(operationId = "unlockPost", summary = "Unlock a thread", description = "Moderators. Logged.")
     @APIResponse(responseCode = "200", description = "The thread", content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -230,7 +230,7 @@ public class PostResource {
 
     @GET
     @Path("/{postId}/revisions")
-    @Operation(summary = "A post's edit history", description = "The group's moderators only: the text as it was before each edit, newest first (at most 100).")
+    @Operation(operationId = "listPostRevisions", summary = "A post's edit history", description = "The group's moderators only: the text as it was before each edit, newest first (at most 100).")
     @APIResponse(responseCode = "200", description = "Earlier versions", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionResponse.class, maxItems = 100)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ class OpenApiContractTest {
     void everyOperationIsFullyDocumented() {
         JsonNode doc = served();
         List<String> problems = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
         Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -51,6 +53,12 @@ class OpenApiContractTest {
                 String name = op.getKey().toUpperCase() + " " + path.getKey();
                 JsonNode operation = op.getValue();
                 JsonNode responses = operation.path("responses");
+                String operationId = operation.path("operationId").asText();
+                if (operationId.isBlank()) {
+                    problems.add(name + ": no operationId (client generators name their methods after it)");
+                } else if (!operationIds.add(operationId)) {
+                    problems.add(name + ": operationId " + operationId + " is used twice");
+                }
                 if (operation.path("summary").asText().isBlank()) {
                     problems.add(name + ": no summary");
                 }

@@ -83,7 +83,7 @@ public class FeedResource {
     @AcceptsPartnerKey(scopes = PartnerScopes.FEEDS_READ)
     @SecurityRequirementsSet
     @SecurityRequirement(name = "partnerKey")
-    @Operation(summary = "Resources as a JSON Feed", description = """
+    @Operation(operationId = "getJsonFeed", summary = "Resources as a JSON Feed", description = """
             Published resources as JSON Feed 1.1 (`application/feed+json`; `application/json` if that is all you \
             accept), newest change first, with the same filters as `GET /api/v1/resources` (by relevance with `q`; \
             oldest change first with `modifiedSince`). `next_url` links the next page. Each item carries the full \
@@ -133,7 +133,7 @@ public class FeedResource {
     @AcceptsPartnerKey(scopes = PartnerScopes.FEEDS_READ)
     @SecurityRequirementsSet
     @SecurityRequirement(name = "partnerKey")
-    @Operation(summary = "Resources as an Atom feed", description = """
+    @Operation(operationId = "getAtomFeed", summary = "Resources as an Atom feed", description = """
             Published resources as an Atom feed (RFC 4287), with the same filters, order and paging as the JSON Feed; \
             `<link rel="next">` links the next page (RFC 5005). Entries are `urn:uuid:<resource id>`, link to the \
             resource's page, summarise it, name the providing organisation as author, and carry its type, grounds, \

@@ -57,7 +57,7 @@ public class PartnerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Idempotent
     @Parameter(ref = Responses.IDEMPOTENCY_KEY)
-    @Operation(summary = "Register a partner organisation", description = "Admins register an organisation that embeds the library's feeds or submits resources; then issue it API keys. Accepts `Idempotency-Key`.")
+    @Operation(operationId = "createPartner", summary = "Register a partner organisation", description = "Admins register an organisation that embeds the library's feeds or submits resources; then issue it API keys. Accepts `Idempotency-Key`.")
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -74,7 +74,7 @@ public class PartnerResource {
     }
 
     @GET
-    @Operation(summary = "List partner organisations", description = "Admins: the registered organisations, oldest first, each with its keys and their usage.")
+    @Operation(operationId = "listPartners", summary = "List partner organisations", description = "Admins: the registered organisations, oldest first, each with its keys and their usage.")
     @APIResponse(responseCode = "200", description = "A page of partners", content = @Content(schema = @Schema(implementation = PartnerPage.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
@@ -86,7 +86,7 @@ public class PartnerResource {
 
     @GET
     @Path("/{partnerId}")
-    @Operation(summary = "A partner organisation", description = "Admins: the organisation and all its API keys (revoked ones too), with each key's scopes, rate limit and usage: request count and last use.")
+    @Operation(operationId = "getPartner", summary = "A partner organisation", description = "Admins: the organisation and all its API keys (revoked ones too), with each key's scopes, rate limit and usage: request count and last use.")
     @APIResponse(responseCode = "200", description = "The partner", content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
@@ -99,7 +99,7 @@ public class PartnerResource {
     @POST
     @Path("/{partnerId}/keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue an API key", description = """
+    @Operation(operationId = "createPartnerKey", summary = "Issue an API key", description = """
             Admins issue a key with scopes (`feeds:read`, `resources:submit`) and a rate limit. The secret (`apiKey`, \
             starting `kpk_`) is in this response only: Kindred stores its hash. Hand it to the partner over a secure \
             channel. Not idempotent on purpose: a replayed answer would have to store the secret; if a retry made a \
@@ -119,7 +119,7 @@ public class PartnerResource {
 
     @DELETE
     @Path("/{partnerId}/keys/{keyId}")
-    @Operation(summary = "Revoke an API key", description = "Admins revoke a key: from the next request on, on every replica, it gets 401. Revoking a revoked key changes nothing.")
+    @Operation(operationId = "revokePartnerKey", summary = "Revoke an API key", description = "Admins revoke a key: from the next request on, on every replica, it gets 401. Revoking a revoked key changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
