@@ -39,7 +39,8 @@ import org.kindred.platform.error.Problem;
         rule (a reused Idempotency-Key, a group keyword rule). 404 also means "exists but not visible to you". \
         Lists are cursor-paginated (`limit` 1-100, default 20; `nextCursor`; `Link: rel="next"`). \
         Creating POSTs accept `Idempotency-Key`. Mutable resources carry an `ETag`; PATCH honours `If-Match` (412). \
-        Every response carries `RateLimit-Policy` and `RateLimit` headers (IETF draft); 429 adds `Retry-After`. \
+        Every operation is rate-limited: its responses carry `RateLimit-Policy` and `RateLimit` headers (IETF draft) \
+        and a 429 adds `Retry-After`. \
         Request bodies are limited to 64 KiB (413). Every response carries an `X-Request-Id`: the one you sent \
         (1-64 letters, digits, `.`, `_`, `-`) or a new one; quote it when you report a problem.
         """, contact = @Contact(name = "Kindred maintainers"), license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")), servers = @Server(url = "/", description = """
