@@ -124,6 +124,11 @@ class RateLimitTest {
                 .put("/api/v1/me/password");
         assertThrottled(throttled, "password-account", 2, 3600);
         assertEquals(hash, passwordHash(account), "a throttled password change changes nothing");
+        // Erasing the account asks for the password too, so it shares the limit: a throttled erasure erases nothing.
+        assertThrottled(Api.as(account).body(Map.of("password", account.password(), "removeContent", true))
+                .delete("/api/v1/me"), "password-account", 2, 3600);
+        assertEquals(1, Api.count("SELECT count(*) FROM accounts WHERE id = ? AND email = ? AND status = 'ACTIVE'",
+                account.id(), account.email()), "a throttled erasure erases nothing");
         Api.login(account);
         Api.anonymous().body(Map.of("email", account.email(), "password", newPassword)).post("/api/v1/auth/login")
                 .then().statusCode(401);
