@@ -174,47 +174,50 @@ final class Lexicon {
      */
     CrisisLevel assess(Sentence s, Lexicon context, List<Span> excluded, Set<ContentWarning> suggested) {
         List<Lexicon> scope = context == null || context == this ? List.of(this) : List.of(this, context);
-        CrisisLevel level = CrisisLevel.NONE;
-        List<Span> cues = null;
-        List<Span> attributions = null;
+        List<Rule> rules = new ArrayList<>();
+        List<Span> found = new ArrayList<>();
         for (Rule rule : crisis) {
             Matcher m = rule.phrase().pattern.matcher(s.text());
             while (m.find()) {
-                if (m.end() == m.start()) {
-                    continue;
+                if (m.end() > m.start()) {
+                    int a = s.tokenAt(m.start());
+                    rules.add(rule);
+                    found.add(new Span(a, Math.max(a + 1, s.tokenEnd(m.end()))));
                 }
-                int a = s.tokenAt(m.start());
-                int b = Math.max(a + 1, s.tokenEnd(m.end()));
-                if (overlapsAny(excluded, a, b)) {
-                    continue;
-                }
-                suggested.addAll(rule.topic().warnings);
-                if (s.anyQuoted(a, b)) {
-                    continue;
-                }
-                if (cues == null) {
-                    cues = new ArrayList<>();
-                    attributions = new ArrayList<>();
-                    for (Lexicon lexicon : scope) {
-                        cues.addAll(spans(lexicon.reporting, s));
-                        attributions.addAll(spans(lexicon.attribution, s));
-                    }
-                }
-                if (reported(s, scope, cues, attributions, a, b)) {
-                    continue;
-                }
-                CrisisLevel found = rule.level();
-                if (negated(s, scope, a)) {
-                    if (!rule.topic().selfDirected() || scope.stream().noneMatch(l -> anyMatch(l.history, s))) {
-                        continue;
-                    }
-                    found = CrisisLevel.CONCERN;
-                }
-                if (found == CrisisLevel.URGENT && scope.stream().anyMatch(l -> anyMatch(l.past, s))) {
-                    found = CrisisLevel.CONCERN;
-                }
-                level = level.max(found);
             }
+        }
+        if (found.isEmpty()) {
+            return CrisisLevel.NONE;
+        }
+        List<Span> cues = new ArrayList<>();
+        List<Span> attributions = new ArrayList<>();
+        for (Lexicon lexicon : scope) {
+            cues.addAll(spans(lexicon.reporting, s));
+            attributions.addAll(spans(lexicon.attribution, s));
+        }
+        CrisisLevel level = CrisisLevel.NONE;
+        for (int k = 0; k < found.size(); k++) {
+            Rule rule = rules.get(k);
+            int a = found.get(k).from();
+            int b = found.get(k).to();
+            if (overlapsAny(excluded, a, b)) {
+                continue;
+            }
+            suggested.addAll(rule.topic().warnings);
+            if (s.anyQuoted(a, b) || reported(s, scope, cues, attributions, a, b)) {
+                continue;
+            }
+            CrisisLevel assessed = rule.level();
+            if (negated(s, scope, found, a)) {
+                if (!rule.topic().selfDirected() || scope.stream().noneMatch(l -> anyMatch(l.history, s))) {
+                    continue;
+                }
+                assessed = CrisisLevel.CONCERN;
+            }
+            if (assessed == CrisisLevel.URGENT && scope.stream().anyMatch(l -> anyMatch(l.past, s))) {
+                assessed = CrisisLevel.CONCERN;
+            }
+            level = level.max(assessed);
         }
         return level;
     }
@@ -250,17 +253,33 @@ final class Lexicon {
         return out;
     }
 
-    /** A negation word shortly before the phrase, in the same clause: "I would never kill myself". */
-    private static boolean negated(Sentence s, List<Lexicon> scope, int a) {
+    /**
+     * A negation word shortly before the phrase, in the same clause: "I would never kill myself". A negation that
+     * belongs to another crisis phrase ("ich kann nicht mehr" in "ich kann nicht mehr heute nehme ich alle
+     * Tabletten", written without punctuation) expresses distress and negates nothing after it.
+     */
+    private static boolean negated(Sentence s, List<Lexicon> scope, List<Span> phrases, int a) {
         for (int i = a - 1; i >= 0 && i >= a - NEGATION_WINDOW; i--) {
             String token = s.token(i);
             if (s.isComma(i) || isBreak(scope, token)) {
                 return false;
             }
+            if (insidePhraseBefore(phrases, i, a)) {
+                continue;
+            }
             for (Lexicon lexicon : scope) {
                 if (lexicon.negation.matcher(token).matches()) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean insidePhraseBefore(List<Span> phrases, int token, int a) {
+        for (Span phrase : phrases) {
+            if (phrase.to() <= a && phrase.from() <= token && token < phrase.to()) {
+                return true;
             }
         }
         return false;
