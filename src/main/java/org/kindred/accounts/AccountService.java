@@ -59,6 +59,8 @@ public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class);
     static final int MINIMUM_AGE = 16;
+    /** The display name shown for the posts of an erased account (its handle is a {@code deleted_...} tombstone). */
+    public static final String DELETED_MEMBER = "Deleted member";
     private static final Set<String> RESERVED_HANDLES = Set.of("admin", "administrator", "moderator", "mod", "kindred",
             "support", "staff", "system", "deleted", "deleted_member", "anonymous", "null", "root", "help", "security",
             "official", "team", "me", "moderators", "admins");
@@ -90,7 +92,7 @@ public class AccountService {
         if (request.acceptGuidelinesVersion() != guidelines.currentVersion()) {
             throw guidelinesOutdated();
         }
-        if (RESERVED_HANDLES.contains(request.handle())) {
+        if (RESERVED_HANDLES.contains(request.handle()) || request.handle().startsWith("deleted_")) {
             throw new BadRequestException("handle", "is reserved; choose another");
         }
         if (request.birthYear() != null
@@ -246,7 +248,9 @@ public class AccountService {
             return Map.of();
         }
         return accounts.list("id in ?1", ids).stream().collect(Collectors.toMap(Account::id,
-                a -> new AccountSummary(a.id(), a.handle(), a.displayName(), a.isProfessional())));
+                a -> a.status() == AccountStatus.DELETED
+                        ? new AccountSummary(a.id(), a.handle(), DELETED_MEMBER, false)
+                        : new AccountSummary(a.id(), a.handle(), a.displayName(), a.isProfessional())));
     }
 
     @Transactional

@@ -33,6 +33,7 @@ import org.kindred.platform.security.CurrentUser;
 import org.kindred.posts.PostService;
 import org.kindred.posts.PostStatus;
 import org.kindred.posts.api.PostResponse;
+import org.kindred.privacy.ErasureService;
 
 /**
  * Reports, the moderators' queue, resolutions with their actions, warnings and the moderation log.
@@ -58,13 +59,15 @@ public class ModerationService {
     private final AccountService accounts;
     private final ModerationConfig config;
     private final CursorCodec cursors;
+    private final ErasureService erasure;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public ModerationService(ReportRepository reports, WarningRepository warnings, ModerationJournal journal,
             PostService posts,
             GroupAccess access, MembershipService memberships, AccountService accounts, ModerationConfig config,
-            CursorCodec cursors, CurrentUser currentUser, Clock clock) {
+            CursorCodec cursors, ErasureService erasure, CurrentUser currentUser, Clock clock) {
+        this.erasure = erasure;
         this.reports = reports;
         this.warnings = warnings;
         this.journal = journal;
@@ -248,6 +251,9 @@ public class ModerationService {
         ReportStatus status = dismissed ? ReportStatus.DISMISSED : ReportStatus.RESOLVED;
         for (Report r : open) {
             r.close(status, action, request.note(), me, now);
+        }
+        if (report.targetType() == ReportTarget.POST) {
+            erasure.afterReview(report.targetId());
         }
         return toResponse(report);
     }

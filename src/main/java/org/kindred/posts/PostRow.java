@@ -19,7 +19,8 @@ record PostRow(UUID id, UUID groupId, UUID parentId, UUID replyToId, UUID author
 
     /** The select list every read uses; rows map with {@link #of(Object[])}. */
     static final String COLUMNS = """
-            SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle, a.display_name,
+            SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
+                   CASE WHEN a.status = 'DELETED' THEN 'Deleted member' ELSE a.display_name END,
                    'professional' = ANY (a.roles), p.title, p.body, p.language, p.content_warnings, p.anonymous,
                    p.support_wanted, p.reply_policy, p.status, p.removed_by, p.pinned, p.locked, p.created_at, p.edited_at,
                    p.last_activity_at, p.reply_count, p.i_believe_you, p.me_too, p.not_alone, p.sending_strength, p.thank_you,

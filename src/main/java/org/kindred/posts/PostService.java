@@ -407,7 +407,7 @@ public class PostService {
             return views;
         }
         for (PostRow row : posts.rowsByIds(postIds, me)) {
-            views.put(row.id(), toResponse(row, context, me, false));
+            views.put(row.id(), toResponse(row, context, me, false, true));
         }
         return views;
     }
@@ -466,8 +466,14 @@ public class PostService {
     }
 
     private static PostResponse toResponse(PostRow r, GroupContext context, UUID me, boolean canReply) {
+        return toResponse(r, context, me, canReply, false);
+    }
+
+    /** {@code reviewing}: the moderators' queue, where a removed post's text is shown so a report can be judged. */
+    private static PostResponse toResponse(PostRow r, GroupContext context, UUID me, boolean canReply,
+            boolean reviewing) {
         boolean showAuthor = !r.anonymous() || context.canModerate();
-        boolean removed = r.status() == PostStatus.REMOVED;
+        boolean removed = r.status() == PostStatus.REMOVED && !reviewing;
         PostResponse.Author author = showAuthor
                 ? new PostResponse.Author(r.authorId(), r.authorHandle(), r.authorDisplayName(), r.authorProfessional())
                 : null;

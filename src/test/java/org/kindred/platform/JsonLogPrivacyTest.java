@@ -1,16 +1,22 @@
 package org.kindred.platform;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Formatter;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.support.Api;
+import org.kindred.support.Groups;
+import org.kindred.support.Groups.TestGroup;
 import org.kindred.support.LogCapture;
+import org.kindred.support.Posts;
 import org.kindred.support.TestAccount;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,5 +113,175 @@ class JsonLogPrivacyTest {
             assertTrue(taggedAdminLine, "the admin change is logged with its request id: " + lines);
             assertTrue(ownLines >= 2, "the flow's 4xx answers are logged at DEBUG: " + lines);
         }
+    }
+
+    /**
+     * The whole life of two members, with the failures a client really causes: everything written to the log while it
+     * runs is held against the e-mails, passwords, tokens, password hashes (as stored), display names, post titles and
+     * bodies, report details and moderators' notes it used.
+     */
+    @Test
+    void aFullMemberLifeLogsNoPersonalData() throws Exception {
+        String tag = Api.uniqueHandle("life");
+        List<String> secrets = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+
+        try (LogCapture logs = LogCapture.start()) {
+            TestAccount owner = registered("lifeown", "Mariam Haddad " + tag, secrets);
+            TestAccount member = registered("lifemem", "Tomasz Nowak " + tag, secrets);
+            TestAccount other = registered("lifeoth", "Amara Okafor " + tag, secrets);
+            Api.anonymous().body(Map.of("email", member.email(), "password", "wrong-" + member.password()))
+                    .post("/api/v1/auth/login").then().statusCode(401);
+            member = Api.login(member);
+            secrets.addAll(List.of(member.accessToken(), member.refreshToken()));
+            Response refreshed = Api.anonymous().body(Map.of("refreshToken", member.refreshToken()))
+                    .post("/api/v1/auth/refresh").then().statusCode(200).extract().response();
+            member = member.withTokens(refreshed.path("accessToken"), refreshed.path("refreshToken"));
+            secrets.addAll(List.of(member.accessToken(), member.refreshToken()));
+
+            // Profile changes, a wrong current password and a password change.
+            String newDisplayName = "T. Nowak-Kowalska " + tag;
+            String newEmail = "renamed-" + member.email();
+            secrets.addAll(List.of(newDisplayName, newEmail));
+            Api.as(member).contentType("application/merge-patch+json").body(Map.of("displayName", newDisplayName))
+                    .patch("/api/v1/me").then().statusCode(200);
+            Api.as(member).contentType("application/merge-patch+json")
+                    .body(Map.of("email", newEmail, "currentPassword", "not-" + member.password()))
+                    .patch("/api/v1/me").then().statusCode(403);
+            Api.as(member).contentType("application/merge-patch+json")
+                    .body(Map.of("email", newEmail, "currentPassword", member.password())).patch("/api/v1/me").then()
+                    .statusCode(200);
+            String newPassword = "cobalt-harbour-lichen-" + tag;
+            secrets.add(newPassword);
+            Api.as(member).body(Map.of("currentPassword", "not-" + member.password(), "newPassword", newPassword))
+                    .put("/api/v1/me/password").then().statusCode(403);
+            Api.as(member).body(Map.of("currentPassword", member.password(), "newPassword", newPassword))
+                    .put("/api/v1/me/password").then().statusCode(204);
+
+            // A group, a member, posts (one anonymous), a reply, a reaction.
+            TestGroup group = Groups.create(owner, "PUBLIC");
+            assertEquals(201, Groups.join(member, group));
+            assertEquals(201, Groups.join(other, group));
+            String title = "At the job centre " + tag;
+            String body = "The clerk told me to go back where I came from " + tag;
+            String anonymousTitle = "Nobody may know this " + tag;
+            String anonymousBody = "My landlord refused me because of my headscarf " + tag;
+            String reply = "I believe you, and this is what helped me " + tag;
+            secrets.addAll(List.of(title, body, anonymousTitle, anonymousBody, reply));
+            Map<String, Object> story = Posts.body(body);
+            story.put("title", title);
+            UUID post = Posts.post(member, group, story);
+            Map<String, Object> secret = Posts.body(anonymousBody);
+            secret.put("title", anonymousTitle);
+            secret.put("anonymous", true);
+            Posts.post(member, group, secret);
+            UUID answer = Posts.reply(other, post, reply);
+            Api.as(owner).put("/api/v1/posts/" + post + "/reactions/I_BELIEVE_YOU").then().statusCode(200);
+            Api.as(member).get("/api/v1/groups/" + group.id() + "/posts").then().statusCode(200);
+
+            // A report, resolved by the group's owner.
+            String details = "They quoted my street and house number " + tag;
+            String note = "Checked with the member by message " + tag;
+            secrets.addAll(List.of(details, note));
+            String report = Api.as(member)
+                    .body(Map.of("targetType", "POST", "targetId", answer.toString(), "reason", "PRIVACY", "details",
+                            details))
+                    .post("/api/v1/reports").then().statusCode(201).extract().path("id");
+            Api.as(owner).get("/api/v1/groups/" + group.id() + "/reports").then().statusCode(200);
+            Api.as(owner).body(Map.of("status", "RESOLVED", "action", "HIDE_POST", "note", note))
+                    .patch("/api/v1/reports/" + report).then().statusCode(200);
+
+            // A keyword rule that refuses a post.
+            String phrase = "zqblockedphrase" + tag.replace("_", "");
+            Api.as(owner).body(Map.of("phrase", phrase, "action", "BLOCK"))
+                    .post("/api/v1/groups/" + group.id() + "/keyword-rules").then().statusCode(201);
+            String refused = "I want to say " + phrase + " about my neighbour " + tag;
+            secrets.add(refused);
+            Api.as(member).body(Posts.body(refused)).post("/api/v1/groups/" + group.id() + "/posts").then()
+                    .statusCode(422);
+
+            // Requests a client gets wrong, carrying personal data in their bodies.
+            String inBrokenJson = "my diagnosis is private " + tag;
+            secrets.add(inBrokenJson);
+            Api.as(member).body("{\"title\": \"" + inBrokenJson + "\", \"body\": ")
+                    .post("/api/v1/groups/" + group.id() + "/posts").then().statusCode(400);
+            Api.as(member).body("{\"title\": \"" + inBrokenJson + "\", \"body\": 5, \"anonymous\": \"yes\"}")
+                    .post("/api/v1/groups/" + group.id() + "/posts").then().statusCode(400);
+            Api.anonymous().body("{\"email\": \"" + owner.email() + "\", \"password\": \"" + owner.password())
+                    .post("/api/v1/auth/login").then().statusCode(400);
+            Api.anonymous().body(Map.of("email", owner.email(), "password", owner.password(), "handle", owner.handle(),
+                    "acceptGuidelinesVersion", 1)).post("/api/v1/auth/register").then().statusCode(409);
+
+            // Export, then erasure (a wrong password first; the last owner of a group must hand it over first).
+            Api.as(member).get("/api/v1/me/export").then().statusCode(200).body(containsString(newEmail));
+            hashes.add(passwordHash(owner.id()));
+            hashes.add(passwordHash(member.id()));
+            Api.as(member).body(Map.of("password", member.password(), "removeContent", false)).delete("/api/v1/me")
+                    .then().statusCode(403);
+            Api.as(owner).body(Map.of("password", owner.password(), "removeContent", true)).delete("/api/v1/me")
+                    .then().statusCode(409);
+            Api.as(member).body(Map.of("password", newPassword, "removeContent", false)).delete("/api/v1/me").then()
+                    .statusCode(204);
+            Api.as(member).get("/api/v1/me").then().statusCode(401);
+
+            List<String> lines = assertLinesArePrivate(logs, secrets, hashes);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("wrong-password")),
+                    "the failed requests are logged at DEBUG, so they were checked: " + lines);
+        }
+    }
+
+    private static TestAccount registered(String prefix, String displayName, List<String> secrets) {
+        String handle = Api.uniqueHandle(prefix);
+        Response response = Api.anonymous()
+                .body(Map.of("email", Api.uniqueEmail(handle), "password", Api.PASSWORD, "handle", handle,
+                        "displayName", displayName, "acceptGuidelinesVersion", 1))
+                .post("/api/v1/auth/register").then().statusCode(201).extract().response();
+        TestAccount account = new TestAccount(UUID.fromString(response.path("account.id")), Api.uniqueEmail(handle),
+                handle, Api.PASSWORD, response.path("accessToken"), response.path("refreshToken"));
+        secrets.addAll(List.of(account.email(), account.password(), displayName, account.accessToken(),
+                account.refreshToken()));
+        return account;
+    }
+
+    private static String passwordHash(UUID account) throws java.sql.SQLException {
+        try (var connection = Api.dataSource().getConnection();
+                var ps = connection.prepareStatement("SELECT password_hash FROM accounts WHERE id = ?")) {
+            ps.setObject(1, account);
+            try (var rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                String hash = rs.getString(1);
+                assertTrue(hash.startsWith("$argon2"), "a stored Argon2 hash to look for");
+                return hash;
+            }
+        }
+    }
+
+    /** Every captured line as the prod JSON formatter writes it, checked; returns the lines. */
+    private List<String> assertLinesArePrivate(LogCapture logs, List<String> secrets, List<String> hashes)
+            throws Exception {
+        Formatter formatter = logs.consoleFormatter().orElseThrow();
+        List<String> lines = logs.records().stream().map(formatter::format).toList();
+        assertTrue(lines.size() >= 5, "the flow logs something to check: " + lines);
+        for (String line : lines) {
+            JsonNode entry = json.readTree(line);
+            assertTrue(entry.isObject() && entry.hasNonNull("message") && entry.hasNonNull("level"),
+                    "one JSON object per line: " + line);
+            for (String secret : secrets) {
+                assertFalse(line.contains(secret), "log line contains personal data or a secret (" + secret + "): "
+                        + line);
+            }
+            for (String hash : hashes) {
+                assertFalse(line.contains(hash) || line.contains(hash.substring(hash.lastIndexOf('$') + 1)),
+                        "log line contains a password hash: " + line);
+            }
+            assertFalse(line.contains("$argon2"), "log line contains a password hash: " + line);
+            assertFalse(line.contains("Bearer") || line.toLowerCase().contains("authorization:"),
+                    "no Authorization header in logs: " + line);
+            if (entry.path("loggerName").asText().startsWith("org.kindred.")) {
+                assertTrue(entry.path("mdc").path("requestId").asText().length() > 0,
+                        "a line written for a request carries its id: " + line);
+            }
+        }
+        return lines;
     }
 }

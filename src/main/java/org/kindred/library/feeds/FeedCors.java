@@ -3,6 +3,8 @@ package org.kindred.library.feeds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.kindred.platform.web.HttpEdge;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -25,7 +27,7 @@ public class FeedCors {
     static final String MAX_AGE_SECONDS = "86400";
 
     void routes(@Observes Router router) {
-        router.route(PATH).order(Integer.MIN_VALUE).handler(this::handle);
+        router.route(PATH).order(HttpEdge.BEFORE_BODY).handler(this::handle);
     }
 
     private void handle(RoutingContext ctx) {

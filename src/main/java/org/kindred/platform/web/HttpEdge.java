@@ -19,9 +19,14 @@ import io.vertx.ext.web.RoutingContext;
 public class HttpEdge {
 
     static final long MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * After Quarkus' response-header routes (order MIN_VALUE, added after this observer runs), so refusals carry the
+     * configured security headers, and before its body handler (MIN_VALUE + 1, also added later), so no body is read.
+     */
+    public static final int BEFORE_BODY = Integer.MIN_VALUE + 1;
 
     void routes(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::screen);
+        router.route().order(BEFORE_BODY).handler(this::screen);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
     }
 

@@ -1,0 +1,165 @@
+package org.kindred.privacy;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.kindred.platform.error.ConflictException;
+import org.kindred.platform.error.ForbiddenException;
+import org.kindred.platform.error.NotFoundException;
+import org.kindred.platform.security.PasswordHasher;
+import org.kindred.privacy.api.EraseAccountRequest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Erases an account at the member's request, in one transaction: every session ends at once, the e-mail, handle,
+ * profile, preferences, blocks, consents and warnings go, and the member's posts are either removed or kept as written
+ * by a deleted member. A post under an open report keeps its text for the moderators until the report is closed
+ * ({@link #afterReview}).
+ */
+@ApplicationScoped
+public class ErasureService {
+
+    /** What an erased post's text is replaced with (the column cannot be empty; clients never see it). */
+    static final String ERASED_BODY = "[erased]";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EntityManager em;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public ErasureService(EntityManager em, PasswordHasher hasher, Clock clock) {
+        this.em = em;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    public void erase(UUID accountId, EraseAccountRequest request) {
+        List<?> found = QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("SELECT password_hash FROM accounts WHERE id = :id AND status <> 'DELETED'")
+                .setParameter("id", accountId).getResultList());
+        if (found.isEmpty()) {
+            throw new NotFoundException("No such account");
+        }
+        String hash = (String) found.get(0);
+        if (!hasher.verify(hash, request.password())) {
+            throw new ForbiddenException("wrong-password", "Wrong password", "The password is wrong");
+        }
+        // Nobody can sign in with it: nobody knows it, and the e-mail it belonged to is gone.
+        String unusable = hasher.hash(HexFormat.of().formatHex(randomBytes(32)));
+        QuarkusTransaction.requiringNew().run(() -> eraseNow(accountId, request.removeContent(), unusable));
+    }
+
+    private void eraseNow(UUID accountId, boolean removeContent, String unusableHash) {
+        if (em.createNativeQuery("SELECT id FROM accounts WHERE id = :id AND status <> 'DELETED' FOR UPDATE")
+                .setParameter("id", accountId).getResultList().isEmpty()) {
+            throw new NotFoundException("No such account");
+        }
+        refuseIfLastOwner(accountId);
+        if (removeContent) {
+            update("""
+                    UPDATE posts SET status = 'REMOVED', removed_by = COALESCE(removed_by, 'AUTHOR'), erase_after_review = true
+                    WHERE author_id = :id AND EXISTS (SELECT 1 FROM reports r
+                        WHERE r.target_type = 'POST' AND r.target_id = posts.id AND r.status = 'OPEN')""",
+                    accountId);
+            update("DELETE FROM post_revisions v USING posts p WHERE p.id = v.post_id AND p.author_id = :id"
+                    + " AND NOT p.erase_after_review", accountId);
+            update("UPDATE posts SET status = 'REMOVED', removed_by = COALESCE(removed_by, 'AUTHOR'), title = NULL, "
+                    + "body = '" + ERASED_BODY
+                    + "', content_warnings = '{}' WHERE author_id = :id AND NOT erase_after_review",
+                    accountId);
+            update("DELETE FROM reactions WHERE account_id = :id", accountId);
+        }
+        update("DELETE FROM memberships WHERE account_id = :id", accountId);
+        update("DELETE FROM blocks WHERE blocker_id = :id", accountId);
+        update("DELETE FROM consents WHERE account_id = :id", accountId);
+        update("DELETE FROM warnings WHERE account_id = :id", accountId);
+        update("DELETE FROM idempotency_keys WHERE account_id = :id", accountId);
+        // Reports the member filed stay with the moderators while open; closed ones lose the member's words.
+        update("UPDATE reports SET details = NULL WHERE reporter_id = :id AND status <> 'OPEN'", accountId);
+        // Ends every session at once: the per-request session check finds none (refresh tokens cascade).
+        update("DELETE FROM auth_sessions WHERE account_id = :id", accountId);
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                UPDATE accounts SET email = :email, handle = :handle, password_hash = :hash, display_name = NULL,
+                    country = NULL, languages = '{}', birth_year = NULL, hidden_content_warnings = '{}',
+                    roles = '{member}', status = 'DELETED', updated_at = :now, password_changed_at = :now,
+                    version = version + 1
+                WHERE id = :id""")
+                .setParameter("email", "erased-" + accountId + "@erased.invalid")
+                .setParameter("handle", tombstoneHandle())
+                .setParameter("hash", unusableHash)
+                .setParameter("now", now)
+                .setParameter("id", accountId)
+                .executeUpdate();
+    }
+
+    /**
+     * Called when the last open report on a post is closed: a post its author erased while it was under review loses
+     * its text now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void afterReview(UUID postId) {
+        em.flush();
+        em.createNativeQuery("DELETE FROM post_revisions v USING posts p WHERE p.id = v.post_id AND p.id = :id"
+                + " AND p.erase_after_review").setParameter("id", postId).executeUpdate();
+        em.createNativeQuery("UPDATE posts SET status = 'REMOVED', removed_by = COALESCE(removed_by, 'AUTHOR'), "
+                + "title = NULL, body = '" + ERASED_BODY + "', content_warnings = '{}', erase_after_review = false "
+                + "WHERE id = :id AND erase_after_review AND NOT EXISTS (SELECT 1 FROM reports r "
+                + "WHERE r.target_type = 'POST' AND r.target_id = posts.id AND r.status = 'OPEN')")
+                .setParameter("id", postId).executeUpdate();
+    }
+
+    private void refuseIfLastOwner(UUID accountId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em
+                .createNativeQuery(
+                        """
+                                SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id
+                                WHERE m.account_id = :id AND m.role = 'OWNER' AND m.status = 'ACTIVE' AND g.archived_at IS NULL
+                                  AND NOT EXISTS (SELECT 1 FROM memberships o WHERE o.group_id = m.group_id AND o.account_id <> m.account_id
+                                                  AND o.role = 'OWNER' AND o.status = 'ACTIVE')
+                                ORDER BY g.name, g.id""")
+                .setParameter("id", accountId).getResultList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (Object[] row : rows) {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("id", row[0].toString());
+            group.put("name", row[1]);
+            groups.add(group);
+        }
+        throw new ConflictException("last-owner", "You are the last owner of a group",
+                "Transfer ownership of these groups, or archive them, before you delete your account", null,
+                Map.of("groups", groups));
+    }
+
+    private void update(String sql, UUID accountId) {
+        em.createNativeQuery(sql).setParameter("id", accountId).executeUpdate();
+    }
+
+    /** {@code deleted_} and 12 random hex digits: unique in practice, and linked to nothing. */
+    private static String tombstoneHandle() {
+        return "deleted_" + HexFormat.of().formatHex(randomBytes(6));
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,46 @@
+package org.kindred.privacy;
+
+import java.util.Map;
+
+/**
+ * The reviewed map of every column that references an account, and what export and erasure do with it. A test
+ * compares it with the foreign keys in the schema: a new table that references accounts fails the build until it is
+ * added here, either to the export or to the exclusions with a reason.
+ */
+public final class PersonalData {
+
+    /** Columns whose rows are in the export, with the export section that holds them. */
+    public static final Map<String, String> EXPORTED = Map.ofEntries(
+            Map.entry("consents.account_id", "consents"),
+            Map.entry("auth_sessions.account_id", "sessions"),
+            Map.entry("memberships.account_id", "memberships"),
+            Map.entry("groups.created_by", "groupsCreated"),
+            Map.entry("posts.author_id", "posts"),
+            Map.entry("reactions.account_id", "reactions"),
+            Map.entry("reports.reporter_id", "reports"),
+            Map.entry("blocks.blocker_id", "blocks"),
+            Map.entry("warnings.account_id", "warnings"),
+            Map.entry("moderation_log.actor_id", "moderationActions"));
+
+    /** Columns left out of the export on purpose, and why. */
+    public static final Map<String, String> EXCLUDED = Map.ofEntries(
+            Map.entry("idempotency_keys.account_id",
+                    "a 24-hour replay cache of responses already sent to the member; erased with the account"),
+            Map.entry("blocks.blocked_id", "another member's decision to block this member; theirs, not this member's"),
+            Map.entry("reports.target_account_id",
+                    "reports about this member: exporting them would reveal who reported whom; outcomes reach the member as warnings"),
+            Map.entry("reports.resolved_by", "a moderator's decision on someone else's report"),
+            Map.entry("memberships.decided_by", "a moderator's decision on someone else's membership"),
+            Map.entry("warnings.issued_by", "a moderator's action concerning another member"),
+            Map.entry("group_invites.created_by",
+                    "a moderation tool of the group (codes are stored hashed); not personal data"),
+            Map.entry("group_keyword_rules.created_by", "a moderation tool of the group, not personal data"),
+            Map.entry("partners.created_by", "platform administration of partner organisations"),
+            Map.entry("partner_api_keys.created_by", "platform administration of partner keys"),
+            Map.entry("partner_api_keys.revoked_by", "platform administration of partner keys"),
+            Map.entry("resource_changes.actor_account_id",
+                    "the curated library's change log, kept for accountability"));
+
+    private PersonalData() {
+    }
+}
