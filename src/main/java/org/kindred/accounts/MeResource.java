@@ -106,12 +106,12 @@ public class MeResource {
     @GET
     @Path("/export")
     @RateLimited(ActionClass.EXPORT)
-    @Operation(summary = "Download everything stored about you", description = "One JSON document with your profile, consents, sessions, memberships, "
+    @Operation(operationId = "exportMyData", summary = "Download everything stored about you", description = "One JSON document with your profile, consents, sessions, memberships, "
             + "the groups you created, your posts and replies (anonymous ones included, with their edit history), reactions, the reports you "
             + "filed, your blocks, the warnings you were given and the moderation actions you took. Other members appear only by handle where "
             + "needed for context; who reported you is never included. Sent as an attachment with `Cache-Control: no-store`; "
             + "limited to a few exports per hour.")
-    @APIResponse(responseCode = "200", description = "Your data", headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"kindred-export-<date>.json\"`", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = DataExport.class)))
+    @APIResponse(responseCode = "200", description = "Your data", headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"kindred-export-<date>.json\"`", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 64, pattern = "^attachment; filename=\"kindred-export-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.json\"$")), content = @Content(schema = @Schema(implementation = DataExport.class)))
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
@@ -125,7 +125,7 @@ public class MeResource {
     @DELETE
     @Consumes(MediaType.APPLICATION_JSON)
     @RateLimited(ActionClass.PASSWORD)
-    @Operation(summary = "Delete your account", description = "Needs your password. Every session ends at once. Your e-mail, profile, preferences, "
+    @Operation(operationId = "deleteMe", summary = "Delete your account", description = "Needs your password. Every session ends at once. Your e-mail, profile, preferences, "
             + "memberships, blocks, consents and warnings are erased and your handle is replaced by a `deleted_...` tombstone. "
             + "With `removeContent: true` your posts, replies and reactions are removed too; with `false` they stay, shown as written by "
             + "\"Deleted member\". A post under an open report keeps its text for the group's moderators until the report is closed, then it "

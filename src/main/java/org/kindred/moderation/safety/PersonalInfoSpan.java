@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "(JavaScript string indices), end exclusive")
 public record PersonalInfoSpan(
         @Schema(required = true) PersonalInfoKind kind,
-        @Schema(required = true, minimum = "0", example = "18") int start,
-        @Schema(required = true, minimum = "1", example = "31") int end) {
+        @Schema(required = true, minimum = "0", maximum = "2147483646", example = "18") int start,
+        @Schema(required = true, minimum = "1", maximum = "2147483647", example = "31") int end) {
 
     public PersonalInfoSpan {
         if (kind == null || start < 0 || end <= start) {

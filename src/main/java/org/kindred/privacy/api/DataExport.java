@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.platform.openapi.ApiTypes;
+import org.kindred.posts.ContentWarning;
 
 /**
  * Everything Kindred stores about one member, as one document. Other people appear only where needed for context,
@@ -12,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "DataExport", description = "Everything stored about you. Other members appear only by handle, and only where needed for context")
 public record DataExport(
-        @Schema(required = true, description = "Version of this document's format", example = "1") int formatVersion,
+        @Schema(required = true, description = "Version of this document's format", example = "1", minimum = "1", maximum = "2147483647") int formatVersion,
         @Schema(required = true) Instant exportedAt,
         @Schema(required = true) Profile account,
         @Schema(required = true) List<ConsentEntry> consents,
@@ -27,82 +30,106 @@ public record DataExport(
         @Schema(required = true, description = "Moderation actions you took in groups you moderate") List<ModerationEntry> moderationActions) {
 
     @Schema(name = "DataExportProfile")
-    public record Profile(@Schema(required = true) UUID id, @Schema(required = true) String email,
-            @Schema(required = true) String handle, @Schema(nullable = true) String displayName,
-            @Schema(nullable = true) String country, @Schema(required = true) List<String> languages,
-            @Schema(nullable = true) Integer birthYear, @Schema(required = true) List<String> hiddenContentWarnings,
-            @Schema(required = true) List<String> roles, @Schema(required = true) String status,
-            @Schema(required = true) int guidelinesVersion, @Schema(required = true) Instant createdAt,
-            @Schema(required = true) Instant updatedAt, @Schema(required = true) Instant passwordChangedAt) {
+    public record Profile(@Schema(required = true) UUID id,
+            @Schema(required = true, maxLength = 254, pattern = "^.+@.+\\..+$") String email,
+            @Schema(required = true, ref = ApiTypes.HANDLE) String handle,
+            @Schema(nullable = true, maxLength = 50) String displayName,
+            @Schema(nullable = true, minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN) String country,
+            @Schema(required = true, type = SchemaType.ARRAY, implementation = ApiTypes.LanguageTag.class, maxItems = 10) List<String> languages,
+            @Schema(nullable = true, minimum = "1900", maximum = "2100") Integer birthYear,
+            @Schema(required = true, type = SchemaType.ARRAY, implementation = ContentWarning.class, maxItems = 20) List<String> hiddenContentWarnings,
+            @Schema(required = true, type = SchemaType.ARRAY, implementation = ApiTypes.Role.class, maxItems = 3, uniqueItems = true) List<String> roles,
+            @Schema(required = true, enumeration = {
+                    "ACTIVE", "SUSPENDED", "DELETED"}) String status,
+            @Schema(required = true, minimum = "1", maximum = "2147483647") int guidelinesVersion,
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt, @Schema(required = true) Instant passwordChangedAt){
     }
 
     @Schema(name = "DataExportConsent")
-    public record ConsentEntry(@Schema(required = true, example = "COMMUNITY_GUIDELINES") String kind,
-            @Schema(required = true) int version, @Schema(required = true) Instant acceptedAt) {
+    public record ConsentEntry(@Schema(required = true, example = "COMMUNITY_GUIDELINES", maxLength = 32) String kind,
+            @Schema(required = true, minimum = "0", maximum = "2147483647") int version,
+            @Schema(required = true) Instant acceptedAt) {
     }
 
     @Schema(name = "DataExportSession")
     public record SessionEntry(@Schema(required = true) UUID id, @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant lastUsedAt, @Schema(required = true) Instant expiresAt,
-            @Schema(nullable = true) Instant revokedAt, @Schema(nullable = true) String revokeReason) {
+            @Schema(nullable = true) Instant revokedAt, @Schema(nullable = true, maxLength = 32) String revokeReason) {
     }
 
     @Schema(name = "DataExportMembership")
-    public record MembershipEntry(@Schema(required = true) UUID groupId, @Schema(required = true) String groupName,
-            @Schema(required = true) String role, @Schema(required = true) String status,
-            @Schema(required = true) int rulesVersionAccepted, @Schema(nullable = true) String requestMessage,
+    public record MembershipEntry(@Schema(required = true) UUID groupId,
+            @Schema(required = true, maxLength = 80) String groupName,
+            @Schema(required = true, maxLength = 16, example = "MEMBER") String role,
+            @Schema(required = true, maxLength = 16, example = "ACTIVE") String status,
+            @Schema(required = true, minimum = "0", maximum = "2147483647") int rulesVersionAccepted,
+            @Schema(nullable = true, maxLength = 1000) String requestMessage,
             @Schema(required = true) Instant requestedAt, @Schema(nullable = true) Instant joinedAt,
-            @Schema(nullable = true) Instant decidedAt, @Schema(nullable = true) String decisionReason,
+            @Schema(nullable = true) Instant decidedAt, @Schema(nullable = true, maxLength = 500) String decisionReason,
             @Schema(nullable = true) Instant bannedUntil) {
     }
 
     @Schema(name = "DataExportGroup")
-    public record GroupEntry(@Schema(required = true) UUID id, @Schema(required = true) String name,
-            @Schema(required = true) String slug, @Schema(required = true) Instant createdAt,
+    public record GroupEntry(@Schema(required = true) UUID id, @Schema(required = true, maxLength = 80) String name,
+            @Schema(required = true, maxLength = 80, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$") String slug,
+            @Schema(required = true) Instant createdAt,
             @Schema(nullable = true) Instant archivedAt) {
     }
 
     @Schema(name = "DataExportPost")
     public record PostEntry(@Schema(required = true) UUID id, @Schema(required = true) UUID groupId,
-            @Schema(nullable = true) UUID parentId, @Schema(nullable = true) String title,
-            @Schema(required = true) String body, @Schema(required = true) String language,
-            @Schema(required = true) List<String> contentWarnings, @Schema(required = true) boolean anonymous,
-            @Schema(nullable = true) String supportWanted, @Schema(nullable = true) String replyPolicy,
-            @Schema(required = true) String status, @Schema(required = true) Instant createdAt,
+            @Schema(nullable = true) UUID parentId, @Schema(nullable = true, maxLength = 200) String title,
+            @Schema(required = true, maxLength = 10000) String body,
+            @Schema(required = true, ref = ApiTypes.LANGUAGE_TAG) String language,
+            @Schema(required = true, type = SchemaType.ARRAY, implementation = ContentWarning.class, maxItems = 14, uniqueItems = true) List<String> contentWarnings,
+            @Schema(required = true) boolean anonymous,
+            @Schema(nullable = true, maxLength = 16, example = "LISTENING") String supportWanted,
+            @Schema(nullable = true, maxLength = 24, example = "GROUP") String replyPolicy,
+            @Schema(required = true, maxLength = 20, example = "PUBLISHED") String status,
+            @Schema(required = true) Instant createdAt,
             @Schema(nullable = true) Instant editedAt, @Schema(required = true) List<RevisionEntry> revisions) {
     }
 
     @Schema(name = "DataExportRevision", description = "An earlier version of a post, replaced by an edit")
-    public record RevisionEntry(@Schema(nullable = true) String title, @Schema(required = true) String body,
-            @Schema(required = true) List<String> contentWarnings, @Schema(required = true) Instant replacedAt) {
+    public record RevisionEntry(@Schema(nullable = true, maxLength = 200) String title,
+            @Schema(required = true, maxLength = 10000) String body,
+            @Schema(required = true, type = SchemaType.ARRAY, implementation = ContentWarning.class, maxItems = 14, uniqueItems = true) List<String> contentWarnings,
+            @Schema(required = true) Instant replacedAt) {
     }
 
     @Schema(name = "DataExportReaction")
-    public record ReactionEntry(@Schema(required = true) UUID postId, @Schema(required = true) String kind,
+    public record ReactionEntry(@Schema(required = true) UUID postId,
+            @Schema(required = true, maxLength = 20, example = "I_BELIEVE_YOU") String kind,
             @Schema(required = true) Instant createdAt) {
     }
 
     @Schema(name = "DataExportReport")
-    public record ReportEntry(@Schema(required = true) UUID id, @Schema(required = true) String targetType,
-            @Schema(required = true) UUID targetId, @Schema(required = true) String reason,
-            @Schema(nullable = true) String details, @Schema(required = true) String status,
+    public record ReportEntry(@Schema(required = true) UUID id,
+            @Schema(required = true, maxLength = 16, example = "POST") String targetType,
+            @Schema(required = true) UUID targetId,
+            @Schema(required = true, maxLength = 24, example = "HARASSMENT") String reason,
+            @Schema(nullable = true, maxLength = 2000) String details,
+            @Schema(required = true, maxLength = 16, example = "OPEN") String status,
             @Schema(required = true) Instant createdAt, @Schema(nullable = true) Instant resolvedAt) {
     }
 
     @Schema(name = "DataExportBlock")
     public record BlockEntry(@Schema(required = true) UUID accountId,
-            @Schema(required = true, description = "The blocked member's handle, for context") String handle,
+            @Schema(required = true, description = "The blocked member's handle, for context", minLength = 3, maxLength = 30, pattern = ApiTypes.HANDLE_PATTERN) String handle,
             @Schema(required = true) Instant createdAt) {
     }
 
     @Schema(name = "DataExportWarning")
     public record WarningEntry(@Schema(required = true) UUID groupId, @Schema(nullable = true) UUID postId,
-            @Schema(required = true) String reason, @Schema(required = true) Instant createdAt) {
+            @Schema(required = true, maxLength = 1000) String reason, @Schema(required = true) Instant createdAt) {
     }
 
     @Schema(name = "DataExportModerationAction")
-    public record ModerationEntry(@Schema(required = true) UUID groupId, @Schema(required = true) String action,
-            @Schema(required = true) String targetType, @Schema(nullable = true) UUID targetId,
-            @Schema(nullable = true) String reason, @Schema(required = true) Instant createdAt) {
+    public record ModerationEntry(@Schema(required = true) UUID groupId,
+            @Schema(required = true, maxLength = 40, example = "MEMBER_BANNED") String action,
+            @Schema(required = true, maxLength = 16, example = "POST") String targetType,
+            @Schema(nullable = true) UUID targetId,
+            @Schema(nullable = true, maxLength = 1000) String reason, @Schema(required = true) Instant createdAt) {
     }
 }
