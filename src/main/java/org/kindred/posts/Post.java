@@ -163,6 +163,11 @@ public class Post {
         this.status = PostStatus.PENDING_APPROVAL;
     }
 
+    /** Held for care: the safety check found signs of immediate danger; only the author and moderators see it. */
+    void holdForCare() {
+        this.status = PostStatus.HELD_FOR_CARE;
+    }
+
     /** Published after review (a hidden, held or waiting post). */
     void publish() {
         this.status = PostStatus.PUBLISHED;
@@ -202,6 +207,10 @@ public class Post {
 
     public String title() {
         return title;
+    }
+
+    public String language() {
+        return language;
     }
 
     public String body() {

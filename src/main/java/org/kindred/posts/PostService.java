@@ -106,14 +106,16 @@ public class PostService {
         String language = request.language() == null
                 ? context.language()
                 : LanguageTagValidator.canonical(request.language());
-        ContentScreening.Verdict verdict = screening.screen(context.groupId(), request.title(), request.body());
+        ContentScreening.Verdict verdict = screening.screen(context.groupId(), request.title(), request.body(),
+                language);
         Post post = Post.thread(context.groupId(), me, blankToNull(request.title()), request.body().strip(), language,
                 warnings(request.contentWarnings()), request.anonymous(), request.supportWanted(),
                 request.replyPolicy(), verdict.status(), clock.instant());
         posts.persist(post);
         posts.flush();
         screening.recordSaved(verdict, context.groupId(), post.id(), me);
-        return Versioned.of(toResponse(posts.row(post.id(), me).orElseThrow(), context, me, true), post.version());
+        return Versioned.of(toResponse(posts.row(post.id(), me).orElseThrow(), context, me, true)
+                .withSafety(screening.notice(verdict, me)), post.version());
     }
 
     @Transactional
@@ -184,13 +186,15 @@ public class PostService {
                 ? request.anonymous()
                 : thread.anonymous() && thread.authorId().equals(me);
         Post parent = posts.findById(thread.id());
-        ContentScreening.Verdict verdict = screening.screen(context.groupId(), null, request.body());
+        ContentScreening.Verdict verdict = screening.screen(context.groupId(), null, request.body(),
+                parent.language());
         Post reply = Post.reply(parent, me, replyTo, request.body().strip(), warnings(request.contentWarnings()),
                 anonymous, verdict.status(), clock.instant());
         posts.persist(reply);
         posts.flush();
         screening.recordSaved(verdict, context.groupId(), reply.id(), me);
-        return Versioned.of(toResponse(posts.row(reply.id(), me).orElseThrow(), context, me, true), reply.version());
+        return Versioned.of(toResponse(posts.row(reply.id(), me).orElseThrow(), context, me, true)
+                .withSafety(screening.notice(verdict, me)), reply.version());
     }
 
     @Transactional
@@ -223,10 +227,12 @@ public class PostService {
         if (body.isEmpty()) {
             throw new BadRequestException("body", "must not be blank");
         }
-        ContentScreening.Verdict verdict = screening.screen(post.groupId(), title, body);
+        ContentScreening.Verdict verdict = screening.screen(post.groupId(), title, body, post.language());
         Instant now = clock.instant();
         posts.saveRevision(PostRevision.of(post, now));
-        if (verdict.status() == PostStatus.PENDING_APPROVAL && post.status() == PostStatus.PUBLISHED) {
+        if (verdict.status() == PostStatus.HELD_FOR_CARE && post.status() != PostStatus.HIDDEN) {
+            post.holdForCare();
+        } else if (verdict.status() == PostStatus.PENDING_APPROVAL && post.status() == PostStatus.PUBLISHED) {
             post.holdForApproval();
         }
         screening.recordSaved(verdict, post.groupId(), post.id(), me);
@@ -239,7 +245,8 @@ public class PostService {
         boolean canReply = updated.parentId() == null
                 ? refusal(updated, context, me).isEmpty()
                 : threadAccepts(updated.parentId(), context, me);
-        return Versioned.of(toResponse(updated, context, me, canReply), post.version());
+        return Versioned.of(toResponse(updated, context, me, canReply).withSafety(screening.notice(verdict, me)),
+                post.version());
     }
 
     /** Soft delete: by the author, or removal by a moderator (logged). The thread stays; the text is withheld. */
@@ -483,7 +490,7 @@ public class PostService {
                 r.supportWanted(),
                 r.replyPolicy(), r.status(), r.createdAt(), r.editedAt(), r.lastActivityAt(), r.replyCount(),
                 r.reactions(),
-                r.myReactions(), r.pinned(), r.locked(), canReply && !removed);
+                r.myReactions(), r.pinned(), r.locked(), canReply && !removed, null);
     }
 
     private static Set<ContentWarning> warnings(java.util.Collection<ContentWarning> warnings) {

@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.moderation.api.SafetyCheckResponse;
 import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.posts.ContentWarning;
 import org.kindred.posts.PostStatus;
 import org.kindred.posts.ReactionKind;
 import org.kindred.posts.ReplyPolicy;
 import org.kindred.posts.SupportWanted;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 @Schema(name = "Post", description = "A thread's first post (`parentId` null) or a reply")
 public record PostResponse(
@@ -38,7 +41,17 @@ public record PostResponse(
         @Schema(required = true, description = "Your reactions to this post", maxItems = 5, uniqueItems = true) List<ReactionKind> myReactions,
         @Schema(required = true) boolean pinned,
         @Schema(required = true, description = "Locked threads take no new replies") boolean locked,
-        @Schema(required = true, description = "Whether you may reply now (policy, lock, membership, blocks)") boolean canReply) {
+        @Schema(required = true, description = "Whether you may reply now (policy, lock, membership, blocks)") boolean canReply,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Only in the answer to the writer's own create, reply or edit: what the safety check found, "
+                + "with crisis lines when it found distress. If the check could not run, the post is held for care and `crisis` is URGENT, "
+                + "so the writer still sees crisis lines") SafetyCheckResponse safety) {
+
+    /** The same post, with the safety check's findings for its writer. */
+    public PostResponse withSafety(SafetyCheckResponse safety) {
+        return new PostResponse(id, groupId, parentId, replyTo, author, anonymous, mine, title, body, language,
+                contentWarnings, supportWanted, replyPolicy, status, createdAt, editedAt, lastActivityAt, replyCount,
+                reactions, myReactions, pinned, locked, canReply, safety);
+    }
 
     @Schema(name = "PostAuthor")
     public record Author(
