@@ -25,9 +25,9 @@ final class Lexicon {
 
     /** What a crisis phrase is about; suicide and self-harm phrases also suggest the SELF_HARM content warning. */
     enum Topic {
-        SUICIDE(EnumSet.of(ContentWarning.SELF_HARM)), SELF_HARM(EnumSet.of(ContentWarning.SELF_HARM)),
-        HOPELESSNESS(EnumSet.noneOf(ContentWarning.class)), UNSAFE(EnumSet.noneOf(ContentWarning.class)),
-        DANGER(EnumSet.of(ContentWarning.VIOLENCE));
+        SUICIDE(EnumSet.of(ContentWarning.SELF_HARM)), SELF_HARM(EnumSet.of(ContentWarning.SELF_HARM)), HOPELESSNESS(
+                EnumSet.noneOf(ContentWarning.class)), UNSAFE(
+                        EnumSet.noneOf(ContentWarning.class)), DANGER(EnumSet.of(ContentWarning.VIOLENCE));
 
         final Set<ContentWarning> warnings;
 
@@ -334,7 +334,8 @@ final class Lexicon {
             }
         }
         for (Span cue : attributions) {
-            if (cue.to() <= a ? noBreak(s, scope, cue.to(), a, true)
+            if (cue.to() <= a
+                    ? noBreak(s, scope, cue.to(), a, true)
                     : cue.from() >= b && noBreak(s, scope, b, cue.from(), true)) {
                 return true;
             }

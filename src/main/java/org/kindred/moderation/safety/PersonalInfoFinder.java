@@ -80,26 +80,36 @@ final class PersonalInfoFinder {
                     + "(?i:way|court|ct|place|pl|close|square|sq|grove|gardens|row|mews|hill|walk|circle|cir|dr)(?![\\p{L}])"),
             // 15 rue de la Paix, 3 bis avenue Foch: after the first word of the name, only capitalised words and
             // particles, so the match stops where the sentence goes on ("15 rue de la Paix since May")
-            Pattern.compile("(?<![\\p{L}\\p{N}])\\d{1,4}(?: ?(?i:bis|ter))?,? (?iu:rue|avenue|av\\.|boulevard|bd|place|chemin|"
-                    + "allée|allee|impasse|quai|cours|route|square|passage|faubourg) (?:" + FR_PARTICLE + "){0,2}(?!" + FR_STOP
-                    + ")" + NAME + "(?: (?:" + FR_PARTICLE + "){0,2}\\p{Lu}[\\p{L}'’\\-]{0,30}){0,3}"),
+            Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])\\d{1,4}(?: ?(?i:bis|ter))?,? (?iu:rue|avenue|av\\.|boulevard|bd|place|chemin|"
+                            + "allée|allee|impasse|quai|cours|route|square|passage|faubourg) (?:" + FR_PARTICLE
+                            + "){0,2}(?!" + FR_STOP
+                            + ")" + NAME + "(?: (?:" + FR_PARTICLE + "){0,2}\\p{Lu}[\\p{L}'’\\-]{0,30}){0,3}"),
             // Calle Mayor 5, C/ de Alcalá, 45, Avda. de la Constitución nº 12
-            Pattern.compile("(?<![\\p{L}\\p{N}])(?:calle|c/|avenida|avda\\.?|av\\.|paseo|plaza|pza\\.|camino|carrera|ronda|"
-                    + "travesía|travesia|carretera|glorieta|pasaje) ?(?:(?!" + ES_STOP + ")" + NAME + " ){0,3}(?!" + ES_STOP
-                    + ")" + NAME + HOUSE_NUMBER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])(?:calle|c/|avenida|avda\\.?|av\\.|paseo|plaza|pza\\.|camino|carrera|ronda|"
+                            + "travesía|travesia|carretera|glorieta|pasaje) ?(?:(?!" + ES_STOP + ")" + NAME
+                            + " ){0,3}(?!" + ES_STOP
+                            + ")" + NAME + HOUSE_NUMBER,
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             // Rua Augusta 100, Av. Paulista, 1578
-            Pattern.compile("(?<![\\p{L}\\p{N}])(?:rua|avenida|av\\.|travessa|tv\\.|largo|praça|praca|alameda|estrada|rodovia|"
-                    + "calçada|calcada|beco) (?:(?!" + PT_STOP + ")" + NAME + " ){0,3}(?!" + PT_STOP + ")" + NAME
-                    + HOUSE_NUMBER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])(?:rua|avenida|av\\.|travessa|tv\\.|largo|praça|praca|alameda|estrada|rodovia|"
+                            + "calçada|calcada|beco) (?:(?!" + PT_STOP + ")" + NAME + " ){0,3}(?!" + PT_STOP + ")"
+                            + NAME
+                            + HOUSE_NUMBER,
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             // Hauptstraße 3, Goethestr. 12a, Am Lindenweg 5 (compound, capitalised)
-            Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\-]{1,40}?(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|"
-                    + "damm|ufer|chaussee|steig|pfad|markt) ?\\d{1,4}(?:[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])"),
+            Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\-]{1,40}?(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|"
+                            + "damm|ufer|chaussee|steig|pfad|markt) ?\\d{1,4}(?:[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])"),
             // hauptstraße 3 in lower case, only for the unmistakable street words
             Pattern.compile("(?<![\\p{L}\\p{N}])[\\p{L}\\-]{2,40}?(?:straße|strasse|str\\.|gasse|allee) ?\\d{1,4}"
                     + "(?:[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             // Berliner Straße 12
-            Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\-]{1,40} (?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|"
-                    + "Damm|Ufer|Chaussee) \\d{1,4}(?:[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])"));
+            Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\-]{1,40} (?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|"
+                            + "Damm|Ufer|Chaussee) \\d{1,4}(?:[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])"));
 
     List<PersonalInfoSpan> find(String text) {
         List<PersonalInfoSpan> found = new ArrayList<>();

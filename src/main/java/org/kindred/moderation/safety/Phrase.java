@@ -51,7 +51,9 @@ final class Phrase {
      */
     static Phrase compile(String source, Map<String, String> macros, List<String> negations) {
         String expanded = expand(source, macros, 0);
-        String negation = negations.isEmpty() ? null : "(?:" + String.join("|", negations.stream().map(Phrase::word).toList()) + ")";
+        String negation = negations.isEmpty()
+                ? null
+                : "(?:" + String.join("|", negations.stream().map(Phrase::word).toList()) + ")";
         Parser parser = new Parser(expanded.trim(), negation, source);
         Node body = parser.alternatives();
         if (parser.pos < parser.src.length()) {
@@ -75,7 +77,8 @@ final class Phrase {
 
     private static String fold(String token) {
         String folded = Folding.fold(token.trim());
-        if (folded.isEmpty() || folded.chars().anyMatch(c -> !(Character.isLetterOrDigit(c) || c == '\'' || c == '*'))) {
+        if (folded.isEmpty()
+                || folded.chars().anyMatch(c -> !(Character.isLetterOrDigit(c) || c == '\'' || c == '*'))) {
             throw new IllegalArgumentException("not a single word: \"" + token + "\"");
         }
         return folded;
@@ -107,7 +110,8 @@ final class Phrase {
                 continue;
             }
             int j = i + 1;
-            while (j < source.length() && (Character.isUpperCase(source.charAt(j)) || source.charAt(j) == '_' || Character.isDigit(source.charAt(j)))) {
+            while (j < source.length() && (Character.isUpperCase(source.charAt(j)) || source.charAt(j) == '_'
+                    || Character.isDigit(source.charAt(j)))) {
                 j++;
             }
             String name = source.substring(i + 1, j);

@@ -99,7 +99,8 @@ final class Sentence {
             if (isWordChar(c) || inner) {
                 if (word.isEmpty()) {
                     wordQuoted = inQuote[i];
-                    if (!tokens.isEmpty() && !COMMA.equals(last(tokens)) && quotedFlags.get(quotedFlags.size() - 1) != wordQuoted) {
+                    if (!tokens.isEmpty() && !COMMA.equals(last(tokens))
+                            && quotedFlags.get(quotedFlags.size() - 1) != wordQuoted) {
                         tokens.add(COMMA);
                         quotedFlags.add(false);
                     }

@@ -47,7 +47,8 @@ class SafetyCheckTest {
         @ParameterizedTest
         @ValueSource(strings = {"I want to kill myself.", "tonight I'm ending it", "I took all my pills",
                 "quiero suicidarme", "je veux mourir", "ich will mich umbringen", "quero me matar",
-                "QUIERO SUICIDARME", "Quiero suicidarme", "Ich möchte nicht mehr leben", "ich moechte nicht mehr leben"})
+                "QUIERO SUICIDARME", "Quiero suicidarme", "Ich möchte nicht mehr leben",
+                "ich moechte nicht mehr leben"})
         void intentPlansAndOverdosesAreUrgentInEveryLanguageWhateverTheCaseAndAccents(String text) {
             assertEquals(CrisisLevel.URGENT, crisis(text));
         }
@@ -111,7 +112,8 @@ class SafetyCheckTest {
         @Test
         void aPhraseOfOneLanguageIsNegatedByTheLanguageOfTheSentence() {
             // "me mato" is a Spanish phrase too; "não" negates it only because the sentence is Portuguese.
-            assertEquals(CrisisLevel.NONE, crisis("As pessoas me perguntam por que eu não me mato, como se fosse piada."));
+            assertEquals(CrisisLevel.NONE,
+                    crisis("As pessoas me perguntam por que eu não me mato, como se fosse piada."));
             assertEquals(CrisisLevel.URGENT, crisis("Hoy me mato, ya no aguanto más."));
         }
     }
@@ -179,7 +181,8 @@ class SafetyCheckTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"12 Baker Street", "221b Baker St", "4 Privet Drive", "Calle Mayor 5", "C/ de Alcalá, 45",
+        @ValueSource(strings = {"12 Baker Street", "221b Baker St", "4 Privet Drive", "Calle Mayor 5",
+                "C/ de Alcalá, 45",
                 "15 rue de la Paix", "Hauptstraße 3", "Berliner Straße 12a", "Goethestr. 7", "Rua Augusta 100",
                 "Av. Paulista, 1578"})
         void streetAddressesWithAHouseNumberInFiveLanguages(String address) {
@@ -317,7 +320,8 @@ class SafetyCheckTest {
         void aBrokenPhraseIsRefusedWithItsText(String phrase) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> Phrase.compile(phrase, Map.of(), List.of("not")));
-            assertTrue(e.getMessage().contains(phrase) || phrase.isEmpty() || e.getMessage().contains("not a single word"),
+            assertTrue(
+                    e.getMessage().contains(phrase) || phrase.isEmpty() || e.getMessage().contains("not a single word"),
                     e.getMessage());
         }
 

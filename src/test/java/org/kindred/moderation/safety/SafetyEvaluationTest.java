@@ -84,7 +84,8 @@ class SafetyEvaluationTest {
                 if (tab < 0) {
                     throw new IllegalStateException(resource + ":" + number + ": expected LABEL<TAB>text");
                 }
-                examples.add(new Example(CrisisLevel.valueOf(line.substring(0, tab).trim()), line.substring(tab + 1).trim()));
+                examples.add(new Example(CrisisLevel.valueOf(line.substring(0, tab).trim()),
+                        line.substring(tab + 1).trim()));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -117,7 +118,8 @@ class SafetyEvaluationTest {
             out.append('\n');
         }
         for (Result r : results) {
-            out.append(String.format(Locale.ROOT, "%nConfusion matrix %s (rows: label, columns: assessed)%n%-8s", r.language(), ""));
+            out.append(String.format(Locale.ROOT, "%nConfusion matrix %s (rows: label, columns: assessed)%n%-8s",
+                    r.language(), ""));
             for (CrisisLevel level : CrisisLevel.values()) {
                 out.append(String.format(Locale.ROOT, "%8s", level));
             }
