@@ -253,6 +253,20 @@ class SafetyCheckTest {
                             "pt", warnings("No trabalho insistem no meu nome morto.")));
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"I'm so tired of waiting for the tribunal.", "Es una disparidad salarial enorme.",
+                "We ate tacos at the bat mitzvah.", "Tengo el pelo negro y rizado.", "Mongolia is on my travel list.",
+                "Eu moro em Lisboa desde 2019.", "My cousin is a menace at board games."})
+        void oneLanguagesKeywordsDoNotFireOnAnothersWords(String text) {
+            assertEquals(List.of(), warnings(text));
+        }
+
+        @Test
+        void beingThreatenedIsViolenceNotSelfHarm() {
+            assertEquals(List.of(ContentWarning.VIOLENCE), warnings("Il hurle qu'il va me tuer."));
+            assertEquals(List.of(ContentWarning.VIOLENCE), warnings("Ele está gritando que vai me matar."));
+        }
+
         @Test
         void imminentDangerSuggestsViolence() {
             SafetyAssessment assessment = check.assess("He is outside my door with a knife right now.", "en");
