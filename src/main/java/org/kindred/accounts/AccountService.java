@@ -287,6 +287,13 @@ public class AccountService {
         sessions.revokeAll(accountId, null, AuthSession.RevokeReason.ACCOUNT_SUSPENDED);
     }
 
+    /** The account's profile country (ISO 3166-1 alpha-2), if it set one: where to look for crisis lines. */
+    @Transactional
+    public Optional<String> country(UUID accountId) {
+        return accounts.findByIdOptional(accountId).filter(a -> a.status() != AccountStatus.DELETED)
+                .map(Account::country);
+    }
+
     /** The account's public face, if it exists and is not deleted. */
     @Transactional
     public Optional<AccountSummary> summary(UUID accountId) {

@@ -6,15 +6,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.kindred.library.CrisisLines;
 import org.kindred.moderation.api.SafetyCheckResponse;
 import org.kindred.moderation.safety.CrisisLevel;
 import org.kindred.moderation.safety.SafetyAssessment;
 import org.kindred.moderation.safety.SafetyCheck;
+import org.kindred.moderation.safety.SafetyService;
 import org.kindred.platform.error.UnprocessableException;
 import org.kindred.posts.PostStatus;
 
@@ -41,16 +40,14 @@ public class ContentScreening {
     private final KeywordRuleService keywordRules;
     private final ModerationService moderation;
     private final SafetyCheck safetyCheck;
-    private final CrisisLines crisisLines;
-    private final EntityManager em;
+    private final SafetyService safetyService;
 
     public ContentScreening(KeywordRuleService keywordRules, ModerationService moderation, SafetyCheck safetyCheck,
-            CrisisLines crisisLines, EntityManager em) {
+            SafetyService safetyService) {
         this.keywordRules = keywordRules;
         this.moderation = moderation;
         this.safetyCheck = safetyCheck;
-        this.crisisLines = crisisLines;
-        this.em = em;
+        this.safetyService = safetyService;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -84,11 +81,10 @@ public class ContentScreening {
     /** What the writer is told: the findings, and crisis lines for their country when there is any sign of distress. */
     @Transactional(Transactional.TxType.MANDATORY)
     public SafetyCheckResponse notice(Verdict verdict, UUID authorId) {
-        SafetyAssessment safety = verdict.safety();
-        CrisisLevel crisis = safety == null ? CrisisLevel.URGENT : safety.crisis();
-        return new SafetyCheckResponse(crisis, safety == null ? List.of() : safety.personalInfo(),
-                safety == null ? List.of() : safety.suggestedContentWarnings(),
-                crisis == CrisisLevel.NONE ? List.of() : crisisLines.forCountry(countryOf(authorId)).items());
+        SafetyAssessment safety = verdict.safety() != null
+                ? verdict.safety()
+                : new SafetyAssessment(CrisisLevel.URGENT, List.of(), List.of()); // held because the check failed
+        return safetyService.describe(safety, null, authorId);
     }
 
     private SafetyAssessment assess(String title, String body, String language) {
@@ -100,11 +96,5 @@ public class ContentScreening {
             LOG.errorf("The safety check failed (%s); the post is held for care", e.getClass().getSimpleName());
             return null;
         }
-    }
-
-    private String countryOf(UUID accountId) {
-        List<?> rows = em.createNativeQuery("SELECT country FROM accounts WHERE id = :id").setParameter("id", accountId)
-                .getResultList();
-        return rows.isEmpty() ? null : (String) rows.get(0);
     }
 }

@@ -6,13 +6,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.library.api.ResourceResponse;
 import org.kindred.moderation.safety.CrisisLevel;
 import org.kindred.moderation.safety.PersonalInfoSpan;
+import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.posts.ContentWarning;
 
-@Schema(name = "SafetyCheck", description = "What the safety check found. Shown only to the writer; nothing about it reaches other members")
+@Schema(name = "SafetyCheck", description = "What the safety check found in the text. Show it to the writer only: other members never learn of it.")
 public record SafetyCheckResponse(
-        @Schema(required = true, description = "URGENT: signs of immediate danger (a post is then held for care, visible only to you and the group's moderators). "
-                + "CONCERN: signs of distress. NONE: neither") CrisisLevel crisis,
-        @Schema(required = true, description = "Where the text seems to contain personal information (offsets in UTF-16 code units, end exclusive), so a client can warn before someone identifies themselves or others") List<PersonalInfoSpan> personalInfo,
-        @Schema(required = true, description = "Content warnings the text probably needs", maxItems = 14, uniqueItems = true) List<ContentWarning> suggestedContentWarnings,
-        @Schema(required = true, description = "Crisis lines for your country (international ones when your country has none or is not set), 24/7 first; empty when `crisis` is NONE", maxItems = 50) List<ResourceResponse> resources) {
+        @Schema(required = true) CrisisLevel crisis,
+
+        @Schema(required = true, description = "Where the text reveals personal information, in order of `start`, never overlapping; `[]` when none. "
+                + "Offer to remove or mask it before posting.") List<PersonalInfoSpan> personalInfo,
+
+        @Schema(required = true, description = "Content warnings the text probably needs, in the order of the enum; `[]` when none. "
+                + "Suggestions for the writer to accept or change, not decisions.", maxItems = 14, uniqueItems = true, example = "[\"XENOPHOBIA\"]") List<ContentWarning> suggestedContentWarnings,
+
+        @Schema(required = true, description = "When `crisis` is CONCERN or URGENT: the crisis lines and helplines for `resourcesCountry` (the same list "
+                + "as GET /api/v1/resources/crisis), those answering around the clock first. `[]` when `crisis` is NONE: "
+                + "clients that always want to show help use the crisis endpoint.", maxItems = 50) List<ResourceResponse> resources,
+
+        @Schema(nullable = true, description = "The country the lines were looked up for: the request's `country`, else your profile's; "
+                + "null when neither is known or `crisis` is NONE", minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN, example = "GB") String resourcesCountry,
+
+        @Schema(required = true, description = "True when `resources` are international lines, because the country has none of its own or none "
+                + "is known; false when `crisis` is NONE", example = "false") boolean resourcesInternational) {
 }

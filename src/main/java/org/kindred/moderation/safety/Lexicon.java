@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -99,13 +100,15 @@ final class Lexicon {
     private final Pattern negation;
     private final Pattern clauseBreak;
     private final Pattern selfSubject;
-    private final List<Phrase> reporting;
-    private final List<Phrase> attribution;
-    private final List<Phrase> history;
-    private final List<Phrase> past;
-    final List<Phrase> exclusions;
+    private final PhraseIndex reporting;
+    private final PhraseIndex attribution;
+    private final PhraseIndex history;
+    private final PhraseIndex past;
+    final PhraseIndex exclusions;
     final List<Rule> crisis;
+    private final PhraseIndex crisisIndex;
     final List<WarningRule> warnings;
+    private final PhraseIndex warningIndex;
 
     private Lexicon(Source source) {
         this.language = source.language();
@@ -130,6 +133,7 @@ final class Lexicon {
             }
         }
         this.crisis = List.copyOf(rules);
+        this.crisisIndex = new PhraseIndex(rules.stream().map(Rule::phrase).toList());
         List<WarningRule> warningRules = new ArrayList<>();
         for (WarningGroup group : source.contentWarnings()) {
             Set<ContentWarning> set = EnumSet.copyOf(group.warnings());
@@ -138,6 +142,7 @@ final class Lexicon {
             }
         }
         this.warnings = List.copyOf(warningRules);
+        this.warningIndex = new PhraseIndex(warningRules.stream().map(WarningRule::phrase).toList());
     }
 
     static Lexicon load(String resource) {
@@ -176,7 +181,9 @@ final class Lexicon {
         List<Lexicon> scope = context == null || context == this ? List.of(this) : List.of(this, context);
         List<Rule> rules = new ArrayList<>();
         List<Span> found = new ArrayList<>();
-        for (Rule rule : crisis) {
+        BitSet candidates = crisisIndex.candidates(s);
+        for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
+            Rule rule = crisis.get(r);
             Matcher m = rule.phrase().pattern.matcher(s.text());
             while (m.find()) {
                 if (m.end() > m.start()) {
@@ -223,7 +230,9 @@ final class Lexicon {
     }
 
     void suggestWarnings(Sentence s, List<Span> excluded, Set<ContentWarning> suggested) {
-        for (WarningRule rule : warnings) {
+        BitSet candidates = warningIndex.candidates(s);
+        for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
+            WarningRule rule = warnings.get(r);
             if (suggested.containsAll(rule.warnings())) {
                 continue;
             }
@@ -239,9 +248,11 @@ final class Lexicon {
     }
 
     /** Token spans of every match of these phrases in the sentence. */
-    static List<Span> spans(List<Phrase> phrases, Sentence s) {
+    static List<Span> spans(PhraseIndex phrases, Sentence s) {
         List<Span> out = new ArrayList<>();
-        for (Phrase phrase : phrases) {
+        BitSet candidates = phrases.candidates(s);
+        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
+            Phrase phrase = phrases.get(p);
             Matcher m = phrase.pattern.matcher(s.text());
             while (m.find()) {
                 if (m.end() > m.start()) {
@@ -341,9 +352,10 @@ final class Lexicon {
         return true;
     }
 
-    private static boolean anyMatch(List<Phrase> phrases, Sentence s) {
-        for (Phrase phrase : phrases) {
-            if (phrase.pattern.matcher(s.text()).find()) {
+    private static boolean anyMatch(PhraseIndex phrases, Sentence s) {
+        BitSet candidates = phrases.candidates(s);
+        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
+            if (phrases.get(p).pattern.matcher(s.text()).find()) {
                 return true;
             }
         }
@@ -359,8 +371,8 @@ final class Lexicon {
         return false;
     }
 
-    private static List<Phrase> phrases(List<String> sources, Map<String, String> macros, List<String> negations) {
-        return sources.stream().map(p -> Phrase.compile(p, macros, negations)).toList();
+    private static PhraseIndex phrases(List<String> sources, Map<String, String> macros, List<String> negations) {
+        return new PhraseIndex(sources.stream().map(p -> Phrase.compile(p, macros, negations)).toList());
     }
 
     private static Pattern tokenSet(List<String> words) {

@@ -67,7 +67,8 @@ final class PersonalInfoFinder {
             + "tengo|vivo|hace|un|una|al|a|muy|hasta|sin|pero|cuando|como|o)(?![\\p{L}])";
     private static final String PT_STOP = "(?:e|em|que|é|por|com|para|me|eu|se|na|no|nas|nos|perto|onde|há|tem|moro|um|uma|"
             + "ao|à|a|desde|sem|mas|quando|como|o|ou)(?![\\p{L}])";
-    private static final String HOUSE_NUMBER = ",? (?:n[º°o]\\.? ?)?\\d{1,5}(?: ?[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])";
+    private static final String FR_PARTICLE = "(?iu:de |du |des |la |le |les |l['’]|d['’])";
+    private static final String HOUSE_NUMBER = ",? (?:n[º°o]\\.? ?)?\\d{1,5}(?:[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])";
 
     private static final List<Pattern> ADDRESSES = List.of(
             // 12 Baker Street, 1600 Pennsylvania Ave: any case for the common street words
@@ -77,13 +78,13 @@ final class PersonalInfoFinder {
             // 4 Privet Close, 7 Abbey Road Gardens: rarer street words need a capitalised name
             Pattern.compile("(?<![\\p{L}\\p{N}])\\d{1,5}[a-zA-Z]?,? (?:\\p{Lu}[\\p{L}'’.\\-]{0,30} ){1,4}"
                     + "(?i:way|court|ct|place|pl|close|square|sq|grove|gardens|row|mews|hill|walk|circle|cir|dr)(?![\\p{L}])"),
-            // 15 rue de la Paix, 3 bis avenue Foch
+            // 15 rue de la Paix, 3 bis avenue Foch: after the first word of the name, only capitalised words and
+            // particles, so the match stops where the sentence goes on ("15 rue de la Paix since May")
             Pattern.compile(
-                    "(?<![\\p{L}\\p{N}])\\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|av\\.|boulevard|bd|place|chemin|"
-                            + "allée|allee|impasse|quai|cours|route|square|passage|faubourg) (?:(?!" + FR_STOP + ")"
-                            + NAME
-                            + " ){0,3}(?!" + FR_STOP + ")" + NAME,
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                    "(?<![\\p{L}\\p{N}])\\d{1,4}(?: ?(?i:bis|ter))?,? (?iu:rue|avenue|av\\.|boulevard|bd|place|chemin|"
+                            + "allée|allee|impasse|quai|cours|route|square|passage|faubourg) (?:" + FR_PARTICLE
+                            + "){0,2}(?!" + FR_STOP
+                            + ")" + NAME + "(?: (?:" + FR_PARTICLE + "){0,2}\\p{Lu}[\\p{L}'’\\-]{0,30}){0,3}"),
             // Calle Mayor 5, C/ de Alcalá, 45, Avda. de la Constitución nº 12
             Pattern.compile(
                     "(?<![\\p{L}\\p{N}])(?:calle|c/|avenida|avda\\.?|av\\.|paseo|plaza|pza\\.|camino|carrera|ronda|"
@@ -101,14 +102,14 @@ final class PersonalInfoFinder {
             // Hauptstraße 3, Goethestr. 12a, Am Lindenweg 5 (compound, capitalised)
             Pattern.compile(
                     "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\-]{1,40}?(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|"
-                            + "damm|ufer|chaussee|steig|pfad|markt) ?\\d{1,4}(?: ?[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])"),
+                            + "damm|ufer|chaussee|steig|pfad|markt) ?\\d{1,4}(?:[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])"),
             // hauptstraße 3 in lower case, only for the unmistakable street words
             Pattern.compile("(?<![\\p{L}\\p{N}])[\\p{L}\\-]{2,40}?(?:straße|strasse|str\\.|gasse|allee) ?\\d{1,4}"
-                    + "(?: ?[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                    + "(?:[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             // Berliner Straße 12
             Pattern.compile(
                     "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\-]{1,40} (?:Straße|Strasse|Str\\.|Weg|Gasse|Platz|Allee|Ring|"
-                            + "Damm|Ufer|Chaussee) \\d{1,4}(?: ?[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])"));
+                            + "Damm|Ufer|Chaussee) \\d{1,4}(?:[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])"));
 
     List<PersonalInfoSpan> find(String text) {
         List<PersonalInfoSpan> found = new ArrayList<>();
@@ -240,6 +241,9 @@ final class PersonalInfoFinder {
                 || CURRENCY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 8))).lookingAt()) {
             return false;
         }
+        if (continuesANumber(text, start)) {
+            return false; // "1 234 567 890": the digits before belong to the same number
+        }
         if (candidate.startsWith("+") || candidate.startsWith("00")) {
             int significant = candidate.startsWith("00") ? digits - 2 : digits;
             return significant >= 8 && significant <= 15;
@@ -261,6 +265,19 @@ final class PersonalInfoFinder {
             allYears &= g.length() == 4 && (g.startsWith("19") || g.startsWith("20"));
         }
         return !allYears;
+    }
+
+    /** Whether a group of one to three digits stands right before {@code start}, as in a number grouped by thousands. */
+    private static boolean continuesANumber(String text, int start) {
+        int i = start - 1;
+        if (i < 0 || " \u00A0.,".indexOf(text.charAt(i)) < 0) {
+            return false;
+        }
+        int digits = 0;
+        for (i--; i >= 0 && Character.isDigit(text.charAt(i)); i--) {
+            digits++;
+        }
+        return digits >= 1 && digits <= 3 && (i < 0 || !Character.isLetterOrDigit(text.charAt(i)));
     }
 
     private static void find(Pattern pattern, PersonalInfoKind kind, String text, List<PersonalInfoSpan> found) {

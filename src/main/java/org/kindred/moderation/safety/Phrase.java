@@ -1,7 +1,9 @@
 package org.kindred.moderation.safety;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,18 +23,27 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * A phrase never matches across a comma (clause punctuation or the edge of a quotation) unless it says so.
+ *
+ * <p>
+ * Each phrase also knows its anchors: words (or word prefixes, ending in {@code *}) one of which must be in a
+ * sentence for the phrase to match there, so that {@link PhraseIndex} only runs the phrases that can match.
  */
 final class Phrase {
 
     private static final String TOKEN_CHAR = "[^ ,]";
     private static final int MAX_MACRO_DEPTH = 5;
+    /** Prefix anchors shorter than this would select too many tokens to be worth indexing. */
+    static final int MIN_PREFIX = 3;
 
     final String source;
     final Pattern pattern;
+    /** One of these must occur in a sentence for the phrase to match; null when that cannot be said. */
+    final Set<String> anchors;
 
-    private Phrase(String source, Pattern pattern) {
+    private Phrase(String source, Pattern pattern, Set<String> anchors) {
         this.source = source;
         this.pattern = pattern;
+        this.anchors = anchors;
     }
 
     /**
@@ -44,28 +55,42 @@ final class Phrase {
                 ? null
                 : "(?:" + String.join("|", negations.stream().map(Phrase::word).toList()) + ")";
         Parser parser = new Parser(expanded.trim(), negation, source);
-        String body = parser.alternatives();
+        Node body = parser.alternatives();
         if (parser.pos < parser.src.length()) {
             throw parser.error("unexpected '" + parser.src.charAt(parser.pos) + "'");
         }
-        if (body.isEmpty()) {
+        if (body.regex.isEmpty()) {
             throw parser.error("empty phrase");
         }
-        return new Phrase(source, Pattern.compile("(?<= )" + body));
+        return new Phrase(source, Pattern.compile("(?<= )" + body.regex), body.anchors);
     }
 
     /** A single token pattern (no trailing space), e.g. for negation words. */
     static String word(String token) {
-        String folded = Folding.fold(token.trim());
-        if (folded.isEmpty()
-                || folded.chars().anyMatch(c -> !(Character.isLetterOrDigit(c) || c == '\'' || c == '*'))) {
-            throw new IllegalArgumentException("not a single word: \"" + token + "\"");
-        }
+        String folded = fold(token);
         StringBuilder sb = new StringBuilder();
         for (char c : folded.toCharArray()) {
             sb.append(c == '*' ? TOKEN_CHAR + "*" : Pattern.quote(String.valueOf(c)));
         }
         return sb.toString();
+    }
+
+    private static String fold(String token) {
+        String folded = Folding.fold(token.trim());
+        if (folded.isEmpty()
+                || folded.chars().anyMatch(c -> !(Character.isLetterOrDigit(c) || c == '\'' || c == '*'))) {
+            throw new IllegalArgumentException("not a single word: \"" + token + "\"");
+        }
+        return folded;
+    }
+
+    /** The anchor of a word: itself, or its prefix before the first {@code *} if long enough, else none. */
+    private static Set<String> anchorOf(String folded) {
+        int star = folded.indexOf('*');
+        if (star < 0) {
+            return Set.of(folded);
+        }
+        return star >= MIN_PREFIX ? Set.of(folded.substring(0, star) + "*") : null;
     }
 
     private static String expand(String source, Map<String, String> macros, int depth) {
@@ -100,6 +125,10 @@ final class Phrase {
         return out.toString();
     }
 
+    /** A parsed piece of a phrase: its regular expression and its anchors (null: none can be named). */
+    private record Node(String regex, Set<String> anchors) {
+    }
+
     private static final class Parser {
         private final String src;
         private final String negation;
@@ -112,33 +141,44 @@ final class Phrase {
             this.original = original;
         }
 
-        String alternatives() {
-            StringBuilder alts = new StringBuilder(sequence());
+        /** Alternatives: one of them matches, so the anchors are the union, unless one has none. */
+        Node alternatives() {
+            Node first = sequence();
+            StringBuilder alts = new StringBuilder(first.regex());
+            Set<String> anchors = first.anchors() == null ? null : new HashSet<>(first.anchors());
             boolean several = false;
             while (pos < src.length() && src.charAt(pos) == '|') {
                 pos++;
-                alts.append('|').append(sequence());
+                Node next = sequence();
+                alts.append('|').append(next.regex());
+                anchors = anchors == null || next.anchors() == null ? null : union(anchors, next.anchors());
                 several = true;
             }
-            return several ? "(?:" + alts + ")" : alts.toString();
+            return new Node(several ? "(?:" + alts + ")" : alts.toString(), anchors);
         }
 
-        private String sequence() {
+        /** A sequence: every item matches, so the anchors of its most selective item (fewest words) will do. */
+        private Node sequence() {
             StringBuilder seq = new StringBuilder();
+            Set<String> best = null;
             while (true) {
                 skipSpaces();
                 if (pos >= src.length() || src.charAt(pos) == '|' || src.charAt(pos) == ')') {
-                    return seq.toString();
+                    return new Node(seq.toString(), best);
                 }
-                seq.append(item());
+                Node item = item();
+                seq.append(item.regex());
+                if (item.anchors() != null && (best == null || item.anchors().size() < best.size())) {
+                    best = item.anchors();
+                }
             }
         }
 
-        private String item() {
+        private Node item() {
             char c = src.charAt(pos);
             if (c == '(') {
                 pos++;
-                String inner = alternatives();
+                Node inner = alternatives();
                 if (pos >= src.length() || src.charAt(pos) != ')') {
                     throw error("missing ')'");
                 }
@@ -156,19 +196,19 @@ final class Phrase {
                     throw error("a gap is 1 to 8 tokens");
                 }
                 String guard = negation == null ? "" : "(?!" + negation + " )";
-                return "(?:" + guard + TOKEN_CHAR + "+ ){0," + n + "}";
+                return new Node("(?:" + guard + TOKEN_CHAR + "+ ){0," + n + "}", null);
             }
             if (c == '#') {
                 pos++;
-                return "[0-9]+ ";
+                return new Node("[0-9]+ ", null);
             }
             if (c == '.') {
                 pos++;
-                return "(?=, |$)";
+                return new Node("(?=, |$)", null);
             }
             if (c == ',') {
                 pos++;
-                return ", ";
+                return new Node(", ", null);
             }
             int start = pos;
             while (pos < src.length() && " ()|~#.,".indexOf(src.charAt(pos)) < 0) {
@@ -178,7 +218,17 @@ final class Phrase {
             if (token.isEmpty()) {
                 throw error("unexpected '" + c + "'");
             }
-            return word(token) + " ";
+            try {
+                return new Node(word(token) + " ", anchorOf(fold(token)));
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
+            }
+        }
+
+        private static Set<String> union(Set<String> a, Set<String> b) {
+            Set<String> all = new HashSet<>(a);
+            all.addAll(b);
+            return all;
         }
 
         private void skipSpaces() {

@@ -71,15 +71,18 @@ public class SafetyCheck {
         CrisisLevel level = CrisisLevel.NONE;
         Set<ContentWarning> warnings = EnumSet.noneOf(ContentWarning.class);
         List<Sentence> sentences = Sentence.split(text);
+        int[][] common = new int[sentences.size()][lexicons.size()];
         int[] textScores = new int[lexicons.size()];
-        for (Sentence sentence : sentences) {
+        for (int k = 0; k < sentences.size(); k++) {
             for (int i = 0; i < lexicons.size(); i++) {
-                textScores[i] += lexicons.get(i).commonWords(sentence);
+                common[k][i] = lexicons.get(i).commonWords(sentences.get(k));
+                textScores[i] += common[k][i];
             }
         }
         String hinted = primaryLanguage(languageHint);
-        for (Sentence sentence : sentences) {
-            int[] scores = languageScores(sentence, textScores, hinted);
+        for (int k = 0; k < sentences.size(); k++) {
+            Sentence sentence = sentences.get(k);
+            int[] scores = languageScores(common[k], textScores, hinted);
             int best = 0;
             for (int i = 1; i < scores.length; i++) {
                 best = scores[i] > scores[best] ? i : best;
@@ -103,11 +106,10 @@ public class SafetyCheck {
      * sentence (weighted most), in the whole text, plus a small bonus for the hinted language, so the hint decides
      * short or ambiguous sentences but never outweighs what the text says.
      */
-    private int[] languageScores(Sentence sentence, int[] textScores, String hinted) {
+    private int[] languageScores(int[] sentenceCounts, int[] textScores, String hinted) {
         int[] scores = new int[lexicons.size()];
         for (int i = 0; i < lexicons.size(); i++) {
-            Lexicon lexicon = lexicons.get(i);
-            scores[i] = 3 * lexicon.commonWords(sentence) + textScores[i] + (lexicon.language.equals(hinted) ? 2 : 0);
+            scores[i] = 3 * sentenceCounts[i] + textScores[i] + (lexicons.get(i).language.equals(hinted) ? 2 : 0);
         }
         return scores;
     }
