@@ -1,0 +1,32 @@
+package org.kindred.bench.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.jmesPath;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+
+/**
+ * Scenario 3: a thread as an app shows it, the post and then its first 20 replies (two requests, reported together as
+ * one page view). Threads are the ones with the most replies, so pages are as full as the data set allows.
+ */
+public class ThreadPageSimulation extends BenchSimulation {
+
+    static final String NAME = "post with 20 replies";
+
+    {
+        setUp(loop(NAME, csv(BenchRun.feeder("threads")).random(), (name, verify) -> {
+            String prefix = name.startsWith(WARM_UP) ? WARM_UP : "";
+            HttpRequestActionBuilder replies = http(prefix + "replies").get("/api/v1/posts/#{threadId}/replies")
+                    .queryParam("limit", "20").header("Authorization", "Bearer #{token}").check(status().is(200));
+            return group(name).on(
+                    http(prefix + "post").get("/api/v1/posts/#{threadId}").header("Authorization", "Bearer #{token}")
+                            .check(status().is(200)),
+                    verify ? replies.check(jmesPath("length(items)").ofInt().gt(0)) : replies);
+        }).injectOpen(atOnceUsers(BenchRun.users())))
+                .protocols(protocol()).maxDuration(maxDuration());
+    }
+}
