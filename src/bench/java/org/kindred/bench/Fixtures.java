@@ -104,10 +104,10 @@ final class Fixtures {
                                       ORDER BY p.reply_count DESC, p.id LIMIT %d) t)
                             SELECT (row_number() OVER (ORDER BY r.n))::int AS n, r.n AS reader, r.account_id, r.session_id,
                                    b.id AS thread_id, b.group_id, b.author_id, b.reply_count
-                            FROM bench.readers r JOIN busy b ON b.k = (r.n - 1) % b.total WHERE b.author_id <> r.account_id"""
+                            FROM bench.readers r JOIN busy b ON b.k = (r.n - 1) %% b.total WHERE b.author_id <> r.account_id"""
                             .formatted(BUSY_THREADS));
             // Scenario 4: each reader answers a recent open thread of one of their own groups (they are members who
-            // accepted the rules; the thread takes replies from any member).
+            // accepted the rules; the thread takes replies from any member). Ordered as the feed index, to be quick.
             s.execute("""
                     CREATE TABLE bench.reply_pairs AS
                     SELECT (row_number() OVER (ORDER BY reader))::int AS n, x.*
@@ -122,7 +122,7 @@ final class Fixtures {
                               SELECT p.id, p.group_id, p.author_id FROM posts p
                               WHERE p.group_id = g.id AND p.parent_id IS NULL AND p.status = 'PUBLISHED'
                                 AND p.reply_policy = 'GROUP' AND NOT p.locked AND p.author_id <> r.account_id
-                              ORDER BY p.created_at DESC LIMIT 50) t
+                              ORDER BY p.pinned DESC, p.created_at DESC, p.id DESC LIMIT 50) t
                           ORDER BY r.n, random()) x""");
             for (String table : List.of("feed_pairs", "thread_pairs", "reply_pairs")) {
                 s.execute("ALTER TABLE bench." + table + " ADD PRIMARY KEY (n)");
