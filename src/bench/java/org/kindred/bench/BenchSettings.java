@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The benchmark's knobs, from {@code -Dbench.*} system properties. The Maven profile passes each one with the issue's
  * defaults (see the {@code bench} profile in pom.xml); the same defaults apply when the class is run directly.
  */
-record BenchSettings(List<DataSize> sizes, int groups, int accounts, int users, Duration warmUp, Duration duration,
+record BenchSettings(List<DataSize> sizes, int groups, int accounts, int users, Duration serverWarmUp,
+        Duration warmUp, Duration duration,
         int tokens, double loginsPerSecond, String serverUrl, String dbUser, String dbPassword, String databasePrefix,
         int port, String serverCpus, String loadCpus, List<String> serverJvmArgs, String pgbench, Path basedir,
         Path output, boolean mavenOffline, Set<Integer> scenarios) {
@@ -49,6 +50,7 @@ record BenchSettings(List<DataSize> sizes, int groups, int accounts, int users, 
                 Arrays.stream(get("bench.sizes", "10k,100k,1M").split(",")).map(DataSize::parse).toList(),
                 Integer.parseInt(get("bench.groups", "1000")), Integer.parseInt(get("bench.accounts", "100000")),
                 Integer.parseInt(get("bench.users", "32")),
+                Duration.ofSeconds(Long.parseLong(get("bench.serverWarmUp", "60"))),
                 Duration.ofSeconds(Long.parseLong(get("bench.warmUp", "10"))),
                 Duration.ofSeconds(Long.parseLong(get("bench.duration", "30"))),
                 Integer.parseInt(get("bench.tokens", "1000")),

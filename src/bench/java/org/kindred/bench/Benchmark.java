@@ -22,8 +22,8 @@ public final class Benchmark {
         Files.createDirectories(settings.output());
         Machine machine = Machine.describe(settings);
         log("Kindred benchmark: sizes " + settings.sizes().stream().map(DataSize::label).toList() + ", scenarios "
-                + settings.scenarios() + ", " + settings.users() + " users, " + settings.warmUp().toSeconds()
-                + " s warm-up + "
+                + settings.scenarios() + ", " + settings.users() + " users, " + settings.serverWarmUp().toSeconds()
+                + " s server warm-up, then " + settings.warmUp().toSeconds() + " s warm-up + "
                 + settings.duration().toSeconds() + " s per scenario");
         log("pinning: " + machine.pinning());
         log("about " + estimatedMinutes(settings) + " min plus data generation");
@@ -46,7 +46,8 @@ public final class Benchmark {
         long gatlingRuns = settings.scenarios().stream().mapToLong(s -> s == 5 ? 2 : 1).sum();
         long pgbenchRuns = settings.scenarios().stream().filter(s -> s == 1 || s == 3 || s == 4).count();
         long perScenario = settings.warmUp().toSeconds() + settings.duration().toSeconds();
-        long perSize = 40 + settings.tokens() / 20 + gatlingRuns * (perScenario + 15) + pgbenchRuns * (perScenario + 2);
+        long perSize = 40 + settings.tokens() / 20 + settings.serverWarmUp().toSeconds() + 15
+                + gatlingRuns * (perScenario + 15) + pgbenchRuns * (perScenario + 2);
         return Math.round(perSize * settings.sizes().size() / 60.0);
     }
 

@@ -61,8 +61,9 @@ final class GatlingRun {
         List<String> command = maven(List.of("gatling:test",
                 "-Dgatling.simulationClass=org.kindred.bench.simulations." + simulation,
                 "-Dbench.run=" + runFile.toAbsolutePath()));
-        long timeout = Long.parseLong(run.getProperty("warmUpSeconds"))
-                + Long.parseLong(run.getProperty("durationSeconds")) + 600;
+        long timeout = Long.parseLong(run.getProperty("serverWarmUpSeconds"))
+                + Long.parseLong(run.getProperty("warmUpSeconds")) + Long.parseLong(run.getProperty("durationSeconds"))
+                + 600;
         int exit = Processes.run(Processes.pinned(settings.loadCpus(), command), Map.of(), log, timeout);
         Path report = newestReport(results, simulation.toLowerCase(Locale.ROOT), started);
         if (report == null) {

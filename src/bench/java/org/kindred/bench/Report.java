@@ -75,7 +75,8 @@ final class Report {
                             + "works, not how fast Kindred is.\n\n");
         }
         md.append("Run of ").append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
-                .append(" by `./mvnw -Pbench verify`: ").append(settings.users()).append(" concurrent users, ")
+                .append(" by `./mvnw -Pbench verify`: ").append(settings.users()).append(" concurrent users; after a ")
+                .append(settings.serverWarmUp().toSeconds()).append(" s warm-up of the server on the read scenarios, ")
                 .append(settings.warmUp().toSeconds()).append(" s warm-up then ")
                 .append(settings.duration().toSeconds())
                 .append(" s measured per scenario, ").append(settings.tokens())

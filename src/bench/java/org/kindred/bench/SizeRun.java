@@ -67,6 +67,9 @@ final class SizeRun {
                     fixtures.description()));
 
             Scenarios scenarios = new Scenarios(server, api, fixtures);
+            if (settings.serverWarmUp().toSeconds() > 0) {
+                scenarios.warmUpServer();
+            }
             if (settings.runs(1)) {
                 Report.Row api1 = scenarios.gatling(1, "FeedFirstPageSimulation", "feed-first-page", "feed page 1",
                         "1. feed page 1 (20 threads with reactions)");
@@ -122,6 +125,18 @@ final class SizeRun {
             return addRow(number, label, stats, measured);
         }
 
+        /** The JIT warm-up of the server, once per size; only its errors are reported. */
+        void warmUpServer() throws Exception {
+            Map<String, GatlingRun.Stats> stats = simulate("ServerWarmUpSimulation", "server-warm-up");
+            GatlingRun.Stats all = stats == null ? null : stats.get("All Requests");
+            if (all == null) {
+                report.note(size.label() + ": the server warm-up did not run (see its log)");
+            } else if (all.ko() > 0) {
+                report.note(size.label() + ": " + all.ko() + " of " + all.total() + " server warm-up requests failed "
+                        + "(see target/benchmark/" + size.label() + "/gatling/server-warm-up)");
+            }
+        }
+
         void loginsDuringReads() throws Exception {
             String rate = String.format(Locale.ROOT, "%.0f/s", settings.loginsPerSecond());
             Map<String, GatlingRun.Stats> stats = simulate("LoginDuringFeedSimulation", "logins-during-reads");
@@ -156,12 +171,15 @@ final class SizeRun {
         }
 
         private Map<String, GatlingRun.Stats> simulate(String simulation, String slug) throws Exception {
-            Duration needed = settings.warmUp().plus(settings.duration()).plusMinutes(2);
+            Duration scenario = settings.warmUp().plus(settings.duration());
+            Duration needed = (scenario.compareTo(settings.serverWarmUp()) > 0 ? scenario : settings.serverWarmUp())
+                    .plusMinutes(2);
             fixtures = fixtures.refreshedFor(api, needed);
             Map<String, Path> feeders = fixtures.writeFeeders(directory.resolve("feeders"));
             Properties run = new Properties();
             run.setProperty("baseUrl", server.baseUrl());
             run.setProperty("users", Integer.toString(settings.users()));
+            run.setProperty("serverWarmUpSeconds", Long.toString(settings.serverWarmUp().toSeconds()));
             run.setProperty("warmUpSeconds", Long.toString(settings.warmUp().toSeconds()));
             run.setProperty("durationSeconds", Long.toString(settings.duration().toSeconds()));
             run.setProperty("loginsPerSecond", Double.toString(settings.loginsPerSecond()));

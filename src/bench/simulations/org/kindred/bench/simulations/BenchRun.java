@@ -31,6 +31,10 @@ final class BenchRun {
         return Duration.ofSeconds(Long.parseLong(value("warmUpSeconds")));
     }
 
+    static Duration serverWarmUp() {
+        return Duration.ofSeconds(Long.parseLong(value("serverWarmUpSeconds")));
+    }
+
     static Duration measured() {
         return Duration.ofSeconds(Long.parseLong(value("durationSeconds")));
     }

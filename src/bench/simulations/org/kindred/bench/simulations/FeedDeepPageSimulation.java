@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
@@ -17,13 +18,15 @@ public class FeedDeepPageSimulation extends BenchSimulation {
 
     static final String NAME = "feed deep page";
 
+    static ChainBuilder deepPage(String name, boolean verify) {
+        HttpRequestActionBuilder request = http(name).get("/api/v1/groups/#{groupId}/posts")
+                .queryParam("cursor", "#{cursor}").header("Authorization", "Bearer #{token}").check(status().is(200));
+        return exec(verify ? request.check(jmesPath("length(items)").ofInt().is(20)) : request);
+    }
+
     {
-        setUp(loop(NAME, csv(BenchRun.feeder("deepPages")).random(), (name, verify) -> {
-            HttpRequestActionBuilder request = http(name).get("/api/v1/groups/#{groupId}/posts")
-                    .queryParam("cursor", "#{cursor}").header("Authorization", "Bearer #{token}")
-                    .check(status().is(200));
-            return exec(verify ? request.check(jmesPath("length(items)").ofInt().is(20)) : request);
-        }).injectOpen(atOnceUsers(BenchRun.users())))
+        setUp(loop(NAME, csv(BenchRun.feeder("deepPages")).random(), FeedDeepPageSimulation::deepPage)
+                .injectOpen(atOnceUsers(BenchRun.users())))
                 .protocols(protocol()).maxDuration(maxDuration());
     }
 }

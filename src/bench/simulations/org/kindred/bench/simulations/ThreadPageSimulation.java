@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
 /**
@@ -17,16 +18,20 @@ public class ThreadPageSimulation extends BenchSimulation {
 
     static final String NAME = "post with 20 replies";
 
+    /** The page view as a group named {@code name}; its two requests carry the same prefix (e.g. warm-up). */
+    static ChainBuilder threadPage(String name, boolean verify) {
+        String prefix = name.substring(0, name.length() - NAME.length());
+        HttpRequestActionBuilder replies = http(prefix + "replies").get("/api/v1/posts/#{threadId}/replies")
+                .queryParam("limit", "20").header("Authorization", "Bearer #{token}").check(status().is(200));
+        return group(name).on(
+                http(prefix + "post").get("/api/v1/posts/#{threadId}").header("Authorization", "Bearer #{token}")
+                        .check(status().is(200)),
+                verify ? replies.check(jmesPath("length(items)").ofInt().gt(0)) : replies);
+    }
+
     {
-        setUp(loop(NAME, csv(BenchRun.feeder("threads")).random(), (name, verify) -> {
-            String prefix = name.startsWith(WARM_UP) ? WARM_UP : "";
-            HttpRequestActionBuilder replies = http(prefix + "replies").get("/api/v1/posts/#{threadId}/replies")
-                    .queryParam("limit", "20").header("Authorization", "Bearer #{token}").check(status().is(200));
-            return group(name).on(
-                    http(prefix + "post").get("/api/v1/posts/#{threadId}").header("Authorization", "Bearer #{token}")
-                            .check(status().is(200)),
-                    verify ? replies.check(jmesPath("length(items)").ofInt().gt(0)) : replies);
-        }).injectOpen(atOnceUsers(BenchRun.users())))
+        setUp(loop(NAME, csv(BenchRun.feeder("threads")).random(), ThreadPageSimulation::threadPage)
+                .injectOpen(atOnceUsers(BenchRun.users())))
                 .protocols(protocol()).maxDuration(maxDuration());
     }
 }
