@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,10 @@ final class Report {
         StringBuilder md = new StringBuilder(
                 "| Size | Scenario | Throughput (req/s) | p50 (ms) | p99 (ms) | Errors | Ratio to pgbench |\n"
                         + "|---|---|---:|---:|---:|---:|---:|\n");
-        for (Row row : rows) {
+        List<String> order = sizes.stream().map(SizeFacts::size).toList();
+        List<Row> sorted = new ArrayList<>(rows); // by size, then scenario; a scenario's pgbench row after its own
+        sorted.sort(Comparator.comparingInt((Row r) -> order.indexOf(r.size())).thenComparingInt(Row::scenario));
+        for (Row row : sorted) {
             md.append("| ").append(row.size()).append(" | ").append(row.name()).append(" | ")
                     .append(number(row.throughput())).append(" | ").append(number(row.p50())).append(" | ")
                     .append(number(row.p99())).append(" | ").append(row.errors() < 0 ? "run failed" : row.errors())
