@@ -120,7 +120,9 @@ final class Report {
             return "";
         }
         Map<String, Map<String, Row>> byName = new LinkedHashMap<>();
-        for (Row row : rows) {
+        List<Row> byScenario = new ArrayList<>(rows);
+        byScenario.sort(Comparator.comparingInt(Row::scenario));
+        for (Row row : byScenario) {
             byName.computeIfAbsent(row.name(), k -> new LinkedHashMap<>()).put(row.size(), row);
         }
         StringBuilder md = new StringBuilder("\n## How cost grows with the data set\n\nThroughput in req/s (p99 in ms) "
