@@ -25,7 +25,8 @@ COMMIT;
 -- PostService.reply
 BEGIN;
 -- PostRepository.row(thread, me)
-SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle, a.display_name,
+SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
+       CASE WHEN a.status = 'DELETED' THEN 'Deleted member' ELSE a.display_name END,
        'professional' = ANY (a.roles), p.title, p.body, p.language, p.content_warnings, p.anonymous,
        p.support_wanted, p.reply_policy, p.status, p.removed_by, p.pinned, p.locked, p.created_at, p.edited_at,
        p.last_activity_at, p.reply_count, p.i_believe_you, p.me_too, p.not_alone, p.sending_strength, p.thank_you,
@@ -44,7 +45,8 @@ select kr1_0.id,kr1_0.action,kr1_0.created_at,kr1_0.created_by,kr1_0.group_id,kr
 -- posts.persist(reply), flushed
 insert into posts (anonymous,author_id,body,content_warnings,created_at,edited_at,group_id,language,last_activity_at,locked,parent_id,pinned,removed_by,reply_policy,reply_to_id,status,support_wanted,title,version,id) values (false,:me,:body,'{}',:now,NULL,:group,'en',:now,false,:id,false,NULL,NULL,NULL,'PUBLISHED',NULL,NULL,0,:reply_id);
 -- PostRepository.row(reply, me), for the response
-SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle, a.display_name,
+SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
+       CASE WHEN a.status = 'DELETED' THEN 'Deleted member' ELSE a.display_name END,
        'professional' = ANY (a.roles), p.title, p.body, p.language, p.content_warnings, p.anonymous,
        p.support_wanted, p.reply_policy, p.status, p.removed_by, p.pinned, p.locked, p.created_at, p.edited_at,
        p.last_activity_at, p.reply_count, p.i_believe_you, p.me_too, p.not_alone, p.sending_strength, p.thank_you,

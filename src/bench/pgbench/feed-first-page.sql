@@ -17,7 +17,8 @@ BEGIN;
 select g1_0.id,g1_0.archived_at,g1_0.bases,g1_0.created_at,g1_0.created_by,g1_0.description,g1_0.facilitated,g1_0.language,g1_0.member_count,g1_0.name,g1_0.post_count,g1_0.rules,g1_0.rules_version,g1_0.slug,g1_0.topics,g1_0.updated_at,g1_0.version,g1_0.visibility from groups g1_0 where g1_0.id=:group;
 select m1_0.group_id,m1_0.account_id,m1_0.banned_until,m1_0.decided_at,m1_0.decided_by,m1_0.decision_reason,m1_0.joined_at,m1_0.request_message,m1_0.requested_at,m1_0.role,m1_0.rules_version_accepted,m1_0.status,m1_0.version from memberships m1_0 where (m1_0.group_id,m1_0.account_id) in ((:group,:me));
 -- PostRepository.feedQuery(group, me, NEW, first page, 21)
-SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle, a.display_name,
+SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
+       CASE WHEN a.status = 'DELETED' THEN 'Deleted member' ELSE a.display_name END,
        'professional' = ANY (a.roles), p.title, p.body, p.language, p.content_warnings, p.anonymous,
        p.support_wanted, p.reply_policy, p.status, p.removed_by, p.pinned, p.locked, p.created_at, p.edited_at,
        p.last_activity_at, p.reply_count, p.i_believe_you, p.me_too, p.not_alone, p.sending_strength, p.thank_you,
