@@ -106,6 +106,8 @@ public final class DataGenerator {
                             + "'Be kind. Believe each other.', g.n % 10 = 0, a.id, now() - g.n * interval '1 hour', now() "
                             + "FROM gen_groups g JOIN gen_accounts a ON a.n = g.owner_n");
 
+            // Random picks are made per row in a subquery: PostgreSQL does not flatten a subquery with volatile
+            // outputs, whereas random() in a join condition is pushed down and evaluated once per joined row.
             // Memberships: owners, then each account in about three groups, skewed towards low group numbers.
             s.execute(
                     "INSERT INTO memberships (group_id, account_id, role, status, rules_version_accepted, requested_at, joined_at) "
@@ -114,15 +116,17 @@ public final class DataGenerator {
             s.execute(
                     "INSERT INTO memberships (group_id, account_id, role, status, rules_version_accepted, requested_at, joined_at) "
                             + "SELECT g.id, a.id, 'MEMBER', 'ACTIVE', 1, now() - interval '20 days', now() - interval '20 days' "
-                            + "FROM gen_accounts a CROSS JOIN generate_series(1, 3) k "
-                            + "JOIN gen_groups g ON g.n = 1 + floor(" + size.groups() + " * power(random(), 2))::int "
-                            + "ON CONFLICT DO NOTHING");
+                            + "FROM (SELECT a.id, 1 + floor(" + size.groups()
+                            + " * power(random(), 2))::int AS group_n "
+                            + "FROM gen_accounts a CROSS JOIN generate_series(1, 3) k) a "
+                            + "JOIN gen_groups g ON g.n = a.group_n ON CONFLICT DO NOTHING");
 
             // Threads: group sizes are skewed (power law), authors are random accounts, spread over 90 days.
-            s.execute("CREATE TEMP TABLE gen_threads ON COMMIT DROP AS SELECT i AS n, gen_random_uuid() AS id, "
-                    + "g.id AS group_id, now() - random() * interval '90 days' AS created_at "
-                    + "FROM generate_series(1, " + size.threads() + ") i "
-                    + "JOIN gen_groups g ON g.n = 1 + floor(" + size.groups() + " * power(random(), 2))::int");
+            s.execute("CREATE TEMP TABLE gen_threads ON COMMIT DROP AS SELECT t.i AS n, gen_random_uuid() AS id, "
+                    + "g.id AS group_id, t.created_at "
+                    + "FROM (SELECT i, 1 + floor(" + size.groups() + " * power(random(), 2))::int AS group_n, "
+                    + "now() - random() * interval '90 days' AS created_at FROM generate_series(1, " + size.threads()
+                    + ") i) t JOIN gen_groups g ON g.n = t.group_n");
             s.execute("INSERT INTO posts (id, group_id, author_id, title, body, language, content_warnings, anonymous, "
                     + "support_wanted, reply_policy, status, pinned, created_at, last_activity_at) "
                     + "SELECT t.id, t.group_id, a.id, 'Thread ' || t.n, "
@@ -134,10 +138,11 @@ public final class DataGenerator {
                     + "FROM gen_threads t JOIN gen_accounts a ON a.n = 1 + (t.n * 31) % " + size.accounts());
             s.execute(
                     "CREATE TEMP TABLE gen_replies ON COMMIT DROP AS SELECT r.i AS n, gen_random_uuid() AS id, t.id AS thread_id, "
-                            + "t.group_id, t.created_at + random() * interval '3 days' AS created_at "
-                            + "FROM generate_series(1, " + size.replies() + ") r(i) "
-                            + "JOIN gen_threads t ON t.n = 1 + floor(" + size.threads()
-                            + " * power(random(), 1.5))::int");
+                            + "t.group_id, least(now(), t.created_at + r.delay) AS created_at "
+                            + "FROM (SELECT i, 1 + floor(" + size.threads()
+                            + " * power(random(), 1.5))::int AS thread_n, "
+                            + "random() * interval '3 days' AS delay FROM generate_series(1, " + size.replies()
+                            + ") i) r JOIN gen_threads t ON t.n = r.thread_n");
             s.execute(
                     "INSERT INTO posts (id, group_id, author_id, parent_id, body, language, anonymous, status, created_at, "
                             + "last_activity_at) "

@@ -1,0 +1,66 @@
+package org.kindred.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the results were measured on, for the report: hardware, software and how the processes were pinned. */
+record Machine(String cpu, int cpus, String memory, String os, String java, String postgres, String pgbench,
+        String pinning) {
+
+    static Machine describe(BenchSettings settings) throws SQLException, IOException, InterruptedException {
+        String postgres;
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl("postgres"), settings.dbUser(),
+                settings.dbPassword())) {
+            postgres = Fixtures.text(c, "SELECT version()");
+        }
+        Path log = settings.output().resolve("pgbench-version.log");
+        Files.deleteIfExists(log);
+        Processes.run(List.of(settings.pgbench(), "--version"), Map.of(), log, 30);
+        String pinning;
+        if (!Processes.canPin()) {
+            pinning = "not pinned (taskset missing or fewer than 2 CPUs): server, load generator and PostgreSQL share "
+                    + "all CPUs";
+        } else {
+            pinning = "API server on CPU " + settings.serverCpus() + " (taskset -c " + settings.serverCpus()
+                    + "); Gatling (Maven and the JVM it forks) and pgbench on CPU " + settings.loadCpus()
+                    + " (taskset -c " + settings.loadCpus() + "); PostgreSQL is the machine's service and not pinned: "
+                    + "its backends run on any CPU";
+        }
+        return new Machine(firstLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")),
+                Runtime.getRuntime().availableProcessors(),
+                firstLine("/proc/meminfo", "MemTotal").map(Machine::gib).orElse("?"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                postgres.replaceAll(" on .*", ""), Files.readString(log).strip(), pinning);
+    }
+
+    /** The 1-minute load average now: other work on a shared machine shows here. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static Optional<String> firstLine(String file, String key) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String gib(String memTotal) {
+        long kib = Long.parseLong(memTotal.replaceAll("\\D", ""));
+        return String.format("%.0f GiB", kib / 1024.0 / 1024.0);
+    }
+}
