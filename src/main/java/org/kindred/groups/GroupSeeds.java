@@ -6,12 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -100,10 +98,9 @@ public class GroupSeeds {
     /** Validates every entry, then applies them all in one transaction under an advisory lock. */
     public List<Outcome> load() {
         List<Entry> entries = validated(read());
-        String unusable = hasher.hash(HexFormat.of().formatHex(random(32)));
         return QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")").getSingleResult();
-            UUID team = teamAccount(unusable);
+            UUID team = teamAccount();
             return entries.stream().map(entry -> apply(entry, team)).toList();
         });
     }
@@ -183,7 +180,7 @@ public class GroupSeeds {
     }
 
     /** The platform's own account, created once; its password is random and never shown, its e-mail undeliverable. */
-    private UUID teamAccount(String unusableHash) {
+    private UUID teamAccount() {
         @SuppressWarnings("unchecked")
         List<Object> found = em.createNativeQuery("SELECT id FROM accounts WHERE handle = :handle")
                 .setParameter("handle", TEAM_HANDLE).getResultList();
@@ -196,7 +193,7 @@ public class GroupSeeds {
                 INSERT INTO accounts (id, email, password_hash, handle, display_name, guidelines_version, created_at,
                                       updated_at, password_changed_at)
                 VALUES (:id, 'team@kindred.invalid', :hash, :handle, 'Kindred team', 1, :now, :now, :now)""")
-                .setParameter("id", id).setParameter("hash", unusableHash).setParameter("handle", TEAM_HANDLE)
+                .setParameter("id", id).setParameter("hash", hasher.unusableHash()).setParameter("handle", TEAM_HANDLE)
                 .setParameter("now", now).executeUpdate();
         return id;
     }
@@ -214,11 +211,5 @@ public class GroupSeeds {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] random(int n) {
-        byte[] bytes = new byte[n];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
     }
 }

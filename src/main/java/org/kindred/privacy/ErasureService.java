@@ -58,7 +58,7 @@ public class ErasureService {
             throw new ForbiddenException("wrong-password", "Wrong password", "The password is wrong");
         }
         // Nobody can sign in with it: nobody knows it, and the e-mail it belonged to is gone.
-        String unusable = hasher.hash(HexFormat.of().formatHex(randomBytes(32)));
+        String unusable = hasher.unusableHash();
         QuarkusTransaction.requiringNew().run(() -> eraseNow(accountId, request.removeContent(), unusable));
     }
 

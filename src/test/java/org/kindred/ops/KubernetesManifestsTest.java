@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,11 +17,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -35,14 +30,12 @@ import org.kindred.ops.KustomizeRenderer.Rendered;
 import org.kindred.ops.ManifestChecker.Profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Checks k8s/ without a cluster: every manifest parses with the fabric8 Kubernetes model (no unknown field, no
- * wrongly typed value), both overlays render and meet the deployment policies, the rendering equals
- * {@code kubectl kustomize} where kubectl is installed, and each kind of breakage in a copy of k8s/ is reported.
+ * wrongly typed value), both overlays render (with the kustomize subset in {@link KustomizeRenderer}) and meet the
+ * deployment policies, and each kind of breakage in a copy of k8s/ is reported.
  */
 class KubernetesManifestsTest {
 
@@ -114,33 +107,6 @@ class KubernetesManifestsTest {
                 assertEquals("kindred", o.at("/metadata/namespace").asText(), o.path("kind") + " namespace");
             }
         });
-    }
-
-    @ParameterizedTest
-    @EnumSource(Profile.class)
-    void theJavaRenderingEqualsKubectlKustomize(Profile profile) throws Exception {
-        Path overlay = K8S.resolve(profile.name().toLowerCase(Locale.ROOT));
-        Assumptions.assumeTrue(kubectlInstalled(), "kubectl is not installed here, so `kubectl kustomize "
-                + overlay + "` cannot run; the overlay was still rendered and checked by KustomizeRenderer");
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true)
-                .start();
-        String output;
-        try (InputStream out = kubectl.getInputStream()) {
-            output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(kubectl.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize finished");
-        assertEquals(0, kubectl.exitValue(), "kubectl kustomize " + overlay + " failed:\n" + output);
-        Path rendered = Files.createTempFile("kubectl-kustomize-", ".yaml");
-        try {
-            Files.writeString(rendered, output);
-            Map<String, JsonNode> expected = canonical(KustomizeRenderer.readAll(rendered));
-            Map<String, JsonNode> actual = canonical(
-                    KustomizeRenderer.render(overlay).stream().map(Rendered::object).toList());
-            assertEquals(expected.keySet(), actual.keySet(), "the same objects");
-            expected.forEach((id, object) -> assertEquals(object, actual.get(id), id));
-        } finally {
-            Files.delete(rendered);
-        }
     }
 
     /** Each breakage is applied to a fresh copy of k8s/; the checker must report it (and reports nothing before). */
@@ -285,54 +251,6 @@ class KubernetesManifestsTest {
         raw.stringPropertyNames().stream().filter(k -> k.startsWith("%prod."))
                 .forEach(k -> effective.put(k.substring("%prod.".length()), raw.getProperty(k)));
         return effective;
-    }
-
-    private static boolean kubectlInstalled() {
-        try {
-            Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Objects by kind/namespace/name, with keyed lists sorted by key: list order there means nothing to Kubernetes. */
-    private static Map<String, JsonNode> canonical(List<ObjectNode> objects) {
-        Map<String, JsonNode> result = new TreeMap<>();
-        for (ObjectNode object : objects) {
-            String id = object.path("kind").asText() + "/" + object.at("/metadata/namespace").asText() + "/"
-                    + object.at("/metadata/name").asText();
-            result.put(id, sortKeyedLists(object, ""));
-        }
-        return result;
-    }
-
-    private static JsonNode sortKeyedLists(JsonNode node, String field) {
-        if (node.isObject()) {
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                copy.set(e.getKey(), sortKeyedLists(e.getValue(), e.getKey()));
-            }
-            return copy;
-        }
-        if (node.isArray()) {
-            List<JsonNode> items = new ArrayList<>();
-            node.forEach(item -> items.add(sortKeyedLists(item, "")));
-            String key = Map.of("containers", "name", "initContainers", "name", "env", "name", "volumes", "name",
-                    "volumeMounts", "mountPath").get(field);
-            if (key != null) {
-                items.sort(Comparator.comparing(item -> item.path(key).asText()));
-            }
-            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
-            items.forEach(copy::add);
-            return copy;
-        }
-        return node;
     }
 
     private static Map<String, ObjectNode> byId(List<Rendered> rendered) {

@@ -35,9 +35,14 @@ public class PasswordHasher {
         this.slots = new Semaphore(Math.max(1, this.config.maxConcurrent()), true);
         this.verifyTimer = Timer.builder("kindred.password.verify").description("Argon2id verifications")
                 .register(registry);
+        this.decoyHash = unusableHash();
+    }
+
+    /** The hash of a random password nobody knows: for decoys and for accounts nobody may sign in to. */
+    public String unusableHash() {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        this.decoyHash = hash(Base64.getEncoder().encodeToString(random));
+        return hash(Base64.getEncoder().encodeToString(random));
     }
 
     public String hash(String password) {
