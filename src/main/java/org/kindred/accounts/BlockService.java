@@ -65,13 +65,9 @@ public class BlockService {
     public Page<BlockResponse> mine(PageParams page) {
         UUID me = currentUser.requireAccountId();
         String scope = "blocks|" + me;
-        Instant before = null;
-        UUID beforeId = null;
-        if (page.cursor != null) {
-            List<String> values = cursors.decode(scope, page.cursor, 2);
-            before = Instant.parse(values.get(0));
-            beforeId = UUID.fromString(values.get(1));
-        }
+        CursorCodec.Keyset keyset = cursors.decodeKeyset(scope, page.cursor);
+        Instant before = keyset == null ? null : keyset.at();
+        UUID beforeId = keyset == null ? null : keyset.id();
         List<Block> rows = blocks.page(me, before, beforeId, page.limit + 1);
         boolean more = rows.size() > page.limit;
         List<Block> shown = more ? rows.subList(0, page.limit) : rows;

@@ -190,13 +190,9 @@ public class MembershipService {
                     "Only moderators can list pending, denied or banned memberships");
         }
         String scope = "members|" + context.groupId() + "|" + wanted;
-        Instant after = null;
-        UUID afterAccount = null;
-        if (page.cursor != null) {
-            List<String> values = cursors.decode(scope, page.cursor, 2);
-            after = Instant.parse(values.get(0));
-            afterAccount = UUID.fromString(values.get(1));
-        }
+        CursorCodec.Keyset keyset = cursors.decodeKeyset(scope, page.cursor);
+        Instant after = keyset == null ? null : keyset.at();
+        UUID afterAccount = keyset == null ? null : keyset.id();
         List<Membership> rows = memberships.page(context.groupId(), wanted, after, afterAccount, page.limit + 1);
         boolean more = rows.size() > page.limit;
         List<Membership> shown = more ? rows.subList(0, page.limit) : rows;
@@ -373,13 +369,9 @@ public class MembershipService {
     public Page<MyGroupMembershipResponse> mine(PageParams page) {
         UUID caller = currentUser.requireAccountId();
         String scope = "my-memberships|" + caller;
-        Instant before = null;
-        UUID beforeGroup = null;
-        if (page.cursor != null) {
-            List<String> values = cursors.decode(scope, page.cursor, 2);
-            before = Instant.parse(values.get(0));
-            beforeGroup = UUID.fromString(values.get(1));
-        }
+        CursorCodec.Keyset keyset = cursors.decodeKeyset(scope, page.cursor);
+        Instant before = keyset == null ? null : keyset.at();
+        UUID beforeGroup = keyset == null ? null : keyset.id();
         List<Membership> rows = memberships.pageForAccount(caller, before, beforeGroup, page.limit + 1);
         boolean more = rows.size() > page.limit;
         List<Membership> shown = more ? rows.subList(0, page.limit) : rows;
@@ -429,13 +421,9 @@ public class MembershipService {
     public Page<InviteResponse> invites(String groupRef, PageParams page) {
         GroupContext context = access.requireModerator(groupRef);
         String scope = "invites|" + context.groupId();
-        Instant before = null;
-        UUID beforeId = null;
-        if (page.cursor != null) {
-            List<String> values = cursors.decode(scope, page.cursor, 2);
-            before = Instant.parse(values.get(0));
-            beforeId = UUID.fromString(values.get(1));
-        }
+        CursorCodec.Keyset keyset = cursors.decodeKeyset(scope, page.cursor);
+        Instant before = keyset == null ? null : keyset.at();
+        UUID beforeId = keyset == null ? null : keyset.id();
         List<GroupInvite> rows = invites.page(context.groupId(), before, beforeId, page.limit + 1);
         boolean more = rows.size() > page.limit;
         List<GroupInvite> shown = more ? rows.subList(0, page.limit) : rows;
