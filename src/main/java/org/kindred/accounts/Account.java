@@ -19,7 +19,6 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.kindred.platform.security.CurrentUser;
-import org.kindred.posts.ContentWarning;
 
 @Entity
 @Table(name = "accounts")

@@ -45,7 +45,6 @@ import org.kindred.platform.security.PasswordHasher;
 import org.kindred.platform.validation.LanguageTagValidator;
 import org.kindred.platform.web.ETags;
 import org.kindred.platform.web.Versioned;
-import org.kindred.posts.ContentWarning;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

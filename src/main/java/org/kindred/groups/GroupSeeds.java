@@ -27,8 +27,7 @@ import jakarta.validation.constraints.Pattern;
 
 import org.jboss.logging.Logger;
 import org.kindred.groups.api.CreateGroupRequest;
-import org.kindred.library.SeedConfig;
-import org.kindred.memberships.MembershipService;
+import org.kindred.platform.SeedConfig;
 import org.kindred.platform.security.PasswordHasher;
 import org.kindred.platform.validation.LanguageTagValidator;
 

@@ -12,10 +12,10 @@ import jakarta.transaction.Transactional;
 
 import org.kindred.accounts.AccountService;
 import org.kindred.accounts.AccountSummary;
-import org.kindred.memberships.GroupAccess;
-import org.kindred.memberships.GroupContext;
-import org.kindred.memberships.MembershipService;
-import org.kindred.memberships.api.AccountRef;
+import org.kindred.groups.GroupAccess;
+import org.kindred.groups.GroupContext;
+import org.kindred.groups.MembershipService;
+import org.kindred.groups.api.AccountRef;
 import org.kindred.moderation.api.CreateReportRequest;
 import org.kindred.moderation.api.ModerationLogEntryResponse;
 import org.kindred.moderation.api.QueueItemResponse;

@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.kindred.accounts.ContentWarning;
 
 /**
  * A thread's first post or a reply. Reply and reaction counters and {@code lastActivityAt} are kept by database

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.kindred.accounts.ContentWarning;
 
 /** A post's text before an edit, kept for the group's moderators. */
 @Entity

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.kindred.accounts.ContentWarning;
 import org.kindred.platform.db.NativeSql;
 
 /** One post as read for display: the post, its author's public face, its counters and the reader's reactions. */

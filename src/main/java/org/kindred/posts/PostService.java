@@ -14,9 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.kindred.accounts.BlockService;
-import org.kindred.memberships.GroupAccess;
-import org.kindred.memberships.GroupContext;
-import org.kindred.moderation.ContentScreening;
+import org.kindred.accounts.ContentWarning;
+import org.kindred.groups.GroupAccess;
+import org.kindred.groups.GroupContext;
 import org.kindred.moderation.ModerationAction;
 import org.kindred.moderation.ModerationEntry;
 import org.kindred.moderation.ModerationJournal;
@@ -38,6 +38,7 @@ import org.kindred.posts.api.PostResponse;
 import org.kindred.posts.api.ReactionsResponse;
 import org.kindred.posts.api.RevisionResponse;
 import org.kindred.posts.api.UpdatePostRequest;
+import org.kindred.safety.ContentScreening;
 
 /**
  * The group feed, threads and replies, reactions, and moderators' pin, lock and remove. Who may see what is decided

@@ -13,8 +13,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kindred.moderation.safety.SafetyAssessment;
-import org.kindred.moderation.safety.SafetyCheck;
+import org.kindred.safety.SafetyAssessment;
+import org.kindred.safety.SafetyCheck;
 import org.kindred.support.Api;
 import org.kindred.support.Groups;
 import org.kindred.support.Groups.TestGroup;

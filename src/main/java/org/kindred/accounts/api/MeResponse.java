@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.accounts.ContentWarning;
 import org.kindred.platform.openapi.ApiTypes;
-import org.kindred.posts.ContentWarning;
 
 @Schema(name = "Me", description = "Your own account, including private fields only you can see")
 public record MeResponse(

@@ -12,10 +12,10 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.accounts.ContentWarning;
 import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.validation.CountryCode;
 import org.kindred.platform.validation.LanguageTag;
-import org.kindred.posts.ContentWarning;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.groups.Basis;
 import org.kindred.groups.Topic;
 import org.kindred.groups.Visibility;
-import org.kindred.memberships.api.MyMembershipResponse;
 import org.kindred.platform.openapi.ApiTypes;
 
 @Schema(name = "GroupSummary", description = "A group in the directory (without its rules text; GET the group for it)")

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kindred.memberships.api.AccountRef;
+import org.kindred.groups.api.AccountRef;
 import org.kindred.moderation.ReportAction;
 import org.kindred.moderation.ReportReason;
 import org.kindred.moderation.ReportSource;

@@ -8,12 +8,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.accounts.ContentWarning;
 import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.validation.LanguageTag;
 import org.kindred.platform.validation.TextPatterns;
-import org.kindred.posts.ContentWarning;
 import org.kindred.posts.ReplyPolicy;
 import org.kindred.posts.SupportWanted;
+import org.kindred.safety.api.PostText;
 
 @Schema(name = "CreatePostRequest")
 public record CreatePostRequest(

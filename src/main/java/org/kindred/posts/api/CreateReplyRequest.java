@@ -8,7 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kindred.posts.ContentWarning;
+import org.kindred.accounts.ContentWarning;
+import org.kindred.safety.api.PostText;
 
 @Schema(name = "CreateReplyRequest")
 public record CreateReplyRequest(

@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kindred.moderation.api.SafetyCheckResponse;
+import org.kindred.accounts.ContentWarning;
 import org.kindred.platform.openapi.ApiTypes;
-import org.kindred.posts.ContentWarning;
 import org.kindred.posts.PostStatus;
 import org.kindred.posts.ReactionKind;
 import org.kindred.posts.ReplyPolicy;
 import org.kindred.posts.SupportWanted;
+import org.kindred.safety.api.PostText;
+import org.kindred.safety.api.SafetyCheckResponse;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

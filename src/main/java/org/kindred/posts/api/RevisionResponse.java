@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kindred.posts.ContentWarning;
+import org.kindred.accounts.ContentWarning;
 
 @Schema(name = "PostRevision", description = "A post's text before one of its edits (moderators only)")
 public record RevisionResponse(

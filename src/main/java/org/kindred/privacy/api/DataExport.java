@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.accounts.ContentWarning;
 import org.kindred.platform.openapi.ApiTypes;
-import org.kindred.posts.ContentWarning;
 
 /**
  * Everything Kindred stores about one member, as one document. Other people appear only where needed for context,

@@ -1,0 +1,159 @@
+package org.kindred.groups;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.kindred.platform.error.ConflictException;
+import org.kindred.platform.error.ForbiddenException;
+import org.kindred.platform.error.NotFoundException;
+import org.kindred.platform.error.UnauthorizedException;
+import org.kindred.platform.security.CurrentUser;
+
+/**
+ * The one place that answers "may the caller do X in this group". Every feature that touches a group asks here.
+ * <ul>
+ * <li>A HIDDEN group does not exist (404) for anyone but its active members and admins.</li>
+ * <li>Posts are never served without a token; a PRIVATE group's posts are 404 to non-members; a banned member is
+ * refused (403) even in a PUBLIC group.</li>
+ * <li>Posting needs an active membership, a live group and the current rules accepted (409 with the rules).</li>
+ * <li>Moderating needs the MODERATOR or OWNER role (or platform admin); managing roles and archiving need OWNER.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class GroupAccess {
+
+    private final GroupService groups;
+    private final MembershipRepository memberships;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public GroupAccess(GroupService groups, MembershipRepository memberships, CurrentUser currentUser, Clock clock) {
+        this.groups = groups;
+        this.memberships = memberships;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The group if the caller may know it exists, else 404. Anonymous callers may see PUBLIC and PRIVATE groups. */
+    @Transactional
+    public GroupContext requireVisible(String groupRef) {
+        GroupFacts group = groups.facts(groupRef).orElseThrow(GroupAccess::notFound);
+        Optional<UUID> caller = currentUser.accountId();
+        boolean admin = currentUser.isAdmin();
+        Membership membership = caller.flatMap(id -> memberships.find(group.id(), id)).orElse(null);
+        boolean banned = membership != null && membership.isBanned(clock.instant());
+        MembershipStatus status = membership == null ? null : membership.status();
+        if (group.visibility() == Visibility.HIDDEN && !admin && status != MembershipStatus.ACTIVE) {
+            throw notFound();
+        }
+        return new GroupContext(group.id(), group.slug(), group.name(), group.visibility(), group.archived(),
+                group.rulesVersion(), group.rules(), group.language(), caller, admin,
+                membership == null ? null : membership.role(),
+                status,
+                banned, MembershipService.toMine(membership, group.rulesVersion(), clock.instant()));
+    }
+
+    @Transactional
+    public GroupContext requireVisible(UUID groupId) {
+        return requireVisible(groupId.toString());
+    }
+
+    /** May read the group's posts: a signed-in member of the group, or anyone signed in for a PUBLIC group. */
+    @Transactional
+    public GroupContext requireCanReadPosts(String groupRef) {
+        if (!currentUser.isAuthenticated()) {
+            throw new UnauthorizedException("unauthenticated", "Posts are only shown to signed-in members");
+        }
+        GroupContext context = requireVisible(groupRef);
+        if (context.admin() || context.isActiveMember()) {
+            return context;
+        }
+        if (context.visibility() != Visibility.PUBLIC) {
+            throw notFound();
+        }
+        if (context.banned()) {
+            throw banned();
+        }
+        return context;
+    }
+
+    /** May post and reply: an active member, in a live group, who accepted the current rules. */
+    @Transactional
+    public GroupContext requireCanPost(String groupRef) {
+        GroupContext context = requireCanReadPosts(groupRef);
+        if (!context.isActiveMember()) {
+            if (context.banned()) {
+                throw banned();
+            }
+            throw new ForbiddenException("not-a-member", "Join the group first",
+                    "Only members of this group can post here");
+        }
+        if (context.archived()) {
+            throw new ConflictException("group-archived", "Group archived", "This group is archived and read-only");
+        }
+        if (context.myMembership().rulesVersionAccepted() < context.rulesVersion()) {
+            throw rulesOutdated(context.rulesVersion(), context.rules());
+        }
+        return context;
+    }
+
+    /** Moderators, owners and admins. Others get 403 if they can see the group, 404 if not. */
+    @Transactional
+    public GroupContext requireModerator(String groupRef) {
+        requireSignedIn();
+        GroupContext context = requireVisible(groupRef);
+        if (!context.canModerate()) {
+            throw new ForbiddenException("not-a-moderator", "Moderators only",
+                    "Only this group's moderators can do this");
+        }
+        return context;
+    }
+
+    /** Owners and admins. */
+    @Transactional
+    public GroupContext requireOwner(String groupRef) {
+        requireSignedIn();
+        GroupContext context = requireVisible(groupRef);
+        if (!context.isOwner()) {
+            throw new ForbiddenException("not-an-owner", "Owners only", "Only this group's owners can do this");
+        }
+        return context;
+    }
+
+    /** Active members (and admins): who may see the member list. Non-members of a listed group get 403. */
+    @Transactional
+    public GroupContext requireMember(String groupRef) {
+        requireSignedIn();
+        GroupContext context = requireVisible(groupRef);
+        if (!(context.admin() || context.isActiveMember())) {
+            throw new ForbiddenException("not-a-member", "Members only", "Only members of this group can see this");
+        }
+        return context;
+    }
+
+    public static ConflictException rulesOutdated(int version, String rules) {
+        return new ConflictException("rules-not-accepted", "Group rules not accepted",
+                "Read and accept the group's current rules (version " + version + ") first", null,
+                Map.of("currentRulesVersion", version, "rules", rules));
+    }
+
+    private void requireSignedIn() {
+        if (!currentUser.isAuthenticated()) {
+            throw new UnauthorizedException("unauthenticated",
+                    "This operation needs an access token (Authorization: Bearer ...)");
+        }
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("No such group");
+    }
+
+    private static ForbiddenException banned() {
+        return new ForbiddenException("banned", "Banned from this group", "You are banned from this group");
+    }
+}

@@ -1,0 +1,90 @@
+package org.kindred.groups;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class MembershipRepository implements PanacheRepositoryBase<Membership, Membership.Key> {
+
+    public Optional<Membership> find(UUID groupId, UUID accountId) {
+        return findByIdOptional(new Membership.Key(groupId, accountId));
+    }
+
+    public Optional<Membership> findForUpdate(UUID groupId, UUID accountId) {
+        return findByIdOptional(new Membership.Key(groupId, accountId), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Inserts a membership unless one exists (concurrent joins by the same account are safe). Returns true when
+     * this call created it. The row goes straight to SQL so a race never aborts the transaction.
+     */
+    public boolean insertIfAbsent(UUID groupId, UUID accountId, MembershipRole role, MembershipStatus status,
+            int rulesVersion, String message, Instant now) {
+        return getEntityManager().createNativeQuery("""
+                INSERT INTO memberships (group_id, account_id, role, status, rules_version_accepted, request_message,
+                                         requested_at, joined_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                ON CONFLICT (group_id, account_id) DO NOTHING""")
+                .setParameter(1, groupId).setParameter(2, accountId).setParameter(3, role.name())
+                .setParameter(4, status.name()).setParameter(5, rulesVersion).setParameter(6, message)
+                .setParameter(7, now).setParameter(8, status == MembershipStatus.ACTIVE ? now : null)
+                .executeUpdate() == 1;
+    }
+
+    /** The caller's memberships in the given groups, in one query. */
+    public Map<UUID, Membership> forAccountIn(UUID accountId, Collection<UUID> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        return list("accountId = ?1 and groupId in ?2", accountId, groupIds).stream()
+                .collect(Collectors.toMap(Membership::groupId, Function.identity()));
+    }
+
+    /** One page of a group's members with a status, oldest request first, keyset on (requestedAt, accountId). */
+    public List<Membership> page(UUID groupId, MembershipStatus status, Instant afterRequestedAt, UUID afterAccount,
+            int limit) {
+        if (afterRequestedAt == null) {
+            return find("groupId = ?1 and status = ?2 order by requestedAt, accountId", groupId, status).page(0, limit)
+                    .list();
+        }
+        return find("groupId = ?1 and status = ?2 and (requestedAt > ?3 or (requestedAt = ?3 and accountId > ?4)) "
+                + "order by requestedAt, accountId", groupId, status, afterRequestedAt, afterAccount).page(0, limit)
+                .list();
+    }
+
+    /** One page of an account's memberships, newest first, keyset on (requestedAt desc, groupId desc). */
+    public List<Membership> pageForAccount(UUID accountId, Instant beforeRequestedAt, UUID beforeGroup, int limit) {
+        if (beforeRequestedAt == null) {
+            return find("accountId = ?1 order by requestedAt desc, groupId desc", accountId).page(0, limit).list();
+        }
+        return find("accountId = ?1 and (requestedAt < ?2 or (requestedAt = ?2 and groupId < ?3)) "
+                + "order by requestedAt desc, groupId desc", accountId, beforeRequestedAt, beforeGroup).page(0, limit)
+                .list();
+    }
+
+    /**
+     * Serialises membership decisions (approvals, bans, role changes, leaving and removals) within one group until the
+     * transaction ends. Taken before any row lock, so decisions cannot deadlock, and "is there another owner" checks
+     * cannot race.
+     */
+    public void lockDecisions(UUID groupId) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('group-decisions:' || ?1))")
+                .setParameter(1, groupId.toString()).getSingleResult();
+    }
+
+    public long otherActiveOwners(UUID groupId, UUID accountId) {
+        return count("groupId = ?1 and role = ?2 and status = ?3 and accountId <> ?4", groupId, MembershipRole.OWNER,
+                MembershipStatus.ACTIVE, accountId);
+    }
+}

@@ -1,0 +1,244 @@
+package org.kindred.safety;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A lexicon phrase compiled to a regular expression over {@link Sentence#text()}. The phrase language is small on
+ * purpose, so that every compiled expression is linear in the text: no user-written quantifiers, no nested
+ * repetition, and the only repetition ({@code ~N}) is bounded and over single tokens.
+ *
+ * <pre>
+ * word        a token, folded like the text (accents and case do not matter); inner apostrophes allowed
+ * wo*d        * stands for any letters inside one token ("suicid*" matches suicide, suicidal, suicidio)
+ * (a|b c|)    alternatives, each a sequence; an empty alternative makes the group optional; groups nest
+ * ~  ~N       up to N (default 2) arbitrary tokens, but never a negation word of the lexicon, nor a comma
+ * #           a number
+ * .           the end of the clause (a comma or the end of the sentence follows)
+ * ,           a comma: clause punctuation in the text ("beschlossen , mir das Leben zu nehmen")
+ * $NAME       a macro of the lexicon, replaced by its text before parsing
+ * </pre>
+ *
+ * A phrase never matches across a comma (clause punctuation or the edge of a quotation) unless it says so.
+ *
+ * <p>
+ * Each phrase also knows its anchors: words (or word prefixes, ending in {@code *}) one of which must be in a
+ * sentence for the phrase to match there, so that {@link PhraseIndex} only runs the phrases that can match.
+ */
+final class Phrase {
+
+    private static final String TOKEN_CHAR = "[^ ,]";
+    private static final int MAX_MACRO_DEPTH = 5;
+    /** Prefix anchors shorter than this would select too many tokens to be worth indexing. */
+    static final int MIN_PREFIX = 3;
+
+    final String source;
+    final Pattern pattern;
+    /** One of these must occur in a sentence for the phrase to match; null when that cannot be said. */
+    final Set<String> anchors;
+
+    private Phrase(String source, Pattern pattern, Set<String> anchors) {
+        this.source = source;
+        this.pattern = pattern;
+        this.anchors = anchors;
+    }
+
+    /**
+     * @param negations token patterns (same word syntax) that a {@code ~} gap may not cross; may be empty
+     */
+    static Phrase compile(String source, Map<String, String> macros, List<String> negations) {
+        String expanded = expand(source, macros, 0);
+        String negation = negations.isEmpty()
+                ? null
+                : "(?:" + String.join("|", negations.stream().map(Phrase::word).toList()) + ")";
+        Parser parser = new Parser(expanded.trim(), negation, source);
+        Node body = parser.alternatives();
+        if (parser.pos < parser.src.length()) {
+            throw parser.error("unexpected '" + parser.src.charAt(parser.pos) + "'");
+        }
+        if (body.regex.isEmpty()) {
+            throw parser.error("empty phrase");
+        }
+        return new Phrase(source, Pattern.compile("(?<= )" + body.regex), body.anchors);
+    }
+
+    /** A single token pattern (no trailing space), e.g. for negation words. */
+    static String word(String token) {
+        String folded = fold(token);
+        StringBuilder sb = new StringBuilder();
+        for (char c : folded.toCharArray()) {
+            sb.append(c == '*' ? TOKEN_CHAR + "*" : Pattern.quote(String.valueOf(c)));
+        }
+        return sb.toString();
+    }
+
+    private static String fold(String token) {
+        String folded = Folding.fold(token.trim());
+        if (folded.isEmpty()
+                || folded.chars().anyMatch(c -> !(Character.isLetterOrDigit(c) || c == '\'' || c == '*'))) {
+            throw new IllegalArgumentException("not a single word: \"" + token + "\"");
+        }
+        return folded;
+    }
+
+    /** The anchor of a word: itself, or its prefix before the first {@code *} if long enough, else none. */
+    private static Set<String> anchorOf(String folded) {
+        int star = folded.indexOf('*');
+        if (star < 0) {
+            return Set.of(folded);
+        }
+        return star >= MIN_PREFIX ? Set.of(folded.substring(0, star) + "*") : null;
+    }
+
+    private static String expand(String source, Map<String, String> macros, int depth) {
+        if (depth > MAX_MACRO_DEPTH) {
+            throw new IllegalArgumentException("macros nested too deeply in \"" + source + "\"");
+        }
+        if (source.indexOf('$') < 0) {
+            return source;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c != '$') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < source.length() && (Character.isUpperCase(source.charAt(j)) || source.charAt(j) == '_'
+                    || Character.isDigit(source.charAt(j)))) {
+                j++;
+            }
+            String name = source.substring(i + 1, j);
+            String value = macros.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("unknown macro $" + name + " in \"" + source + "\"");
+            }
+            out.append(expand(value, macros, depth + 1));
+            i = j;
+        }
+        return out.toString();
+    }
+
+    /** A parsed piece of a phrase: its regular expression and its anchors (null: none can be named). */
+    private record Node(String regex, Set<String> anchors) {
+    }
+
+    private static final class Parser {
+        private final String src;
+        private final String negation;
+        private final String original;
+        private int pos;
+
+        Parser(String src, String negation, String original) {
+            this.src = src;
+            this.negation = negation;
+            this.original = original;
+        }
+
+        /** Alternatives: one of them matches, so the anchors are the union, unless one has none. */
+        Node alternatives() {
+            Node first = sequence();
+            StringBuilder alts = new StringBuilder(first.regex());
+            Set<String> anchors = first.anchors() == null ? null : new HashSet<>(first.anchors());
+            boolean several = false;
+            while (pos < src.length() && src.charAt(pos) == '|') {
+                pos++;
+                Node next = sequence();
+                alts.append('|').append(next.regex());
+                anchors = anchors == null || next.anchors() == null ? null : union(anchors, next.anchors());
+                several = true;
+            }
+            return new Node(several ? "(?:" + alts + ")" : alts.toString(), anchors);
+        }
+
+        /** A sequence: every item matches, so the anchors of its most selective item (fewest words) will do. */
+        private Node sequence() {
+            StringBuilder seq = new StringBuilder();
+            Set<String> best = null;
+            while (true) {
+                skipSpaces();
+                if (pos >= src.length() || src.charAt(pos) == '|' || src.charAt(pos) == ')') {
+                    return new Node(seq.toString(), best);
+                }
+                Node item = item();
+                seq.append(item.regex());
+                if (item.anchors() != null && (best == null || item.anchors().size() < best.size())) {
+                    best = item.anchors();
+                }
+            }
+        }
+
+        private Node item() {
+            char c = src.charAt(pos);
+            if (c == '(') {
+                pos++;
+                Node inner = alternatives();
+                if (pos >= src.length() || src.charAt(pos) != ')') {
+                    throw error("missing ')'");
+                }
+                pos++;
+                return inner;
+            }
+            if (c == '~') {
+                pos++;
+                int start = pos;
+                while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                    pos++;
+                }
+                int n = start == pos ? 2 : Integer.parseInt(src.substring(start, pos));
+                if (n < 1 || n > 8) {
+                    throw error("a gap is 1 to 8 tokens");
+                }
+                String guard = negation == null ? "" : "(?!" + negation + " )";
+                return new Node("(?:" + guard + TOKEN_CHAR + "+ ){0," + n + "}", null);
+            }
+            if (c == '#') {
+                pos++;
+                return new Node("[0-9]+ ", null);
+            }
+            if (c == '.') {
+                pos++;
+                return new Node("(?=, |$)", null);
+            }
+            if (c == ',') {
+                pos++;
+                return new Node(", ", null);
+            }
+            int start = pos;
+            while (pos < src.length() && " ()|~#.,".indexOf(src.charAt(pos)) < 0) {
+                pos++;
+            }
+            String token = src.substring(start, pos);
+            if (token.isEmpty()) {
+                throw error("unexpected '" + c + "'");
+            }
+            try {
+                return new Node(word(token) + " ", anchorOf(fold(token)));
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
+            }
+        }
+
+        private static Set<String> union(Set<String> a, Set<String> b) {
+            Set<String> all = new HashSet<>(a);
+            all.addAll(b);
+            return all;
+        }
+
+        private void skipSpaces() {
+            while (pos < src.length() && src.charAt(pos) == ' ') {
+                pos++;
+            }
+        }
+
+        IllegalArgumentException error(String what) {
+            return new IllegalArgumentException(what + " in phrase \"" + original + "\"");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.kindred.safety;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kindred.accounts.ContentWarning;
+
+import io.quarkus.runtime.Startup;
+
+/**
+ * The safety check: how strongly a text signals that its writer may be in crisis, where it contains personal
+ * information, and which content warnings it probably needs. Local and deterministic: curated lexicons (English,
+ * Spanish, French, German and Portuguese, in {@code safety/lexicon-*.yaml}) and linear regular expressions, no
+ * network and no model.
+ *
+ * <p>
+ * How the crisis level is found: the text is folded (accents and case removed) and cut into sentences of tokens.
+ * Every lexicon's phrases run on every sentence, whatever the language hint says, and the highest level wins:
+ * members mix languages (a Spanish phrase in an English post), and a wrong or missing hint must not hide a crisis.
+ * A phrase does not count when it is negated shortly before in the same clause ("I would never kill myself"), when
+ * it is inside quotation marks or reported ("he told me to kill myself", "according to that politician I'm a
+ * burden"), or when it is part of an idiom the lexicons list ("I died laughing", "to die for"). A negated suicide or
+ * self-harm phrase with "anymore" or "no longer" tells of a history and gives CONCERN ("I don't cut anymore"); an
+ * URGENT phrase about the past ("when I was sixteen", "years ago") gives CONCERN too. Phrases are first-person by
+ * construction, so other people's crises ("my friend wants to kill herself") do not match. Negations and cues come
+ * from the phrase's own lexicon and from the language the sentence appears to be written in (its most common words,
+ * with the hint as a tie-breaker), so a Spanish phrase inside a Portuguese sentence is still negated by "não".
+ *
+ * <p>
+ * Usable without CDI ({@code new SafetyCheck()}); the lexicons are parsed once, at startup in the application.
+ */
+@ApplicationScoped
+@Startup
+public class SafetyCheck {
+
+    /** The languages with a lexicon, in the order their phrases are tried. */
+    public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt");
+
+    private final List<Lexicon> lexicons;
+    private final PersonalInfoFinder personalInfo = new PersonalInfoFinder();
+
+    public SafetyCheck() {
+        this(LANGUAGES.stream().map(language -> "safety/lexicon-" + language + ".yaml").toList());
+    }
+
+    SafetyCheck(List<String> resources) {
+        List<Lexicon> loaded = new ArrayList<>();
+        for (String resource : resources) {
+            loaded.add(Lexicon.load(resource));
+        }
+        this.lexicons = List.copyOf(loaded);
+    }
+
+    /**
+     * Assesses a text.
+     *
+     * @param text the text, of any length (work is linear in it); null or blank gives an empty assessment
+     * @param languageHint the BCP 47 tag the writer or client declared, or null. It does not restrict detection:
+     *        every lexicon runs on every text, because posts mix languages and hints are often missing or wrong.
+     *        It only tips the balance when the language of a sentence is unclear (see {@link #languageScores}).
+     */
+    public SafetyAssessment assess(String text, String languageHint) {
+        if (text == null || text.isBlank()) {
+            return SafetyAssessment.none();
+        }
+        CrisisLevel level = CrisisLevel.NONE;
+        Set<ContentWarning> warnings = EnumSet.noneOf(ContentWarning.class);
+        List<Sentence> sentences = Sentence.split(text);
+        int[][] common = new int[sentences.size()][lexicons.size()];
+        int[] textScores = new int[lexicons.size()];
+        for (int k = 0; k < sentences.size(); k++) {
+            for (int i = 0; i < lexicons.size(); i++) {
+                common[k][i] = lexicons.get(i).commonWords(sentences.get(k));
+                textScores[i] += common[k][i];
+            }
+        }
+        String hinted = primaryLanguage(languageHint);
+        for (int k = 0; k < sentences.size(); k++) {
+            Sentence sentence = sentences.get(k);
+            int[] scores = languageScores(common[k], textScores, hinted);
+            int best = 0;
+            for (int i = 1; i < scores.length; i++) {
+                best = scores[i] > scores[best] ? i : best;
+            }
+            List<Lexicon.Span> excluded = new ArrayList<>();
+            for (Lexicon lexicon : lexicons) {
+                excluded.addAll(Lexicon.spans(lexicon.exclusions, sentence));
+            }
+            for (int i = 0; i < lexicons.size(); i++) {
+                // Another language's cues apply only where that language is clearly the sentence's own.
+                Lexicon context = scores[best] > scores[i] ? lexicons.get(best) : null;
+                level = level.max(lexicons.get(i).assess(sentence, context, excluded, warnings));
+                lexicons.get(i).suggestWarnings(sentence, excluded, warnings);
+            }
+        }
+        return new SafetyAssessment(level, personalInfo.find(text), List.copyOf(warnings));
+    }
+
+    /**
+     * How likely a sentence is written in each language, by counting each language's most common words: in the
+     * sentence (weighted most), in the whole text, plus a small bonus for the hinted language, so the hint decides
+     * short or ambiguous sentences but never outweighs what the text says.
+     */
+    private int[] languageScores(int[] sentenceCounts, int[] textScores, String hinted) {
+        int[] scores = new int[lexicons.size()];
+        for (int i = 0; i < lexicons.size(); i++) {
+            scores[i] = 3 * sentenceCounts[i] + textScores[i] + (lexicons.get(i).language.equals(hinted) ? 2 : 0);
+        }
+        return scores;
+    }
+
+    private static String primaryLanguage(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        int dash = tag.indexOf('-');
+        return (dash < 0 ? tag : tag.substring(0, dash)).trim().toLowerCase(Locale.ROOT);
+    }
+}

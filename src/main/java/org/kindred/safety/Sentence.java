@@ -1,0 +1,167 @@
+package org.kindred.safety;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One sentence (or a window of a very long one) as folded tokens, ready for phrase matching. {@link #text()} is
+ * {@code " tok tok , tok "}: tokens are runs of letters, digits and inner apostrophes, separated by single spaces,
+ * with {@code ,} standing for any clause punctuation and for the edges of a quotation. Every token also records
+ * whether it was inside quotation marks.
+ */
+final class Sentence {
+
+    /** Tokens longer than this are not words (a URL, a key smash); they become a placeholder. */
+    static final int MAX_TOKEN_LENGTH = 40;
+    /** Long sentences are cut into overlapping windows so that matching work stays bounded per window. */
+    static final int WINDOW = 120;
+    static final int OVERLAP = 20;
+    static final String COMMA = ",";
+
+    private final String text;
+    private final String[] tokens;
+    private final int[] starts;
+    private final boolean[] quoted;
+
+    private Sentence(List<String> tokens, List<Boolean> quoted) {
+        this.tokens = tokens.toArray(String[]::new);
+        this.quoted = new boolean[tokens.size()];
+        this.starts = new int[tokens.size()];
+        StringBuilder sb = new StringBuilder(" ");
+        for (int i = 0; i < this.tokens.length; i++) {
+            this.starts[i] = sb.length();
+            this.quoted[i] = quoted.get(i);
+            sb.append(this.tokens[i]).append(' ');
+        }
+        this.text = sb.toString();
+    }
+
+    String text() {
+        return text;
+    }
+
+    int size() {
+        return tokens.length;
+    }
+
+    String token(int index) {
+        return tokens[index];
+    }
+
+    boolean isComma(int index) {
+        return COMMA.equals(tokens[index]);
+    }
+
+    boolean quoted(int index) {
+        return quoted[index];
+    }
+
+    boolean anyQuoted(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (quoted[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of the token that starts at or contains char offset {@code offset} of {@link #text()}. */
+    int tokenAt(int offset) {
+        int i = Arrays.binarySearch(starts, offset);
+        return i >= 0 ? i : Math.max(0, -i - 2);
+    }
+
+    /** The exclusive end token index of a match that ends at char offset {@code end} (just after a space). */
+    int tokenEnd(int end) {
+        int i = Arrays.binarySearch(starts, end);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    /** Cuts a whole text into sentences; quotation marks are resolved over the whole text first. */
+    static List<Sentence> split(String original) {
+        String folded = Folding.fold(original);
+        boolean[] inQuote = Quotes.mask(folded);
+        List<Sentence> sentences = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<Boolean> quotedFlags = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean wordQuoted = false;
+        int n = folded.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? folded.charAt(i) : '.';
+            boolean inner = c == '\'' && !word.isEmpty() && i + 1 < n && isWordChar(folded.charAt(i + 1));
+            if (isWordChar(c) || inner) {
+                if (word.isEmpty()) {
+                    wordQuoted = inQuote[i];
+                    if (!tokens.isEmpty() && !COMMA.equals(last(tokens))
+                            && quotedFlags.get(quotedFlags.size() - 1) != wordQuoted) {
+                        tokens.add(COMMA);
+                        quotedFlags.add(false);
+                    }
+                }
+                word.append(c);
+                continue;
+            }
+            if (!word.isEmpty()) {
+                tokens.add(word.length() > MAX_TOKEN_LENGTH ? "0" : word.toString());
+                quotedFlags.add(wordQuoted);
+                word.setLength(0);
+            }
+            if (isSentenceEnd(c)) {
+                addWindows(sentences, tokens, quotedFlags);
+                tokens.clear();
+                quotedFlags.clear();
+            } else if (isClausePunctuation(c) && !tokens.isEmpty() && !COMMA.equals(last(tokens))) {
+                tokens.add(COMMA);
+                quotedFlags.add(false);
+            }
+        }
+        return sentences;
+    }
+
+    private static void addWindows(List<Sentence> out, List<String> tokens, List<Boolean> quoted) {
+        while (!tokens.isEmpty() && COMMA.equals(last(tokens))) {
+            tokens.remove(tokens.size() - 1);
+            quoted.remove(quoted.size() - 1);
+        }
+        if (tokens.isEmpty()) {
+            return;
+        }
+        for (int from = 0;; from += WINDOW - OVERLAP) {
+            int to = Math.min(tokens.size(), from + WINDOW);
+            out.add(new Sentence(tokens.subList(from, to), quoted.subList(from, to)));
+            if (to == tokens.size()) {
+                return;
+            }
+        }
+    }
+
+    private static String last(List<String> list) {
+        return list.get(list.size() - 1);
+    }
+
+    static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isSentenceEnd(char c) {
+        return switch (c) {
+            case '.', '!', '?', ';', '\n', '\r', '\u2026', '\u00A1', '\u00BF', '\u3002', '\u2029' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isClausePunctuation(char c) {
+        return switch (c) {
+            case ',', ':', '(', ')', '[', ']', '{', '}', '\u2013', '\u2014', '/', '|', '*' -> true;
+            case '"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A' -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package org.kindred.safety.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kindred.accounts.ContentWarning;
+import org.kindred.library.api.ResourceResponse;
+import org.kindred.platform.openapi.ApiTypes;
+import org.kindred.safety.CrisisLevel;
+import org.kindred.safety.PersonalInfoSpan;
+
+@Schema(name = "SafetyCheck", description = "What the safety check found in the text. Show it to the writer only: other members never learn of it.")
+public record SafetyCheckResponse(
+        @Schema(required = true) CrisisLevel crisis,
+
+        @Schema(required = true, description = "Where the text reveals personal information, in order of `start`, never overlapping; `[]` when none. "
+                + "Offer to remove or mask it before posting.") List<PersonalInfoSpan> personalInfo,
+
+        @Schema(required = true, description = "Content warnings the text probably needs, in the order of the enum; `[]` when none. "
+                + "Suggestions for the writer to accept or change, not decisions.", maxItems = 14, uniqueItems = true, example = "[\"XENOPHOBIA\"]") List<ContentWarning> suggestedContentWarnings,
+
+        @Schema(required = true, description = "When `crisis` is CONCERN or URGENT: the crisis lines and helplines for `resourcesCountry` (the same list "
+                + "as GET /api/v1/resources/crisis), those answering around the clock first. `[]` when `crisis` is NONE: "
+                + "clients that always want to show help use the crisis endpoint.", maxItems = 50) List<ResourceResponse> resources,
+
+        @Schema(nullable = true, description = "The country the lines were looked up for: the request's `country`, else your profile's; "
+                + "null when neither is known or `crisis` is NONE", minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN, example = "GB") String resourcesCountry,
+
+        @Schema(required = true, description = "True when `resources` are international lines, because the country has none of its own or none "
+                + "is known; false when `crisis` is NONE", example = "false") boolean resourcesInternational) {
+}
