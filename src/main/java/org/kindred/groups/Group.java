@@ -235,4 +235,9 @@ public class Group {
     public long version() {
         return version;
     }
+
+    /** What other features need to know to decide access. */
+    public GroupFacts facts() {
+        return new GroupFacts(id, slug, name, visibility, archived(), rulesVersion, rules, language);
+    }
 }

@@ -27,12 +27,12 @@ import org.kindred.platform.security.CurrentUser;
 @ApplicationScoped
 public class GroupAccess {
 
-    private final GroupService groups;
+    private final GroupRepository groups;
     private final MembershipRepository memberships;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public GroupAccess(GroupService groups, MembershipRepository memberships, CurrentUser currentUser, Clock clock) {
+    public GroupAccess(GroupRepository groups, MembershipRepository memberships, CurrentUser currentUser, Clock clock) {
         this.groups = groups;
         this.memberships = memberships;
         this.currentUser = currentUser;
@@ -42,7 +42,10 @@ public class GroupAccess {
     /** The group if the caller may know it exists, else 404. Anonymous callers may see PUBLIC and PRIVATE groups. */
     @Transactional
     public GroupContext requireVisible(String groupRef) {
-        GroupFacts group = groups.facts(groupRef).orElseThrow(GroupAccess::notFound);
+        return contextFor(groups.facts(groupRef).orElseThrow(GroupAccess::notFound));
+    }
+
+    private GroupContext contextFor(GroupFacts group) {
         Optional<UUID> caller = currentUser.accountId();
         boolean admin = currentUser.isAdmin();
         Membership membership = caller.flatMap(id -> memberships.find(group.id(), id)).orElse(null);
@@ -60,16 +63,30 @@ public class GroupAccess {
 
     @Transactional
     public GroupContext requireVisible(UUID groupId) {
-        return requireVisible(groupId.toString());
+        return contextFor(groups.facts(groupId).orElseThrow(GroupAccess::notFound));
     }
 
     /** May read the group's posts: a signed-in member of the group, or anyone signed in for a PUBLIC group. */
     @Transactional
     public GroupContext requireCanReadPosts(String groupRef) {
+        requireSignedInReader();
+        return canReadPosts(requireVisible(groupRef));
+    }
+
+    /** As {@link #requireCanReadPosts(String)}, for a group known by id (a post's group). */
+    @Transactional
+    public GroupContext requireCanReadPosts(UUID groupId) {
+        requireSignedInReader();
+        return canReadPosts(requireVisible(groupId));
+    }
+
+    private void requireSignedInReader() {
         if (!currentUser.isAuthenticated()) {
             throw new UnauthorizedException("unauthenticated", "Posts are only shown to signed-in members");
         }
-        GroupContext context = requireVisible(groupRef);
+    }
+
+    private static GroupContext canReadPosts(GroupContext context) {
         if (context.admin() || context.isActiveMember()) {
             return context;
         }
@@ -85,7 +102,11 @@ public class GroupAccess {
     /** May post and reply: an active member, in a live group, who accepted the current rules. */
     @Transactional
     public GroupContext requireCanPost(String groupRef) {
-        GroupContext context = requireCanReadPosts(groupRef);
+        return requireCanPost(requireCanReadPosts(groupRef));
+    }
+
+    /** The posting rules applied to a context already checked for reading: no further queries. */
+    public static GroupContext requireCanPost(GroupContext context) {
         if (!context.isActiveMember()) {
             if (context.banned()) {
                 throw banned();

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +49,20 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
         return getEntityManager()
                 .createQuery("select g.slug from Group g where g.slug = ?1 or g.slug like ?2", String.class)
                 .setParameter(1, base).setParameter(2, base + "-%").getResultList();
+    }
+
+    /** Facts about a group by UUID or slug, without any access check: for {@link GroupAccess} and memberships. */
+    public Optional<GroupFacts> facts(String ref) {
+        return findByRef(ref).map(Group::facts);
+    }
+
+    public Optional<GroupFacts> facts(UUID id) {
+        return findByIdOptional(id).map(Group::facts);
+    }
+
+    /** Facts about several groups by id, in one query. */
+    public Map<UUID, GroupFacts> facts(Collection<UUID> ids) {
+        return byIds(ids).stream().collect(Collectors.toMap(Group::id, Group::facts));
     }
 
     public List<Group> byIds(Collection<UUID> ids) {

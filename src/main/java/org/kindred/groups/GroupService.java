@@ -18,16 +18,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.kindred.groups.events.GroupArchived;
+import org.kindred.groups.events.GroupRulesChanged;
+import org.kindred.groups.events.GroupSettingsChanged;
+import org.kindred.platform.events.DomainEvent;
 import org.kindred.groups.api.CreateGroupRequest;
 import org.kindred.groups.api.GroupResponse;
 import org.kindred.groups.api.GroupSummaryResponse;
 import org.kindred.groups.api.MyMembershipResponse;
 import org.kindred.groups.api.UpdateGroupRequest;
-import org.kindred.moderation.ModerationAction;
-import org.kindred.moderation.ModerationEntry;
-import org.kindred.moderation.ModerationJournal;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
@@ -51,35 +53,20 @@ public class GroupService {
     private final GroupRepository groups;
     private final GroupAccess access;
     private final MembershipService memberships;
-    private final ModerationJournal journal;
+    private final Event<DomainEvent> events;
     private final CursorCodec cursors;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public GroupService(GroupRepository groups, GroupAccess access, MembershipService memberships,
-            ModerationJournal journal, CursorCodec cursors, CurrentUser currentUser, Clock clock) {
+            Event<DomainEvent> events, CursorCodec cursors, CurrentUser currentUser, Clock clock) {
         this.groups = groups;
         this.access = access;
         this.memberships = memberships;
-        this.journal = journal;
+        this.events = events;
         this.cursors = cursors;
         this.currentUser = currentUser;
         this.clock = clock;
-    }
-
-    /** Facts about a group by UUID or slug, without any access check: for {@link GroupAccess} only. */
-    @Transactional
-    public Optional<GroupFacts> facts(String ref) {
-        return groups.findByRef(ref).map(g -> new GroupFacts(g.id(), g.slug(), g.name(), g.visibility(), g.archived(),
-                g.rulesVersion(), g.rules(), g.language()));
-    }
-
-    /** Facts about several groups by id, in one query. */
-    @Transactional
-    public Map<UUID, GroupFacts> facts(java.util.Collection<UUID> ids) {
-        return groups.byIds(ids).stream()
-                .collect(Collectors.toMap(Group::id, g -> new GroupFacts(g.id(), g.slug(), g.name(),
-                        g.visibility(), g.archived(), g.rulesVersion(), g.rules(), g.language())));
     }
 
     @Transactional
@@ -203,13 +190,10 @@ public class GroupService {
             group.changeLanguage(LanguageTagValidator.canonical(request.language().get()), now);
         }
         if (request.rules() != null && group.changeRules(requireText("rules", request.rules().get()), now)) {
-            journal.record(group.id(), actor, ModerationAction.RULES_CHANGED, ModerationEntry.TargetType.GROUP,
-                    group.id(),
-                    null, Map.of("rulesVersion", group.rulesVersion()));
+            events.fire(new GroupRulesChanged(group.id(), actor, group.rulesVersion()));
         }
         if (!settings.isEmpty()) {
-            journal.record(group.id(), actor, ModerationAction.GROUP_SETTINGS_CHANGED, ModerationEntry.TargetType.GROUP,
-                    group.id(), null, settings);
+            events.fire(new GroupSettingsChanged(group.id(), actor, settings));
         }
         groups.flush();
         return Versioned.of(toResponse(group, memberships.myMembership(group.id(), actor, group.rulesVersion())),
@@ -222,8 +206,7 @@ public class GroupService {
         Group group = groups.findById(context.groupId());
         if (!group.archived()) {
             group.archive(clock.instant());
-            journal.record(group.id(), currentUser.requireAccountId(), ModerationAction.GROUP_ARCHIVED,
-                    ModerationEntry.TargetType.GROUP, group.id(), reason, Map.of());
+            events.fire(new GroupArchived(group.id(), currentUser.requireAccountId(), reason));
         }
     }
 

@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+
+import org.kindred.groups.events.MembershipChanged;
+import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.error.ConflictException;
+import org.kindred.platform.error.ForbiddenException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -94,42 +99,124 @@ public class Membership {
         this.bannedUntil = null;
     }
 
-    void approve(UUID by, Instant now) {
-        this.status = MembershipStatus.ACTIVE;
-        this.joinedAt = now;
-        decided(by, null, now);
+    /*
+     * Every decision on a membership goes through the methods below, whatever the path (a PATCH by a moderator, a report
+     * resolution, an owner leaving), so each rule is written once: moderators never act on moderators or owners, nobody
+     * decides on their own membership, owners cannot be banned or removed, a ban ends in the future, the last owner
+     * cannot leave or step down.
+     */
+
+    /** Admits the account: approves a pending request or lifts a ban. Returns which of the two it was. */
+    MembershipChanged.Change admit(GroupContext by, String reason, Instant now) {
+        requireMayDecide(by);
+        if (status == MembershipStatus.PENDING) {
+            this.status = MembershipStatus.ACTIVE;
+            this.joinedAt = now;
+            decided(by, null, now);
+            return MembershipChanged.Change.APPROVED;
+        }
+        if (status == MembershipStatus.BANNED) {
+            this.status = MembershipStatus.ACTIVE;
+            this.bannedUntil = null;
+            this.joinedAt = now;
+            decided(by, reason, now);
+            return MembershipChanged.Change.UNBANNED;
+        }
+        throw new ConflictException("not-pending", "Nothing to approve",
+                "Only a pending request can be approved, or a ban lifted; this membership is " + status);
     }
 
-    void deny(UUID by, String reason, Instant now) {
+    void deny(GroupContext by, String reason, Instant now) {
+        requireMayDecide(by);
+        if (status != MembershipStatus.PENDING) {
+            throw new ConflictException("not-pending", "Nothing to deny",
+                    "Only a pending request can be denied; this membership is " + status);
+        }
         this.status = MembershipStatus.DENIED;
         decided(by, reason, now);
     }
 
-    void ban(UUID by, Instant until, String reason, Instant now) {
+    /** Bans the account until {@code until} (null: for good). A ban also ends any role the account had here. */
+    void ban(GroupContext by, Instant until, String reason, Instant now) {
+        requireMayDecide(by);
+        if (role == MembershipRole.OWNER && isActive()) {
+            throw new ConflictException("owner-protected", "Owners cannot be banned",
+                    "An owner cannot be banned; an owner must step down first");
+        }
+        if (until != null && !until.isAfter(now)) {
+            throw new BadRequestException("bannedUntil", "must be in the future");
+        }
         this.status = MembershipStatus.BANNED;
         this.role = MembershipRole.MEMBER;
         this.bannedUntil = until;
         decided(by, reason, now);
     }
 
-    /** Lifts a ban: the person is a member again. */
-    void unban(UUID by, String reason, Instant now) {
-        this.status = MembershipStatus.ACTIVE;
-        this.bannedUntil = null;
-        this.joinedAt = now;
-        decided(by, reason, now);
+    /** Owners only; {@code otherOwners} counts the group's other active owners (the last one cannot step down). */
+    void changeRole(GroupContext by, MembershipRole newRole, long otherOwners) {
+        requireOwnerToActOnModerators(by);
+        if (!by.isOwner()) {
+            throw new ForbiddenException("not-an-owner", "Owners only", "Only owners can grant or remove roles");
+        }
+        if (!isActive()) {
+            throw new ConflictException("not-active", "Not an active member", "Only active members can have a role");
+        }
+        if (role == MembershipRole.OWNER && otherOwners == 0) {
+            throw lastOwner();
+        }
+        this.role = newRole;
     }
 
-    void changeRole(MembershipRole role) {
-        this.role = role;
+    /** A moderator removing someone from the group (the row is deleted by the caller after this check). */
+    void requireRemovableBy(GroupContext by) {
+        if (role == MembershipRole.OWNER && isActive()) {
+            throw new ConflictException("owner-protected", "Owners cannot be removed",
+                    "An owner cannot be removed; an owner must step down first");
+        }
+        if (role == MembershipRole.MODERATOR && !by.isOwner()) {
+            throw new ForbiddenException("not-an-owner", "Owners only", "Only owners can remove moderators");
+        }
+        if (status == MembershipStatus.BANNED) {
+            throw new ConflictException("banned", "Banned", "Lift the ban (status ACTIVE) instead of removing it");
+        }
+    }
+
+    /** The member leaving by themself; {@code otherOwners} as for {@link #changeRole}. */
+    void requireMayLeave(Instant now, long otherOwners) {
+        if (isBanned(now) || status == MembershipStatus.BANNED) {
+            throw new ConflictException("banned", "Banned",
+                    "A ban stays in place when you leave; it cannot be removed this way");
+        }
+        if (role == MembershipRole.OWNER && isActive() && otherOwners == 0) {
+            throw lastOwner();
+        }
+    }
+
+    private void requireMayDecide(GroupContext by) {
+        requireOwnerToActOnModerators(by);
+        if (accountId.equals(by.caller().orElse(null))) {
+            throw new ConflictException("own-membership", "Not on yourself",
+                    "You cannot approve, deny or ban yourself; leave the group instead");
+        }
+    }
+
+    private void requireOwnerToActOnModerators(GroupContext by) {
+        if (!by.isOwner() && role.moderates() && !accountId.equals(by.caller().orElse(null))) {
+            throw new ForbiddenException("not-an-owner", "Owners only", "Only owners can act on moderators and owners");
+        }
+    }
+
+    private static ConflictException lastOwner() {
+        return new ConflictException("last-owner", "Last owner",
+                "The group's last owner cannot leave or step down; make another member an owner first");
     }
 
     void acceptRules(int version) {
         this.rulesVersionAccepted = version;
     }
 
-    private void decided(UUID by, String reason, Instant now) {
-        this.decidedBy = by;
+    private void decided(GroupContext by, String reason, Instant now) {
+        this.decidedBy = by.caller().orElse(null);
         this.decisionReason = reason;
         this.decidedAt = now;
     }

@@ -54,9 +54,13 @@ public class MembershipResource {
     private static final String GROUP_ID_DOC = "The group's UUID or its slug";
 
     private final MembershipService memberships;
+    private final MembershipDecisions decisions;
+    private final InviteService invites;
 
-    public MembershipResource(MembershipService memberships) {
+    public MembershipResource(MembershipService memberships, MembershipDecisions decisions, InviteService invites) {
         this.memberships = memberships;
+        this.decisions = decisions;
+        this.invites = invites;
     }
 
     @POST
@@ -118,7 +122,7 @@ public class MembershipResource {
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public MemberResponse decide(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @RestPath UUID accountId, @Valid @NotNull UpdateMemberRequest request) {
-        return memberships.decide(groupId, accountId, request);
+        return decisions.decide(groupId, accountId, request);
     }
 
     @DELETE
@@ -173,7 +177,7 @@ public class MembershipResource {
     public RestResponse<InviteResponse> createInvite(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @Valid CreateInviteRequest request) {
-        InviteResponse invite = memberships.createInvite(groupId, request);
+        InviteResponse invite = invites.createInvite(groupId, request);
         return RestResponse.ResponseBuilder
                 .<InviteResponse>created(URI.create("/api/v1/groups/" + groupId + "/invites/" + invite.id()))
                 .entity(invite).build();
@@ -191,7 +195,7 @@ public class MembershipResource {
     public RestResponse<Page<InviteResponse>> invites(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
-        return PageResponses.ok(memberships.invites(groupId, page), uri);
+        return PageResponses.ok(invites.invites(groupId, page), uri);
     }
 
     @DELETE
@@ -204,6 +208,6 @@ public class MembershipResource {
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void revokeInvite(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @RestPath UUID inviteId) {
-        memberships.revokeInvite(groupId, inviteId);
+        invites.revokeInvite(groupId, inviteId);
     }
 }

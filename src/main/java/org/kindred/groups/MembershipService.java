@@ -16,10 +16,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.kindred.accounts.AccountService;
 import org.kindred.accounts.AccountSummary;
+import org.kindred.groups.events.MembershipChanged;
+import org.kindred.groups.events.MembershipRequested;
+import org.kindred.platform.events.DomainEvent;
 import org.kindred.groups.api.AccountRef;
 import org.kindred.groups.api.CreateInviteRequest;
 import org.kindred.groups.api.InviteResponse;
@@ -28,9 +32,6 @@ import org.kindred.groups.api.MemberResponse;
 import org.kindred.groups.api.MyGroupMembershipResponse;
 import org.kindred.groups.api.MyMembershipResponse;
 import org.kindred.groups.api.UpdateMemberRequest;
-import org.kindred.moderation.ModerationAction;
-import org.kindred.moderation.ModerationEntry;
-import org.kindred.moderation.ModerationJournal;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
@@ -41,40 +42,35 @@ import org.kindred.platform.paging.PageParams;
 import org.kindred.platform.security.CurrentUser;
 
 /**
- * Joining, leaving, moderation decisions on memberships, roles, invites and rules acceptance. Every decision that
- * matters for moderation is written to the moderation log in the same transaction.
+ * Joining, leaving, removing, rules acceptance and the member lists. Moderators' decisions are in
+ * {@link MembershipDecisions}, invites in {@link InviteService}; the rules of every decision live in {@link Membership}.
  */
 @ApplicationScoped
 public class MembershipService {
-
-    static final String INVITE_PREFIX = "kinv_";
-    static final Duration DEFAULT_INVITE_LIFETIME = Duration.ofDays(7);
-    static final Duration MAX_INVITE_LIFETIME = Duration.ofDays(30);
 
     /** The outcome of a join: 200 when the membership already existed, 201 when active, 202 when pending. */
     public record JoinResult(int status, MemberResponse membership) {
     }
 
     private final MembershipRepository memberships;
-    private final GroupInviteRepository invites;
-    private final GroupService groups;
+    private final InviteService invites;
+    private final GroupRepository groups;
     private final GroupAccess access;
     private final AccountService accounts;
-    private final ModerationJournal journal;
+    private final Event<DomainEvent> events;
     private final CursorCodec cursors;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
-    public MembershipService(MembershipRepository memberships, GroupInviteRepository invites, GroupService groups,
-            GroupAccess access, AccountService accounts, ModerationJournal journal, CursorCodec cursors,
+    public MembershipService(MembershipRepository memberships, InviteService invites, GroupRepository groups,
+            GroupAccess access, AccountService accounts, Event<DomainEvent> events, CursorCodec cursors,
             CurrentUser currentUser, Clock clock) {
         this.memberships = memberships;
         this.invites = invites;
         this.groups = groups;
         this.access = access;
         this.accounts = accounts;
-        this.journal = journal;
+        this.events = events;
         this.cursors = cursors;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -113,8 +109,7 @@ public class MembershipService {
                 || existing.filter(m -> m.isActive() || m.isBanned(now)).isPresent();
         GroupInvite invite = null;
         if (request.inviteCode() != null) {
-            invite = invites.findByCodeForUpdate(hash(request.inviteCode()))
-                    .filter(i -> i.groupId().equals(group.id()) && i.usable(now)).orElse(null);
+            invite = invites.usable(group.id(), request.inviteCode(), now).orElse(null);
             if (invite == null) {
                 if (!knowsGroup) {
                     throw new NotFoundException("No such group");
@@ -158,6 +153,9 @@ public class MembershipService {
         }
         if (invite != null) {
             invite.use();
+        }
+        if (!active) {
+            events.fire(new MembershipRequested(group.id(), caller));
         }
         memberships.flush();
         Membership saved = memberships.find(group.id(), caller).orElseThrow();
@@ -207,140 +205,16 @@ public class MembershipService {
         return Page.of(items, next);
     }
 
-    @Transactional
-    public MemberResponse decide(String groupRef, UUID accountId, UpdateMemberRequest request) {
-        GroupContext context = access.requireModerator(groupRef);
-        UUID actor = currentUser.requireAccountId();
-        if (request.status() == null && request.role() == null) {
-            throw new BadRequestException("status", "send a status or a role to change");
-        }
-        if (request.bannedUntil() != null && request.status() != UpdateMemberRequest.DecisionStatus.BANNED) {
-            throw new BadRequestException("bannedUntil", "only goes with status BANNED");
-        }
-        Instant now = clock.instant();
-        memberships.lockDecisions(context.groupId());
-        Membership target = memberships.findForUpdate(context.groupId(), accountId)
-                .orElseThrow(() -> new NotFoundException("This account is not in the group"));
-        boolean actorIsOwner = context.isOwner();
-        if (!actorIsOwner && target.role().moderates() && !accountId.equals(actor)) {
-            throw new ForbiddenException("not-an-owner", "Owners only", "Only owners can act on moderators and owners");
-        }
-        if (request.status() != null) {
-            if (accountId.equals(actor)) {
-                throw new ConflictException("own-membership", "Not on yourself",
-                        "You cannot approve, deny or ban yourself; leave the group instead");
-            }
-            applyStatus(context.groupId(), actor, target, request, now);
-        }
-        if (request.role() != null && request.role() != target.role()) {
-            if (!actorIsOwner) {
-                throw new ForbiddenException("not-an-owner", "Owners only", "Only owners can grant or remove roles");
-            }
-            if (!target.isActive()) {
-                throw new ConflictException("not-active", "Not an active member",
-                        "Only active members can have a role");
-            }
-            if (target.role() == MembershipRole.OWNER) {
-                requireAnotherOwner(context.groupId(), accountId);
-            }
-            MembershipRole from = target.role();
-            target.changeRole(request.role());
-            journal.record(context.groupId(), actor, ModerationAction.ROLE_CHANGED, ModerationEntry.TargetType.ACCOUNT,
-                    accountId, request.reason(), Map.of("from", from.name(), "to", request.role().name()));
-        }
-        memberships.flush();
-        return toMember(target, true);
-    }
-
-    private void applyStatus(UUID groupId, UUID actor, Membership target, UpdateMemberRequest request, Instant now) {
-        switch (request.status()) {
-            case ACTIVE -> {
-                if (target.status() == MembershipStatus.PENDING) {
-                    target.approve(actor, now);
-                    log(groupId, actor, ModerationAction.MEMBER_APPROVED, target, request.reason(), Map.of());
-                } else if (target.status() == MembershipStatus.BANNED) {
-                    target.unban(actor, request.reason(), now);
-                    log(groupId, actor, ModerationAction.MEMBER_UNBANNED, target, request.reason(), Map.of());
-                } else {
-                    throw new ConflictException("not-pending", "Nothing to approve",
-                            "Only a pending request can be approved, or a ban lifted; this membership is "
-                                    + target.status());
-                }
-            }
-            case DENIED -> {
-                if (target.status() != MembershipStatus.PENDING) {
-                    throw new ConflictException("not-pending", "Nothing to deny",
-                            "Only a pending request can be denied; this membership is " + target.status());
-                }
-                target.deny(actor, request.reason(), now);
-                log(groupId, actor, ModerationAction.MEMBER_DENIED, target, request.reason(), Map.of());
-            }
-            case BANNED -> {
-                if (target.role() == MembershipRole.OWNER && target.isActive()) {
-                    throw new ConflictException("owner-protected", "Owners cannot be banned",
-                            "An owner cannot be banned; an owner must step down first");
-                }
-                if (request.bannedUntil() != null && !request.bannedUntil().isAfter(now)) {
-                    throw new BadRequestException("bannedUntil", "must be in the future");
-                }
-                target.ban(actor, request.bannedUntil(), request.reason(), now);
-                Map<String, Object> details = new HashMap<>();
-                if (request.bannedUntil() != null) {
-                    details.put("bannedUntil", request.bannedUntil().toString());
-                }
-                log(groupId, actor, ModerationAction.MEMBER_BANNED, target, request.reason(), details);
-            }
-        }
-    }
-
-    /**
-     * Bans an account from a group as the outcome of a report, in the caller's transaction: the moderator's rights were
-     * checked by the caller. An owner cannot be banned (409). Someone who is not in the group is banned all the same, so
-     * they cannot join.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void banFromReport(UUID groupId, UUID actor, UUID accountId, Instant until, String reason) {
-        Instant now = clock.instant();
-        if (until != null && !until.isAfter(now)) {
-            throw new BadRequestException("bannedUntil", "must be in the future");
-        }
-        memberships.lockDecisions(groupId);
-        Membership target = memberships.findForUpdate(groupId, accountId).orElse(null);
-        if (target == null) {
-            memberships.insertIfAbsent(groupId, accountId, MembershipRole.MEMBER, MembershipStatus.BANNED, 0, null,
-                    now);
-            memberships.flush();
-            target = memberships.findForUpdate(groupId, accountId).orElseThrow();
-        }
-        if (target.role() == MembershipRole.OWNER && target.isActive()) {
-            throw new ConflictException("owner-protected", "Owners cannot be banned",
-                    "An owner cannot be banned; an owner must step down first");
-        }
-        target.ban(actor, until, reason, now);
-        Map<String, Object> details = new HashMap<>();
-        if (until != null) {
-            details.put("bannedUntil", until.toString());
-        }
-        log(groupId, actor, ModerationAction.MEMBER_BANNED, target, reason, details);
-    }
-
     /** Leaving (yourself) or removing someone (moderators). */
     @Transactional
     public void remove(String groupRef, UUID accountId, String reason) {
         UUID caller = currentUser.requireAccountId();
-        Instant now = clock.instant();
         if (accountId.equals(caller)) {
             GroupContext context = access.requireVisible(groupRef);
             memberships.lockDecisions(context.groupId());
             Membership m = memberships.findForUpdate(context.groupId(), caller)
                     .orElseThrow(() -> new NotFoundException("You are not in this group"));
-            if (m.isBanned(now) || m.status() == MembershipStatus.BANNED) {
-                throw new ConflictException("banned", "Banned",
-                        "A ban stays in place when you leave; it cannot be removed this way");
-            }
-            if (m.role() == MembershipRole.OWNER && m.isActive()) {
-                requireAnotherOwner(context.groupId(), caller);
-            }
+            m.requireMayLeave(clock.instant(), memberships.otherActiveOwners(context.groupId(), caller));
             memberships.delete(m);
             return;
         }
@@ -348,17 +222,9 @@ public class MembershipService {
         memberships.lockDecisions(context.groupId());
         Membership target = memberships.findForUpdate(context.groupId(), accountId)
                 .orElseThrow(() -> new NotFoundException("This account is not in the group"));
-        if (target.role() == MembershipRole.OWNER && target.isActive()) {
-            throw new ConflictException("owner-protected", "Owners cannot be removed",
-                    "An owner cannot be removed; an owner must step down first");
-        }
-        if (target.role() == MembershipRole.MODERATOR && !context.isOwner()) {
-            throw new ForbiddenException("not-an-owner", "Owners only", "Only owners can remove moderators");
-        }
-        if (target.status() == MembershipStatus.BANNED) {
-            throw new ConflictException("banned", "Banned", "Lift the ban (status ACTIVE) instead of removing it");
-        }
-        log(context.groupId(), caller, ModerationAction.MEMBER_REMOVED, target, reason, Map.of());
+        target.requireRemovableBy(context);
+        events.fire(MembershipChanged.decided(context.groupId(), caller, accountId, MembershipChanged.Change.REMOVED,
+                reason));
         memberships.delete(target);
     }
 
@@ -389,74 +255,7 @@ public class MembershipService {
         return Page.of(items, next);
     }
 
-    @Transactional
-    public InviteResponse createInvite(String groupRef, CreateInviteRequest request) {
-        GroupContext context = access.requireModerator(groupRef);
-        if (context.archived()) {
-            throw new ConflictException("group-archived", "Group archived", "This group is archived and read-only");
-        }
-        Instant now = clock.instant();
-        Instant expires = request == null || request.expiresAt() == null
-                ? now.plus(DEFAULT_INVITE_LIFETIME)
-                : request.expiresAt();
-        if (!expires.isAfter(now) || expires.isAfter(now.plus(MAX_INVITE_LIFETIME))) {
-            throw new BadRequestException("expiresAt", "must be in the future and within 30 days");
-        }
-        int maxUses = request == null || request.maxUses() == null ? 1 : request.maxUses();
-        byte[] bytes = new byte[15];
-        random.nextBytes(bytes);
-        String code = INVITE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        UUID actor = currentUser.requireAccountId();
-        GroupInvite invite = GroupInvite.create(context.groupId(), hash(code), actor, expires, maxUses, now);
-        invites.persist(invite);
-        journal.record(context.groupId(), actor, ModerationAction.INVITE_CREATED, ModerationEntry.TargetType.INVITE,
-                invite.id(), null, Map.of("maxUses", maxUses, "expiresAt", expires.toString()));
-        return toInvite(invite, code);
-    }
-
-    @Transactional
-    public Page<InviteResponse> invites(String groupRef, PageParams page) {
-        GroupContext context = access.requireModerator(groupRef);
-        String scope = "invites|" + context.groupId();
-        CursorCodec.Keyset keyset = cursors.decodeKeyset(scope, page.cursor);
-        Instant before = keyset == null ? null : keyset.at();
-        UUID beforeId = keyset == null ? null : keyset.id();
-        List<GroupInvite> rows = invites.page(context.groupId(), before, beforeId, page.limit + 1);
-        boolean more = rows.size() > page.limit;
-        List<GroupInvite> shown = more ? rows.subList(0, page.limit) : rows;
-        String next = null;
-        if (more) {
-            GroupInvite last = shown.get(shown.size() - 1);
-            next = cursors.encode(scope, List.of(last.createdAt().toString(), last.id().toString()));
-        }
-        return Page.of(shown.stream().map(i -> toInvite(i, null)).toList(), next);
-    }
-
-    @Transactional
-    public void revokeInvite(String groupRef, UUID inviteId) {
-        GroupContext context = access.requireModerator(groupRef);
-        GroupInvite invite = invites.findByIdOptional(inviteId).filter(i -> i.groupId().equals(context.groupId()))
-                .orElseThrow(() -> new NotFoundException("No such invite in this group"));
-        if (!invite.revoked()) {
-            invite.revoke(clock.instant());
-            journal.record(context.groupId(), currentUser.requireAccountId(), ModerationAction.INVITE_REVOKED,
-                    ModerationEntry.TargetType.INVITE, invite.id(), null, Map.of());
-        }
-    }
-
-    private void requireAnotherOwner(UUID groupId, UUID leavingOwner) {
-        if (memberships.otherActiveOwners(groupId, leavingOwner) == 0) {
-            throw new ConflictException("last-owner", "Last owner",
-                    "The group's last owner cannot leave or step down; make another member an owner first");
-        }
-    }
-
-    private void log(UUID groupId, UUID actor, ModerationAction action, Membership target, String reason,
-            Map<String, Object> details) {
-        journal.record(groupId, actor, action, ModerationEntry.TargetType.ACCOUNT, target.accountId(), reason, details);
-    }
-
-    private MemberResponse toMember(Membership m, boolean showPrivate) {
+    MemberResponse toMember(Membership m, boolean showPrivate) {
         return toMember(m, accounts.summaries(List.of(m.accountId())).get(m.accountId()), showPrivate);
     }
 
@@ -476,17 +275,6 @@ public class MembershipService {
                 m.rulesVersionAccepted() >= rulesVersion, m.joinedAt(), m.isBanned(now) ? m.bannedUntil() : null);
     }
 
-    private static InviteResponse toInvite(GroupInvite i, String code) {
-        return new InviteResponse(i.id(), code, i.expiresAt(), i.maxUses(), i.uses(), i.revoked(), i.createdAt());
-    }
-
-    static byte[] hash(String code) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -39,10 +39,12 @@ public class GroupReportResource {
 
     private static final String GROUP_ID_DOC = "The group's UUID or its slug";
 
-    private final ModerationService moderation;
+    private final ModerationQueue queue;
+    private final ModerationLog log;
 
-    public GroupReportResource(ModerationService moderation) {
-        this.moderation = moderation;
+    public GroupReportResource(ModerationQueue queue, ModerationLog log) {
+        this.queue = queue;
+        this.log = log;
     }
 
     @GET
@@ -61,7 +63,7 @@ public class GroupReportResource {
             @Parameter(description = "OPEN (default) or RESOLVED (resolved and dismissed)", schema = @Schema(enumeration = {
                     "OPEN", "RESOLVED"})) @RestQuery("status") ReportStatus status,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
-        return PageResponses.ok(moderation.groupQueue(groupId, status, page), uri);
+        return PageResponses.ok(queue.groupQueue(groupId, status, page), uri);
     }
 
     @GET
@@ -79,6 +81,6 @@ public class GroupReportResource {
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @Valid @BeanParam PageParams page,
             @Context UriInfo uri) {
-        return PageResponses.ok(moderation.log(groupId, page), uri);
+        return PageResponses.ok(log.page(groupId, page), uri);
     }
 }

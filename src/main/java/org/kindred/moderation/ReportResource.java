@@ -48,10 +48,14 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
-    private final ModerationService moderation;
+    private final ReportService reports;
+    private final ReportResolution resolution;
+    private final ModerationQueue queue;
 
-    public ReportResource(ModerationService moderation) {
-        this.moderation = moderation;
+    public ReportResource(ReportService reports, ReportResolution resolution, ModerationQueue queue) {
+        this.reports = reports;
+        this.resolution = resolution;
+        this.queue = queue;
     }
 
     @POST
@@ -72,7 +76,7 @@ public class ReportResource {
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<ReportResponse> file(@Valid @NotNull CreateReportRequest request) {
-        ModerationService.Filed filed = moderation.file(request);
+        ReportService.Filed filed = reports.file(request);
         if (!filed.created()) {
             return RestResponse.ok(filed.report());
         }
@@ -93,7 +97,7 @@ public class ReportResource {
             @Parameter(description = "OPEN (default) or RESOLVED (resolved and dismissed)", schema = @Schema(enumeration = {
                     "OPEN", "RESOLVED"})) @RestQuery("status") ReportStatus status,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
-        return PageResponses.ok(moderation.platformQueue(status, page), uri);
+        return PageResponses.ok(queue.platformQueue(status, page), uri);
     }
 
     @GET
@@ -105,7 +109,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public ReportResponse get(@RestPath("reportId") UUID reportId) {
-        return moderation.get(reportId);
+        return reports.get(reportId);
     }
 
     @PATCH
@@ -125,6 +129,6 @@ public class ReportResource {
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public ReportResponse resolve(@RestPath("reportId") UUID reportId, @Valid @NotNull ResolveReportRequest request) {
-        return moderation.resolve(reportId, request);
+        return resolution.resolve(reportId, request);
     }
 }

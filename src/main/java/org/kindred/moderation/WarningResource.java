@@ -32,10 +32,10 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 public class WarningResource {
 
-    private final ModerationService moderation;
+    private final WarningService warnings;
 
-    public WarningResource(ModerationService moderation) {
-        this.moderation = moderation;
+    public WarningResource(WarningService warnings) {
+        this.warnings = warnings;
     }
 
     @GET
@@ -45,6 +45,6 @@ public class WarningResource {
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<WarningResponse>> mine(@Valid @BeanParam PageParams page, @Context UriInfo uri) {
-        return PageResponses.ok(moderation.myWarnings(page), uri);
+        return PageResponses.ok(warnings.myWarnings(page), uri);
     }
 }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+
+import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.error.ConflictException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -113,10 +116,11 @@ public class Post {
         return post;
     }
 
-    static Post reply(Post parent, UUID authorId, UUID replyToId, String body, Collection<ContentWarning> warnings,
-            boolean anonymous, PostStatus status, Instant now) {
-        Post post = base(parent.groupId, authorId, body, parent.language, warnings, anonymous, status, now);
-        post.parentId = parent.id;
+    /** A reply in a thread; it takes the thread's group and language. */
+    static Post reply(UUID groupId, UUID threadId, String language, UUID authorId, UUID replyToId, String body,
+            Collection<ContentWarning> warnings, boolean anonymous, PostStatus status, Instant now) {
+        Post post = base(groupId, authorId, body, language, warnings, anonymous, status, now);
+        post.parentId = threadId;
         post.replyToId = replyToId;
         return post;
     }
@@ -156,6 +160,7 @@ public class Post {
 
     /** Hidden by a moderator or by reports until reviewed; the author and moderators still see it. */
     void hide() {
+        requireNotRemoved();
         this.status = PostStatus.HIDDEN;
     }
 
@@ -171,15 +176,37 @@ public class Post {
 
     /** Published after review (a hidden, held or waiting post). */
     void publish() {
+        requireNotRemoved();
         this.status = PostStatus.PUBLISHED;
     }
 
-    void pin(boolean pinned) {
+    /** Pins or unpins a thread; true when that changed anything. Replies cannot be pinned. */
+    boolean pin(boolean pinned) {
+        requireThread();
+        boolean changed = this.pinned != pinned;
         this.pinned = pinned;
+        return changed;
     }
 
-    void lock(boolean locked) {
+    /** Locks or unlocks a thread; true when that changed anything. Replies cannot be locked. */
+    boolean lock(boolean locked) {
+        requireThread();
+        boolean changed = this.locked != locked;
         this.locked = locked;
+        return changed;
+    }
+
+    private void requireThread() {
+        if (!isThread()) {
+            throw new BadRequestException("not-a-thread", "Not a thread",
+                    "Only a thread's first post can be pinned or locked");
+        }
+    }
+
+    private void requireNotRemoved() {
+        if (status == PostStatus.REMOVED) {
+            throw new ConflictException("post-removed", "Post removed", "The post was already removed");
+        }
     }
 
     private static List<String> names(Collection<ContentWarning> warnings) {

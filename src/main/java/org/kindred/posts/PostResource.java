@@ -55,9 +55,11 @@ import io.quarkus.security.Authenticated;
 public class PostResource {
 
     private final PostService posts;
+    private final PostModeration moderation;
 
-    public PostResource(PostService posts) {
+    public PostResource(PostService posts, PostModeration moderation) {
         this.posts = posts;
+        this.moderation = moderation;
     }
 
     @GET
@@ -186,7 +188,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public PostResponse pin(@RestPath("postId") UUID postId) {
-        return posts.moderateThread(postId, true, true);
+        return moderation.moderateThread(postId, true, true);
     }
 
     @DELETE
@@ -199,7 +201,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public PostResponse unpin(@RestPath("postId") UUID postId) {
-        return posts.moderateThread(postId, true, false);
+        return moderation.moderateThread(postId, true, false);
     }
 
     @POST
@@ -212,7 +214,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public PostResponse lock(@RestPath("postId") UUID postId) {
-        return posts.moderateThread(postId, false, true);
+        return moderation.moderateThread(postId, false, true);
     }
 
     @DELETE
@@ -225,7 +227,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public PostResponse unlock(@RestPath("postId") UUID postId) {
-        return posts.moderateThread(postId, false, false);
+        return moderation.moderateThread(postId, false, false);
     }
 
     @GET
@@ -238,7 +240,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public List<RevisionResponse> revisions(@RestPath("postId") UUID postId) {
-        return posts.revisions(postId);
+        return moderation.revisions(postId);
     }
 
     static RestResponse<PostResponse> created(Versioned<PostResponse> post) {

@@ -9,42 +9,51 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.kindred.moderation.ModerationService;
-import org.kindred.moderation.ReportReason;
-import org.kindred.moderation.ReportSource;
 import org.kindred.platform.error.UnprocessableException;
-import org.kindred.posts.PostStatus;
 import org.kindred.safety.api.SafetyCheckResponse;
 
 /**
  * Screens a new or edited post before it is saved. The safety check comes first: crisis language of the URGENT level
  * holds the post for care (visible only to its author and the group's moderators, first in their queue), and so does
  * a safety check that cannot run (it fails closed). Otherwise the group's keyword rules decide whether the post is
- * refused (BLOCK, 422 naming the rule), waits for approval (HOLD) or is published and queued for review (FLAG).
+ * refused (BLOCK, 422 naming the rule), waits for approval (HOLD) or is published and queued for review (FLAG). The
+ * post's feature applies the verdict and fires {@code PostScreened}; the moderation feature queues it from there.
  */
 @ApplicationScoped
 public class ContentScreening {
 
     private static final Logger LOG = Logger.getLogger(ContentScreening.class);
 
-    /** The status a post gets, what the safety check found (null if it could not run) and what to queue. */
-    public record Verdict(PostStatus status, Optional<KeywordRule> rule, SafetyAssessment safety) {
+    /** What happens to the post: published, held until a moderator approves it, or held for care. */
+    public enum Outcome {
+        PUBLISH, HOLD_FOR_APPROVAL, HOLD_FOR_CARE
+    }
+
+    /** The outcome, the keyword rule that matched (if any) and what the safety check found (null if it could not run). */
+    public record Verdict(Outcome outcome, Optional<KeywordRule> rule, SafetyAssessment safety) {
 
         /** Held for care: an URGENT signal, or no signal because the check failed. */
         public boolean heldForCare() {
-            return status == PostStatus.HELD_FOR_CARE;
+            return outcome == Outcome.HOLD_FOR_CARE;
+        }
+
+        /** The safety check could not run, so the post is held (fails closed). */
+        public boolean checkFailed() {
+            return safety == null;
+        }
+
+        /** Something the moderators must see in their queue: held for care, or a keyword rule matched. */
+        public boolean needsModerators() {
+            return heldForCare() || rule.isPresent();
         }
     }
 
     private final KeywordRuleService keywordRules;
-    private final ModerationService moderation;
     private final SafetyCheck safetyCheck;
     private final SafetyService safetyService;
 
-    public ContentScreening(KeywordRuleService keywordRules, ModerationService moderation, SafetyCheck safetyCheck,
-            SafetyService safetyService) {
+    public ContentScreening(KeywordRuleService keywordRules, SafetyCheck safetyCheck, SafetyService safetyService) {
         this.keywordRules = keywordRules;
-        this.moderation = moderation;
         this.safetyCheck = safetyCheck;
         this.safetyService = safetyService;
     }
@@ -60,21 +69,8 @@ public class ContentScreening {
                     Map.of("rule", Map.of("id", rule.get().id().toString(), "phrase", rule.get().phrase())));
         }
         boolean hold = rule.isPresent() && rule.get().action() == KeywordRule.Action.HOLD;
-        PostStatus status = care ? PostStatus.HELD_FOR_CARE : hold ? PostStatus.PENDING_APPROVAL : PostStatus.PUBLISHED;
-        return new Verdict(status, rule, safety);
-    }
-
-    /** Puts a held or flagged post into the moderators' queue, once it has an id. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordSaved(Verdict verdict, UUID groupId, UUID postId, UUID authorId) {
-        if (verdict.heldForCare()) {
-            moderation.raise(groupId, postId, authorId, ReportSource.SAFETY_CHECK, ReportReason.WELLBEING_CONCERN,
-                    verdict.safety() == null
-                            ? "The safety check could not run, so the post is held until a moderator has read it"
-                            : "The safety check found signs that the author may be in immediate danger");
-        }
-        verdict.rule().ifPresent(rule -> moderation.raise(groupId, postId, authorId, ReportSource.KEYWORD_RULE,
-                ReportReason.OTHER, "Contains the watched phrase \"" + rule.phrase() + "\" (" + rule.action() + ")"));
+        Outcome outcome = care ? Outcome.HOLD_FOR_CARE : hold ? Outcome.HOLD_FOR_APPROVAL : Outcome.PUBLISH;
+        return new Verdict(outcome, rule, safety);
     }
 
     /** What the writer is told: the findings, and crisis lines for their country when there is any sign of distress. */

@@ -11,13 +11,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
-import org.kindred.moderation.ModerationAction;
-import org.kindred.moderation.ModerationEntry;
-import org.kindred.moderation.ModerationJournal;
+import org.kindred.platform.events.DomainEvent;
+import org.kindred.safety.events.KeywordRuleChanged;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.NotFoundException;
@@ -38,15 +38,15 @@ public class KeywordRuleService {
 
     private final KeywordRuleRepository rules;
     private final GroupAccess access;
-    private final ModerationJournal journal;
+    private final Event<DomainEvent> events;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public KeywordRuleService(KeywordRuleRepository rules, GroupAccess access, ModerationJournal journal,
+    public KeywordRuleService(KeywordRuleRepository rules, GroupAccess access, Event<DomainEvent> events,
             CurrentUser currentUser, Clock clock) {
         this.rules = rules;
         this.access = access;
-        this.journal = journal;
+        this.events = events;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -102,9 +102,8 @@ public class KeywordRuleService {
                 clock.instant());
         rules.persist(rule);
         // The watched words themselves are for moderators only: members see that the rules changed, not the words.
-        journal.recordForModerators(context.groupId(), actor, ModerationAction.KEYWORD_RULE_ADDED,
-                ModerationEntry.TargetType.GROUP, context.groupId(), null,
-                Map.of("phrase", rule.phrase(), "action", rule.action().name()));
+        events.fire(new KeywordRuleChanged(context.groupId(), actor, rule.id(), KeywordRuleChanged.Change.ADDED,
+                rule.phrase(), rule.action()));
         return toResponse(rule);
     }
 
@@ -114,10 +113,8 @@ public class KeywordRuleService {
         KeywordRule rule = find(context, ruleId);
         if (rule.action() != action) {
             rule.changeAction(action);
-            journal.recordForModerators(context.groupId(), currentUser.requireAccountId(),
-                    ModerationAction.KEYWORD_RULE_CHANGED,
-                    ModerationEntry.TargetType.GROUP, context.groupId(), null,
-                    Map.of("phrase", rule.phrase(), "action", action.name()));
+            events.fire(new KeywordRuleChanged(context.groupId(), currentUser.requireAccountId(), rule.id(),
+                    KeywordRuleChanged.Change.CHANGED, rule.phrase(), action));
         }
         return toResponse(rule);
     }
@@ -127,9 +124,8 @@ public class KeywordRuleService {
         GroupContext context = access.requireModerator(groupRef);
         KeywordRule rule = find(context, ruleId);
         rules.delete(rule);
-        journal.recordForModerators(context.groupId(), currentUser.requireAccountId(),
-                ModerationAction.KEYWORD_RULE_REMOVED,
-                ModerationEntry.TargetType.GROUP, context.groupId(), null, Map.of("phrase", rule.phrase()));
+        events.fire(new KeywordRuleChanged(context.groupId(), currentUser.requireAccountId(), rule.id(),
+                KeywordRuleChanged.Change.REMOVED, rule.phrase(), rule.action()));
     }
 
     private KeywordRule find(GroupContext context, UUID ruleId) {

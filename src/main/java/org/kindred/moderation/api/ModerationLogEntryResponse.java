@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kindred.moderation.ModerationAction;
+import org.kindred.moderation.ModerationLogAction;
 import org.kindred.platform.openapi.ApiTypes;
 
 @Schema(name = "ModerationLogEntry", description = "One action in a group's moderation log. Members see the actor as \"moderator\" and no "
         + "account targets; moderators see handles.")
 public record ModerationLogEntryResponse(
         @Schema(required = true) UUID id,
-        @Schema(required = true, example = "MEMBER_BANNED", implementation = ModerationAction.class) String action,
+        @Schema(required = true, example = "MEMBER_BANNED", implementation = ModerationLogAction.class) String action,
         @Schema(required = true, description = "\"moderator\" for members; the handle for moderators; \"system\" for automatic actions", example = "moderator", maxLength = 30) String actor,
         @Schema(required = true, enumeration = {
                 "ACCOUNT", "POST", "GROUP", "INVITE"}) String targetType,

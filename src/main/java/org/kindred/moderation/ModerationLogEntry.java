@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "moderation_log")
 @Immutable
-public class ModerationEntry {
+public class ModerationLogEntry {
 
     public enum TargetType {
         ACCOUNT, POST, GROUP, INVITE
@@ -54,12 +54,12 @@ public class ModerationEntry {
     @Column(name = "visible_to_members", nullable = false)
     private boolean visibleToMembers = true;
 
-    protected ModerationEntry() {
+    protected ModerationLogEntry() {
     }
 
-    static ModerationEntry of(UUID groupId, UUID actorId, ModerationAction action, TargetType targetType, UUID targetId,
+    static ModerationLogEntry of(UUID groupId, UUID actorId, ModerationLogAction action, TargetType targetType, UUID targetId,
             String reason, Map<String, Object> details, boolean visibleToMembers, Instant now) {
-        ModerationEntry entry = new ModerationEntry();
+        ModerationLogEntry entry = new ModerationLogEntry();
         entry.id = UUID.randomUUID();
         entry.groupId = groupId;
         entry.actorId = actorId;

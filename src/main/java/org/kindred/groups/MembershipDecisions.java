@@ -1,0 +1,135 @@
+package org.kindred.groups;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import org.kindred.accounts.AccountService;
+import org.kindred.accounts.AccountSummary;
+import org.kindred.groups.events.MembershipChanged;
+import org.kindred.groups.events.InviteChanged;
+import org.kindred.platform.events.DomainEvent;
+import org.kindred.groups.api.AccountRef;
+import org.kindred.groups.api.CreateInviteRequest;
+import org.kindred.groups.api.InviteResponse;
+import org.kindred.groups.api.JoinRequest;
+import org.kindred.groups.api.MemberResponse;
+import org.kindred.groups.api.MyGroupMembershipResponse;
+import org.kindred.groups.api.MyMembershipResponse;
+import org.kindred.groups.api.UpdateMemberRequest;
+import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.error.ConflictException;
+import org.kindred.platform.error.ForbiddenException;
+import org.kindred.platform.error.NotFoundException;
+import org.kindred.platform.paging.CursorCodec;
+import org.kindred.platform.paging.Page;
+import org.kindred.platform.paging.PageParams;
+import org.kindred.platform.security.CurrentUser;
+
+/**
+ * Moderators' and owners' decisions on memberships: approve, deny, ban, lift a ban, change a role, by a PATCH or as
+ * the outcome of a report. The rules are the aggregate's ({@link Membership}); this service loads, locks, applies and
+ * fires {@link MembershipChanged} for the moderation log and anyone else who listens.
+ */
+@ApplicationScoped
+public class MembershipDecisions {
+
+    private final MembershipRepository memberships;
+    private final MembershipService view;
+    private final GroupAccess access;
+    private final Event<DomainEvent> events;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public MembershipDecisions(MembershipRepository memberships, MembershipService view, GroupAccess access,
+            Event<DomainEvent> events, CurrentUser currentUser, Clock clock) {
+        this.memberships = memberships;
+        this.view = view;
+        this.access = access;
+        this.events = events;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public MemberResponse decide(String groupRef, UUID accountId, UpdateMemberRequest request) {
+        GroupContext context = access.requireModerator(groupRef);
+        if (request.status() == null && request.role() == null) {
+            throw new BadRequestException("status", "send a status or a role to change");
+        }
+        if (request.bannedUntil() != null && request.status() != UpdateMemberRequest.DecisionStatus.BANNED) {
+            throw new BadRequestException("bannedUntil", "only goes with status BANNED");
+        }
+        memberships.lockDecisions(context.groupId());
+        Membership target = memberships.findForUpdate(context.groupId(), accountId)
+                .orElseThrow(() -> new NotFoundException("This account is not in the group"));
+        if (request.status() != null) {
+            applyStatus(context, target, request);
+        }
+        if (request.role() != null && request.role() != target.role()) {
+            MembershipRole from = target.role();
+            target.changeRole(context, request.role(), memberships.otherActiveOwners(context.groupId(), accountId));
+            events.fire(new MembershipChanged(context.groupId(), currentUser.requireAccountId(), accountId,
+                    MembershipChanged.Change.ROLE_CHANGED, request.reason(), null, from, request.role()));
+        }
+        memberships.flush();
+        return view.toMember(target, true);
+    }
+
+    private void applyStatus(GroupContext context, Membership target, UpdateMemberRequest request) {
+        Instant now = clock.instant();
+        UUID actor = currentUser.requireAccountId();
+        switch (request.status()) {
+            case ACTIVE -> {
+                MembershipChanged.Change change = target.admit(context, request.reason(), now);
+                events.fire(MembershipChanged.decided(context.groupId(), actor, target.accountId(), change,
+                        request.reason()));
+            }
+            case DENIED -> {
+                target.deny(context, request.reason(), now);
+                events.fire(MembershipChanged.decided(context.groupId(), actor, target.accountId(),
+                        MembershipChanged.Change.DENIED, request.reason()));
+            }
+            case BANNED -> ban(context, target, request.bannedUntil(), request.reason());
+        }
+    }
+
+    /**
+     * Bans an account from a group as the outcome of a report, in the caller's transaction, with the same rules as a
+     * PATCH: {@code by} is the resolving moderator's standing in the group. Someone who is not in the group is banned
+     * all the same, so they cannot join.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void banFromReport(GroupContext by, UUID accountId, Instant until, String reason) {
+        memberships.lockDecisions(by.groupId());
+        Membership target = memberships.findForUpdate(by.groupId(), accountId).orElse(null);
+        if (target == null) {
+            memberships.insertIfAbsent(by.groupId(), accountId, MembershipRole.MEMBER, MembershipStatus.BANNED, 0,
+                    null, clock.instant());
+            memberships.flush();
+            target = memberships.findForUpdate(by.groupId(), accountId).orElseThrow();
+        }
+        ban(by, target, until, reason);
+    }
+
+    private void ban(GroupContext by, Membership target, Instant until, String reason) {
+        target.ban(by, until, reason, clock.instant());
+        events.fire(new MembershipChanged(by.groupId(), currentUser.requireAccountId(), target.accountId(),
+                MembershipChanged.Change.BANNED, reason, until, null, null));
+    }
+}

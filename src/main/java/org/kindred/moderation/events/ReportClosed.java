@@ -1,0 +1,13 @@
+package org.kindred.moderation.events;
+
+import java.util.UUID;
+
+import org.kindred.moderation.ReportAction;
+import org.kindred.moderation.ReportStatus;
+import org.kindred.moderation.ReportTarget;
+import org.kindred.platform.events.DomainEvent;
+
+/** A moderator resolved or dismissed the open reports of one target, taking {@code action}. */
+public record ReportClosed(UUID reportId, UUID groupId, ReportTarget targetType, UUID targetId, ReportStatus status,
+        ReportAction action) implements DomainEvent {
+}

@@ -1,0 +1,116 @@
+package org.kindred.posts;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.kindred.accounts.BlockService;
+import org.kindred.groups.GroupAccess;
+import org.kindred.groups.GroupContext;
+import org.kindred.platform.error.ApiException;
+import org.kindred.platform.error.ConflictException;
+import org.kindred.platform.error.ForbiddenException;
+import org.kindred.platform.error.NotFoundException;
+import org.kindred.platform.security.CurrentUser;
+
+/**
+ * The one place that loads a post the caller may see and says what they may do with it. A post is read once (as a
+ * {@link PostRow}), its group's read permission is checked once ({@link GroupAccess}), then the post's own visibility:
+ * held, hidden and waiting posts only for their author and the group's moderators; blocks in either direction hide a
+ * member's posts. Whatever the caller may not see answers 404, as if it did not exist.
+ */
+@ApplicationScoped
+public class PostAccess {
+
+    /** A post as one caller may see it: the row, the caller's standing in its group, and who the caller is. */
+    public record Seen(PostRow row, GroupContext context, UUID reader) {
+    }
+
+    private final PostRepository posts;
+    private final GroupAccess access;
+    private final BlockService blocks;
+    private final CurrentUser currentUser;
+
+    public PostAccess(PostRepository posts, GroupAccess access, BlockService blocks, CurrentUser currentUser) {
+        this.posts = posts;
+        this.access = access;
+        this.blocks = blocks;
+        this.currentUser = currentUser;
+    }
+
+    /** The post, if the caller may see it; 404 otherwise. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Seen requireVisible(UUID postId) {
+        UUID me = currentUser.requireAccountId();
+        PostRow row = posts.row(postId, me).orElseThrow(PostAccess::notFound);
+        GroupContext context = access.requireCanReadPosts(row.groupId());
+        if (!isVisible(row, context, me)) {
+            throw notFound();
+        }
+        return new Seen(row, context, me);
+    }
+
+    /** A thread's first post the caller may see; 400 when the id names a reply. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Seen requireVisibleThread(UUID threadId) {
+        Seen thread = requireVisible(threadId);
+        if (thread.row().parentId() != null) {
+            throw PostService.tooDeep();
+        }
+        return thread;
+    }
+
+    boolean isVisible(PostRow row, GroupContext context, UUID me) {
+        boolean mine = row.authorId().equals(me);
+        boolean open = row.status() == PostStatus.PUBLISHED || row.status() == PostStatus.REMOVED;
+        if (!open && !mine && !context.canModerate()) {
+            return false;
+        }
+        return mine || context.canModerate() || !blocks.blockedEitherWay(me, row.authorId());
+    }
+
+    /** Why the caller may not reply to this thread right now, if they may not. No queries. */
+    Optional<ApiException> replyRefusal(PostRow thread, GroupContext context, UUID me) {
+        if (!context.canPostNow()) {
+            return Optional.of(new ForbiddenException("cannot-post", "Cannot post here",
+                    "Join the group and accept its current rules to reply"));
+        }
+        if (thread.status() != PostStatus.PUBLISHED) {
+            return Optional.of(
+                    new ConflictException("thread-not-open", "Thread not open", "This thread is not open for replies"));
+        }
+        if (thread.locked() && !context.canModerate()) {
+            return Optional.of(
+                    new ConflictException("thread-locked", "Thread locked", "This thread is locked; no new replies"));
+        }
+        ReplyPolicy policy = thread.replyPolicy();
+        if (policy == ReplyPolicy.CLOSED && !context.canModerate()) {
+            return Optional.of(new ForbiddenException("replies-closed", "Replies closed",
+                    "The author closed this thread to replies"));
+        }
+        if (policy == ReplyPolicy.FACILITATORS_ONLY && !(context.canModerate() || currentUser.isProfessional()
+                || thread.authorId().equals(me))) {
+            return Optional.of(new ForbiddenException("facilitators-only", "Facilitators only",
+                    "The author asked for replies from facilitators and verified professionals only"));
+        }
+        return Optional.empty();
+    }
+
+    boolean canReply(PostRow thread, GroupContext context, UUID me) {
+        return replyRefusal(thread, context, me).isEmpty();
+    }
+
+    /** Whether the caller may reply to the thread of this post (the post itself, or the thread a reply is in). */
+    boolean canReplyUnder(PostRow row, GroupContext context, UUID me) {
+        if (row.parentId() == null) {
+            return canReply(row, context, me);
+        }
+        return posts.row(row.parentId(), me).map(t -> canReply(t, context, me)).orElse(false);
+    }
+
+    static NotFoundException notFound() {
+        return new NotFoundException("No such post");
+    }
+}

@@ -1,0 +1,31 @@
+package org.kindred.posts;
+
+import java.util.UUID;
+
+import org.kindred.groups.GroupContext;
+import org.kindred.posts.api.PostResponse;
+
+/** How a post row becomes a response for one reader: anonymous authors only for moderators, removed text withheld. */
+final class PostViews {
+
+    private PostViews() {
+    }
+
+    static PostResponse toResponse(PostRow r, GroupContext context, UUID me, boolean canReply) {
+        return toResponse(r, context, me, canReply, false);
+    }
+
+    /** {@code reviewing}: the moderators' queue, where a removed post's text is shown so a report can be judged. */
+    static PostResponse toResponse(PostRow r, GroupContext context, UUID me, boolean canReply, boolean reviewing) {
+        boolean showAuthor = !r.anonymous() || context.canModerate();
+        boolean removed = r.status() == PostStatus.REMOVED && !reviewing;
+        PostResponse.Author author = showAuthor
+                ? new PostResponse.Author(r.authorId(), r.authorHandle(), r.authorDisplayName(), r.authorProfessional())
+                : null;
+        return new PostResponse(r.id(), r.groupId(), r.parentId(), r.replyToId(), author, r.anonymous(),
+                r.authorId().equals(me), removed ? null : r.title(), removed ? null : r.body(), r.language(),
+                r.contentWarnings(), r.supportWanted(), r.replyPolicy(), r.status(), r.createdAt(), r.editedAt(),
+                r.lastActivityAt(), r.replyCount(), r.reactions(), r.myReactions(), r.pinned(), r.locked(),
+                canReply && !removed, null);
+    }
+}
