@@ -36,9 +36,7 @@ public class AccountResource {
     @Path("/{handle}")
     @Operation(operationId = "getPublicProfile", summary = "A member's public profile", description = "Handle, display name, professional badge and join date. Nothing else about a member is ever shown to others.")
     @APIResponse(responseCode = "200", description = "The profile", content = @Content(schema = @Schema(implementation = PublicProfileResponse.class)))
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public PublicProfileResponse profile(
             @Parameter(description = "The member's handle", example = "amara_k") @RestPath @Size(max = 30) String handle) {
         return accounts.publicProfile(handle);

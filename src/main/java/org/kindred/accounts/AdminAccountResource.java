@@ -44,12 +44,10 @@ public class AdminAccountResource {
             + "`status: SUSPENDED` signs the account out everywhere at once and blocks sign-in; `ACTIVE` lifts it.")
     @APIResponse(responseCode = "200", description = "The account after the change", content = @Content(schema = @Schema(implementation = AdminAccountResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public AdminAccountResponse update(@RestPath UUID accountId, @Valid @NotNull AdminUpdateAccountRequest request) {
         return accounts.adminUpdate(accountId, request);
     }

@@ -62,7 +62,6 @@ public class AuthResource {
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public RestResponse<RegistrationResponse> register(@Valid @NotNull RegisterRequest request) {
         RegistrationResponse created = accounts.register(request);
@@ -79,11 +78,11 @@ public class AuthResource {
             + "Sign-in is throttled per IP address (429 with Retry-After); accounts are never locked.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    // Public, so KindredOpenApiFilter adds no 401: this one is for wrong credentials in the body.
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "The account is suspended")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public TokenResponse login(@Valid @NotNull LoginRequest request) {
         return accounts.login(request);
@@ -98,10 +97,10 @@ public class AuthResource {
             + "signs the whole session out (it was probably stolen) and answers 401 `refresh-token-reused`.")
     @APIResponse(responseCode = "200", description = "A new token pair", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    // Public, so KindredOpenApiFilter adds no 401: this one is for wrong credentials in the body.
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {
         return sessions.refresh(request.refreshToken());
     }
@@ -113,8 +112,6 @@ public class AuthResource {
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "logout", summary = "Sign out", description = "Revokes the current session: its refresh tokens and, at once, its access tokens. Other sessions stay signed in.")
     @APIResponse(responseCode = "204", description = "Signed out")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void logout() {
         sessions.logout(currentUser.sessionId());
     }

@@ -47,8 +47,6 @@ public class BlockResource {
     @Operation(operationId = "listBlocks", summary = "People you blocked", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "One page of blocks", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<BlockResponse>> list(@Valid @BeanParam PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(blocks.mine(page), uri);
     }
@@ -59,9 +57,7 @@ public class BlockResource {
             + "or react to your posts. They are not told. Blocking twice is harmless.")
     @APIResponse(responseCode = "204", description = "Blocked")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a UUID, or yourself")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void block(@RestPath("accountId") UUID accountId) {
         blocks.block(accountId);
     }
@@ -71,8 +67,6 @@ public class BlockResource {
     @Operation(operationId = "unblockAccount", summary = "Unblock someone", description = "Unblocking someone you had not blocked is harmless.")
     @APIResponse(responseCode = "204", description = "Unblocked")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void unblock(@RestPath("accountId") UUID accountId) {
         blocks.unblock(accountId);
     }

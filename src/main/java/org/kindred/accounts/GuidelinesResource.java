@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.kindred.accounts.api.GuidelinesResponse;
-import org.kindred.platform.openapi.Responses;
 
 @Path("/api/v1/guidelines")
 @Tag(name = "Community")
@@ -32,7 +31,6 @@ public class GuidelinesResource {
     @SecurityRequirements
     @Operation(operationId = "getGuidelines", summary = "The current community guidelines", description = "Show these before registration; send their `version` as `acceptGuidelinesVersion`.")
     @APIResponse(responseCode = "200", description = "The guidelines", content = @Content(schema = @Schema(implementation = GuidelinesResponse.class)))
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<GuidelinesResponse> current() {
         return RestResponse.ResponseBuilder.ok(guidelines.current()).header("Cache-Control", "public, max-age=3600")
                 .header("ETag", "\"guidelines-" + guidelines.currentVersion() + "\"").build();

@@ -61,8 +61,6 @@ public class MeResource {
     @GET
     @Operation(operationId = "getMe", summary = "Your account", description = "Your profile and preferences, including your e-mail. Sent with `Cache-Control: no-store`.")
     @APIResponse(responseCode = "200", description = "Your account", headers = @Header(name = "ETag", description = "Send as If-Match with PATCH", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<MeResponse> me() {
         return withETag(accounts.me(currentUser.requireAccountId()));
     }
@@ -74,13 +72,11 @@ public class MeResource {
             + "Any other field (handle, roles, status, ...) is refused with 400. Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The updated account", headers = @Header(name = "ETag", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`currentPassword` is wrong")
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The new e-mail is already in use")
     @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<MeResponse> update(@Valid @NotNull UpdateMeRequest request,
             @Parameter(description = "ETag from GET /api/v1/me; the change is refused with 412 if the account changed since") @RestHeader("If-Match") String ifMatch) {
         return withETag(accounts.updateMe(currentUser.requireAccountId(), request, ifMatch));
@@ -93,11 +89,9 @@ public class MeResource {
     @Operation(operationId = "changePassword", summary = "Change your password", description = "Needs the current password. Signs out every other session at once; this session stays signed in.")
     @APIResponse(responseCode = "204", description = "Password changed")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`currentPassword` is wrong")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
         accounts.changePassword(currentUser.requireAccountId(), currentUser.sessionId(), request);
@@ -112,8 +106,6 @@ public class MeResource {
             + "needed for context; who reported you is never included. Sent as an attachment with `Cache-Control: no-store`; "
             + "limited to a few exports per hour.")
     @APIResponse(responseCode = "200", description = "Your data", headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"kindred-export-<date>.json\"`", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 64, pattern = "^attachment; filename=\"kindred-export-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.json\"$")), content = @Content(schema = @Schema(implementation = DataExport.class)))
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public RestResponse<DataExport> export() {
         DataExport export = exports.export(currentUser.requireAccountId());
@@ -133,12 +125,10 @@ public class MeResource {
             + "This cannot be undone.")
     @APIResponse(responseCode = "204", description = "Account erased; its tokens no longer work")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`password` is wrong")
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "You are the last owner of the groups listed in `groups`")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public void erase(@Valid @NotNull EraseAccountRequest request) {
         erasure.erase(currentUser.requireAccountId(), request);

@@ -69,7 +69,6 @@ public class GroupResource {
     @APIResponse(responseCode = "200", description = "One page of groups", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "A token was sent but is invalid")
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<GroupSummaryResponse>> directory(
             @Parameter(description = "Only groups about this ground of discrimination") @RestQuery("basis") Basis basis,
             @Parameter(description = "Only groups about this topic") @RestQuery("topic") Topic topic,
@@ -94,13 +93,11 @@ public class GroupResource {
             @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = GroupResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`facilitated` without the professional badge")
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The same Idempotency-Key is still being processed")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<GroupResponse> create(@Valid @NotNull CreateGroupRequest request) {
         Versioned<GroupResponse> created = groups.create(request);
         return RestResponse.ResponseBuilder.<GroupResponse>created(URI.create("/api/v1/groups/" + created.body().id()))
@@ -116,7 +113,6 @@ public class GroupResource {
     @APIResponse(responseCode = "200", description = "The group", headers = @Header(name = "ETag", description = "Send as If-Match with PATCH", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = GroupResponse.class)))
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "A token was sent but is invalid")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<GroupResponse> get(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId) {
         return withETag(groups.get(groupId));
@@ -132,14 +128,12 @@ public class GroupResource {
             + "Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The group after the change", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = GroupResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The group is archived")
     @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<GroupResponse> update(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @Valid @NotNull UpdateGroupRequest request,
@@ -154,10 +148,8 @@ public class GroupResource {
     @Operation(operationId = "archiveGroup", summary = "Archive a group", description = "Owners and admins. The group becomes read-only and leaves the directory; members keep access to what was said. "
             + "Archiving twice is harmless.")
     @APIResponse(responseCode = "204", description = "Archived")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void archive(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId) {
         groups.archive(groupId, null);
     }

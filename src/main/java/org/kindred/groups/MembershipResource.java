@@ -74,13 +74,11 @@ public class MembershipResource {
     @APIResponse(responseCode = "201", description = "You are a member", content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(responseCode = "202", description = "Your request waits for a moderator", content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "You are banned from this group")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Rules version not current (`currentRulesVersion` and `rules` in the problem), or the group is archived")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<MemberResponse> join(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @Valid @NotNull JoinRequest request) {
@@ -94,10 +92,8 @@ public class MembershipResource {
             + "DENIED and BANNED. Request messages, reasons and ban ends are shown to moderators only.")
     @APIResponse(responseCode = "200", description = "One page of members", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<MemberResponse>> members(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @Parameter(description = "Which memberships; other than ACTIVE for moderators only") @RestQuery("status") MembershipStatus status,
@@ -113,13 +109,11 @@ public class MembershipResource {
             + "Approving something that is not pending is 409. Every decision is written to the group's moderation log.")
     @APIResponse(responseCode = "200", description = "The membership after the decision", content = @Content(schema = @Schema(implementation = MemberResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such group, or the account is not in it")
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public MemberResponse decide(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @RestPath UUID accountId, @Valid @NotNull UpdateMemberRequest request) {
         return decisions.decide(groupId, accountId, request);
@@ -131,11 +125,9 @@ public class MembershipResource {
             + "With someone else's: moderators remove members, owners also remove moderators; owners cannot be removed (409).")
     @APIResponse(responseCode = "204", description = "Left or removed")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "`reason` is longer than 500 characters")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void remove(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @RestPath UUID accountId,
             @Parameter(description = "Why (moderators; kept in the moderation log)") @RestQuery("reason") @Size(max = 500) String reason) {
@@ -148,13 +140,11 @@ public class MembershipResource {
     @Operation(operationId = "acceptGroupRules", summary = "Accept the group's current rules", description = "After the rules change, members accept the new version before they post again.")
     @APIResponse(responseCode = "200", description = "Your membership", content = @Content(schema = @Schema(implementation = MyMembershipResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Not a member")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Not the current version (the problem carries the current rules)")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public MyMembershipResponse acceptRules(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @Valid @NotNull AcceptRulesRequest request) {
@@ -167,13 +157,11 @@ public class MembershipResource {
     @Operation(operationId = "createInvite", summary = "Create an invite code", description = "Moderators and owners. The code is shown only in this response (it is stored hashed). Default: one use, 7 days.")
     @APIResponse(responseCode = "201", description = "The invite, with its code", content = @Content(schema = @Schema(implementation = InviteResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The group is archived")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<InviteResponse> createInvite(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @Valid CreateInviteRequest request) {
@@ -188,10 +176,8 @@ public class MembershipResource {
     @Operation(operationId = "listInvites", summary = "Invite codes of a group", description = "Moderators and owners; newest first. Codes themselves are never shown again.")
     @APIResponse(responseCode = "200", description = "One page of invites", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<InviteResponse>> invites(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
@@ -202,10 +188,8 @@ public class MembershipResource {
     @Path("/invites/{inviteId}")
     @Operation(operationId = "revokeInvite", summary = "Revoke an invite code", description = "Moderators and owners. The code stops working at once.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void revokeInvite(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @RestPath UUID inviteId) {
         invites.revokeInvite(groupId, inviteId);

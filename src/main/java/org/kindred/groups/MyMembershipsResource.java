@@ -43,8 +43,6 @@ public class MyMembershipsResource {
             + "with `rulesCurrent` telling you where the rules changed since you accepted them.")
     @APIResponse(responseCode = "200", description = "One page of your memberships", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<MyGroupMembershipResponse>> mine(@Valid @BeanParam PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(memberships.mine(page), uri);
     }

@@ -91,7 +91,6 @@ public class LibraryResource {
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "An unknown or revoked API key, or `status`/`stale` without credentials")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`status` or `stale` by a caller who may not use them")
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<ResourceResponse>> list(@BeanParam @Valid ResourceListParams page,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         ResourceFilter filter = page.filter();
@@ -113,7 +112,6 @@ public class LibraryResource {
     @APIResponse(responseCode = "304", description = "Not modified: your copy (If-None-Match) is current")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "An unknown or revoked API key")
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<CrisisLinesResponse> crisis(
             @Parameter(description = "ISO 3166-1 alpha-2 country; omit (or GLOBAL) for international lines", example = "GB", schema = @Schema(ref = ApiTypes.SERVICE_AREA)) @RestQuery @ServiceArea String country,
             @Context HttpHeaders headers) {
@@ -135,7 +133,6 @@ public class LibraryResource {
     @APIResponse(responseCode = "304", description = "Not modified: your copy (If-None-Match) is current")
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "An unknown or revoked API key")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<ResourceResponse> get(@RestPath UUID resourceId, @Context HttpHeaders headers) {
         Versioned<ResourceResponse> resource = library.get(resourceId);
         return reads.ok(resource.body(), resource.etag(), resource.body().status() == ResourceStatus.PUBLISHED,
@@ -158,13 +155,11 @@ public class LibraryResource {
             @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = ResourceResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Not an admin, or a key without `resources:submit`")
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "This URL is already in the library (`existingResourceId` when you may see it)")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<ResourceResponse> create(@Valid @NotNull CreateResourceRequest request,
             @Context UriInfo uri) {
         Versioned<ResourceResponse> created = library.create(request);
@@ -185,14 +180,12 @@ public class LibraryResource {
             Honours If-Match (412 when the resource changed since you read it).""")
     @APIResponse(responseCode = "200", description = "The resource after the change", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ResourceResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The new URL is already in the library, or the submission was already reviewed")
     @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<ResourceResponse> update(@RestPath UUID resourceId,
             @Valid @NotNull UpdateResourceRequest request,
             @Parameter(description = "ETag from GET; the change is refused with 412 if the resource changed since") @RestHeader("If-Match") String ifMatch) {
@@ -209,12 +202,10 @@ public class LibraryResource {
             tombstone) but keeps its change log, and publishing restores it. A partner withdraws its own submission \
             while it waits for review. Archiving an archived resource changes nothing. Honours If-Match.""")
     @APIResponse(responseCode = "204", description = "Archived")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "A partner's submission that was already reviewed")
     @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void archive(@RestPath UUID resourceId,
             @Parameter(description = "ETag from GET; refused with 412 if the resource changed since") @RestHeader("If-Match") String ifMatch) {
         library.archive(resourceId, ifMatch);
@@ -227,11 +218,9 @@ public class LibraryResource {
             Admins approve a partner's submission, or restore an archived resource: it becomes public, and \
             `lastVerifiedAt` becomes now (reviewing is verifying). Publishing a published resource changes nothing.""")
     @APIResponse(responseCode = "200", description = "The published resource", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ResourceResponse.class)))
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Its URL is now used by another live resource")
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<ResourceResponse> publish(@RestPath UUID resourceId) {
         return withETag(library.publish(resourceId));
     }
@@ -243,11 +232,9 @@ public class LibraryResource {
             Admins record that they checked a published resource (phone numbers, URL, hours): `lastVerifiedAt` becomes \
             now and it is no longer `stale`. Stale resources are listed with `GET /api/v1/resources?stale=true`.""")
     @APIResponse(responseCode = "200", description = "The verified resource", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ResourceResponse.class)))
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The resource is not published")
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<ResourceResponse> verify(@RestPath UUID resourceId) {
         return withETag(library.verify(resourceId));
     }
@@ -260,10 +247,8 @@ public class LibraryResource {
             which fields with their values before and after. Newest first.""")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(schema = @Schema(implementation = ResourceChangePage.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<ResourceChangeResponse>> changes(@RestPath UUID resourceId,
             @BeanParam @Valid PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(library.changes(resourceId, page), uri);

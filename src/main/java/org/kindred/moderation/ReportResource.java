@@ -69,12 +69,10 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "Your earlier open report of the same target, updated", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "201", description = "Reported", headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Banned from the group, or not a member of `groupId`")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "The target does not exist or you cannot see it")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<ReportResponse> file(@Valid @NotNull CreateReportRequest request) {
         ReportService.Filed filed = reports.file(request);
         if (!filed.created()) {
@@ -90,9 +88,7 @@ public class ReportResource {
             + "GET /api/v1/groups/{groupId}/reports.")
     @APIResponse(responseCode = "200", description = "One page of the queue", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<QueueItemResponse>> platformQueue(
             @Parameter(description = "OPEN (default) or RESOLVED (resolved and dismissed)", schema = @Schema(enumeration = {
                     "OPEN", "RESOLVED"})) @RestQuery("status") ReportStatus status,
@@ -105,9 +101,7 @@ public class ReportResource {
     @Operation(operationId = "getReport", summary = "A report", description = "For the member who filed it (to follow its status), the group's moderators and admins.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public ReportResponse get(@RestPath("reportId") UUID reportId) {
         return reports.get(reportId);
     }
@@ -121,13 +115,11 @@ public class ReportResource {
             + "written to the moderation log. Closing twice is 409. Reports about yourself are for other moderators (404).")
     @APIResponse(responseCode = "200", description = "The report, closed", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "An action that does not fit the target, or a missing reason")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Already closed, or banning an owner")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public ReportResponse resolve(@RestPath("reportId") UUID reportId, @Valid @NotNull ResolveReportRequest request) {
         return resolution.resolve(reportId, request);
     }

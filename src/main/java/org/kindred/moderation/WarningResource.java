@@ -42,8 +42,6 @@ public class WarningResource {
     @Operation(operationId = "listMyWarnings", summary = "Warnings you received", description = "Warnings from groups' moderators, newest first, with their reasons.")
     @APIResponse(responseCode = "200", description = "One page of warnings", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<WarningResponse>> mine(@Valid @BeanParam PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(warnings.myWarnings(page), uri);
     }

@@ -68,10 +68,8 @@ public class PostResource {
             + "Waiting, held and hidden posts are visible to their author and the group's moderators only.")
     @APIResponse(responseCode = "200", description = "The post", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Banned from the group")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<PostResponse> get(@RestPath("postId") UUID postId) {
         return ok(posts.get(postId));
     }
@@ -82,14 +80,12 @@ public class PostResource {
     @Operation(operationId = "updatePost", summary = "Edit your post", description = "The author only. The previous text is kept for the group's moderators. Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The post after the edit", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Not your post")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Removed, archived group, or rules not accepted")
     @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<PostResponse> update(@RestPath("postId") UUID postId, @Valid @NotNull UpdatePostRequest request,
             @Parameter(description = "ETag from GET") @RestHeader("If-Match") String ifMatch) {
         return ok(posts.update(postId, request, ifMatch));
@@ -101,10 +97,8 @@ public class PostResource {
             + "thread and replies stay. Deleting twice is harmless.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void delete(@RestPath("postId") UUID postId,
             @Parameter(description = "Why (moderators; kept in the moderation log)") @RestQuery("reason") @Size(max = 500) String reason) {
         posts.delete(postId, reason);
@@ -116,10 +110,8 @@ public class PostResource {
             + "content warnings apply as in the feed.")
     @APIResponse(responseCode = "200", description = "One page of replies", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a thread's first post, or bad paging")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<PostResponse>> replies(@RestPath("postId") UUID postId, @Valid @BeanParam PageParams page,
             @Context UriInfo uri) {
         return PageResponses.ok(posts.replies(postId, page), uri);
@@ -137,14 +129,12 @@ public class PostResource {
             @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad body, `replyTo` not in this thread, or the post is itself a reply")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Reply policy, not a member, or banned")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Thread locked or not open, rules not accepted, group archived")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<PostResponse> reply(@RestPath("postId") UUID postId,
             @Valid @NotNull CreateReplyRequest request) {
         return created(posts.reply(postId, request));
@@ -155,11 +145,9 @@ public class PostResource {
     @Operation(operationId = "addReaction", summary = "React to a post", description = "Members of the group; idempotent. There are no negative reactions.")
     @APIResponse(responseCode = "200", description = "The post's reactions now", content = @Content(schema = @Schema(implementation = ReactionsResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Unknown kind")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Not published, or archived group")
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public ReactionsResponse react(@RestPath("postId") UUID postId, @RestPath("kind") ReactionKind kind) {
         return posts.react(postId, kind, true);
     }
@@ -169,11 +157,9 @@ public class PostResource {
     @Operation(operationId = "removeReaction", summary = "Take back a reaction", description = "Idempotent.")
     @APIResponse(responseCode = "200", description = "The post's reactions now", content = @Content(schema = @Schema(implementation = ReactionsResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Unknown kind")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public ReactionsResponse unreact(@RestPath("postId") UUID postId, @RestPath("kind") ReactionKind kind) {
         return posts.react(postId, kind, false);
     }
@@ -183,10 +169,8 @@ public class PostResource {
     @Operation(operationId = "pinPost", summary = "Pin a thread", description = "Moderators. Pinned threads come first in the feed. Logged.")
     @APIResponse(responseCode = "200", description = "The thread", content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a thread's first post")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public PostResponse pin(@RestPath("postId") UUID postId) {
         return moderation.moderateThread(postId, true, true);
     }
@@ -196,10 +180,8 @@ public class PostResource {
     @Operation(operationId = "unpinPost", summary = "Unpin a thread", description = "Moderators. Logged.")
     @APIResponse(responseCode = "200", description = "The thread", content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public PostResponse unpin(@RestPath("postId") UUID postId) {
         return moderation.moderateThread(postId, true, false);
     }
@@ -209,10 +191,8 @@ public class PostResource {
     @Operation(operationId = "lockPost", summary = "Lock a thread", description = "Moderators. A locked thread takes no new replies (except from moderators). Logged.")
     @APIResponse(responseCode = "200", description = "The thread", content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a thread's first post")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public PostResponse lock(@RestPath("postId") UUID postId) {
         return moderation.moderateThread(postId, false, true);
     }
@@ -222,10 +202,8 @@ public class PostResource {
     @Operation(operationId = "unlockPost", summary = "Unlock a thread", description = "Moderators. Logged.")
     @APIResponse(responseCode = "200", description = "The thread", content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public PostResponse unlock(@RestPath("postId") UUID postId) {
         return moderation.moderateThread(postId, false, false);
     }
@@ -235,10 +213,8 @@ public class PostResource {
     @Operation(operationId = "listPostRevisions", summary = "A post's edit history", description = "The group's moderators only: the text as it was before each edit, newest first (at most 100).")
     @APIResponse(responseCode = "200", description = "Earlier versions", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RevisionResponse.class, maxItems = 100)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public List<RevisionResponse> revisions(@RestPath("postId") UUID postId) {
         return moderation.revisions(postId);
     }

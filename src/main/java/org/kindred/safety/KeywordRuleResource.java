@@ -52,10 +52,8 @@ public class KeywordRuleResource {
     @GET
     @Operation(operationId = "listKeywordRules", summary = "The group's watched words", description = "Moderators. All rules (at most 500), oldest first.")
     @APIResponse(responseCode = "200", description = "The rules", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = KeywordRuleResponse.class, maxItems = KeywordRuleService.MAX_RULES_PER_GROUP)))
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public List<KeywordRuleResponse> list(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId) {
         return rules.list(groupId);
@@ -68,13 +66,11 @@ public class KeywordRuleResource {
             + "The words themselves are shown to moderators only.")
     @APIResponse(responseCode = "201", description = "Watched", headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = KeywordRuleResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Already watched, or 500 rules reached")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<KeywordRuleResponse> add(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @Valid @NotNull KeywordRuleRequest request) {
@@ -89,12 +85,10 @@ public class KeywordRuleResource {
     @Operation(operationId = "updateKeywordRule", summary = "Change what a rule does", description = "Moderators.")
     @APIResponse(responseCode = "200", description = "The rule", content = @Content(schema = @Schema(implementation = KeywordRuleResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public KeywordRuleResponse change(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @RestPath("ruleId") UUID ruleId, @Valid @NotNull UpdateKeywordRuleRequest request) {
         return rules.change(groupId, ruleId, request.action());
@@ -105,10 +99,8 @@ public class KeywordRuleResource {
     @Operation(operationId = "deleteKeywordRule", summary = "Stop watching a word or phrase", description = "Moderators.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void remove(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @RestPath("ruleId") UUID ruleId) {
         rules.remove(groupId, ruleId);

@@ -72,10 +72,8 @@ public class SafetyResource {
                     "resourcesCountry":"GB","resourcesInternational":false}""")}))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Malformed JSON, or `text` missing, blank, not a string or longer than "
             + "10000 characters, or `country` or `language` invalid")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public SafetyCheckResponse check(@Valid @NotNull SafetyCheckRequest request) {
         return safety.check(request);

@@ -100,7 +100,6 @@ public class FeedResource {
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "An unknown or revoked API key")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "An API key without `feeds:read`")
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public Response jsonFeed(@BeanParam @Valid PublicFilterParams page, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         ResourceFilter filter = page.filter();
@@ -165,7 +164,6 @@ public class FeedResource {
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "An unknown or revoked API key")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "An API key without `feeds:read`")
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public Response atomFeed(@BeanParam @Valid PublicFilterParams page, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         ResourceFilter filter = page.filter();

@@ -60,13 +60,11 @@ public class PartnerResource {
     @Operation(operationId = "createPartner", summary = "Register a partner organisation", description = "Admins register an organisation that embeds the library's feeds or submits resources; then issue it API keys. Accepts `Idempotency-Key`.")
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "An organisation with this name is registered")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<PartnerResponse> create(@Valid @NotNull CreatePartnerRequest request, @Context UriInfo uri) {
         PartnerResponse partner = partners.create(request);
         URI location = uri.getBaseUriBuilder().path("api/v1/partners").path(partner.id().toString()).build();
@@ -77,9 +75,7 @@ public class PartnerResource {
     @Operation(operationId = "listPartners", summary = "List partner organisations", description = "Admins: the registered organisations, oldest first, each with its keys and their usage.")
     @APIResponse(responseCode = "200", description = "A page of partners", content = @Content(schema = @Schema(implementation = PartnerPage.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<Page<PartnerResponse>> list(@BeanParam @Valid PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(partners.list(page), uri);
     }
@@ -88,10 +84,8 @@ public class PartnerResource {
     @Path("/{partnerId}")
     @Operation(operationId = "getPartner", summary = "A partner organisation", description = "Admins: the organisation and all its API keys (revoked ones too), with each key's scopes, rate limit and usage: request count and last use.")
     @APIResponse(responseCode = "200", description = "The partner", content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public PartnerResponse get(@RestPath UUID partnerId) {
         return partners.get(partnerId);
     }
@@ -106,12 +100,10 @@ public class PartnerResource {
             second key, revoke the one you did not hand out.""")
     @APIResponse(responseCode = "201", description = "The key and its secret, shown once", content = @Content(schema = @Schema(implementation = CreatedPartnerKeyResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public RestResponse<CreatedPartnerKeyResponse> issueKey(@RestPath UUID partnerId,
             @Valid @NotNull CreatePartnerKeyRequest request) {
         return RestResponse.status(RestResponse.Status.CREATED, partners.issueKey(partnerId, request));
@@ -121,10 +113,8 @@ public class PartnerResource {
     @Path("/{partnerId}/keys/{keyId}")
     @Operation(operationId = "revokePartnerKey", summary = "Revoke an API key", description = "Admins revoke a key: from the next request on, on every replica, it gets 401. Revoking a revoked key changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "429", ref = Responses.TOO_MANY_REQUESTS)
     public void revokeKey(@RestPath UUID partnerId, @RestPath UUID keyId) {
         partners.revokeKey(partnerId, keyId);
     }

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -33,7 +34,13 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * being repeated on each resource method (per-field constraints stay on the request and response records):
  * <ul>
  * <li>{@code RateLimitFilter} runs for every endpoint: every response may carry {@code RateLimit} and
- * {@code RateLimit-Policy}, and every operation may answer 429 (its own {@code @APIResponse} says so);</li>
+ * {@code RateLimit-Policy}, and every operation may answer 429 ({@code TooManyRequests}, with
+ * {@code Retry-After});</li>
+ * <li>the authentication layer refuses missing, invalid, expired or revoked credentials with 401 before a resource
+ * method runs, so every operation with a security requirement (class- or method-level {@code @SecurityRequirement},
+ * including those where credentials are optional, {@code @SecurityRequirementsSet} next to an empty one) may answer
+ * 401 ({@code Unauthorized}). Public operations ({@code @SecurityRequirements} with none) get no 401 from here: sign-in
+ * and refresh declare their own, for wrong credentials in the body;</li>
  * <li>the CORS layer ({@code quarkus.http.cors}, {@code FeedCors}) answers cross-origin requests with
  * {@code Access-Control-Allow-Origin};</li>
  * <li>{@code ProblemMapper} turns any unexpected error into a 500 problem+json;</li>
@@ -44,7 +51,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * may add fields to responses without a new version);</li>
  * <li>the built-in {@code UUID} and {@code Instant} schemas get the lengths of their serialised forms.</li>
  * </ul>
- * It runs at build time, so the stored {@code openapi/} files and the served document are the same.
+ * A response an operation declares itself (e.g. a 401 with its own description) is kept as it is. It runs at build
+ * time, so the stored {@code openapi/} files and the served document are the same.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class KindredOpenApiFilter implements OASFilter {
@@ -60,10 +68,11 @@ public class KindredOpenApiFilter implements OASFilter {
         List<APIResponse> responses = new ArrayList<>();
         forEachOperation(openAPI, operation -> {
             APIResponses operationResponses = operation.getResponses();
-            if (operationResponses.getAPIResponse("500") == null) {
-                operationResponses.addAPIResponse("500",
-                        OASFactory.createAPIResponse().ref(Responses.INTERNAL_SERVER_ERROR));
+            if (hasSecurityRequirement(operation, openAPI.getSecurity())) {
+                addIfAbsent(operationResponses, "401", Responses.UNAUTHORIZED);
             }
+            addIfAbsent(operationResponses, "429", Responses.TOO_MANY_REQUESTS);
+            addIfAbsent(operationResponses, "500", Responses.INTERNAL_SERVER_ERROR);
             sortByStatus(operationResponses);
             responses.addAll(operationResponses.getAPIResponses().values());
             if (operation.getParameters() != null) {
@@ -242,6 +251,26 @@ public class KindredOpenApiFilter implements OASFilter {
                 item.getOperations().values().forEach(action);
             }
         }
+    }
+
+    /** The shared response {@code ref}, unless the operation documents this status itself. */
+    private static void addIfAbsent(APIResponses responses, String status, String ref) {
+        if (responses.getAPIResponse(status) == null) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(ref));
+        }
+    }
+
+    /**
+     * Whether some security requirement of the operation (or of the document, if the operation states none) names a
+     * scheme: credentials may be sent, and refused. An operation whose only alternative is the empty requirement
+     * ({@code security: []} or {@code [{}]}) is public.
+     */
+    private static boolean hasSecurityRequirement(Operation operation, List<SecurityRequirement> documentSecurity) {
+        List<SecurityRequirement> security = operation.getSecurity() != null
+                ? operation.getSecurity()
+                : documentSecurity;
+        return security != null && security.stream()
+                .anyMatch(requirement -> requirement.getSchemes() != null && !requirement.getSchemes().isEmpty());
     }
 
     private static void sortByStatus(APIResponses responses) {
