@@ -3,7 +3,6 @@ package org.kindred.accounts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
@@ -29,10 +28,6 @@ import org.kindred.platform.ratelimit.ActionClass;
 import org.kindred.platform.ratelimit.RateLimited;
 import org.kindred.platform.security.CurrentUser;
 import org.kindred.platform.web.Versioned;
-import org.kindred.privacy.DataExportService;
-import org.kindred.privacy.ErasureService;
-import org.kindred.privacy.api.DataExport;
-import org.kindred.privacy.api.EraseAccountRequest;
 
 import io.quarkus.security.Authenticated;
 
@@ -46,15 +41,10 @@ public class MeResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final AccountService accounts;
-    private final DataExportService exports;
-    private final ErasureService erasure;
     private final CurrentUser currentUser;
 
-    public MeResource(AccountService accounts, DataExportService exports, ErasureService erasure,
-            CurrentUser currentUser) {
+    public MeResource(AccountService accounts, CurrentUser currentUser) {
         this.accounts = accounts;
-        this.exports = exports;
-        this.erasure = erasure;
         this.currentUser = currentUser;
     }
 
@@ -95,43 +85,6 @@ public class MeResource {
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
         accounts.changePassword(currentUser.requireAccountId(), currentUser.sessionId(), request);
-    }
-
-    @GET
-    @Path("/export")
-    @RateLimited(ActionClass.EXPORT)
-    @Operation(operationId = "exportMyData", summary = "Download everything stored about you", description = "One JSON document with your profile, consents, sessions, memberships, "
-            + "the groups you created, your posts and replies (anonymous ones included, with their edit history), reactions, the reports you "
-            + "filed, your blocks, the warnings you were given and the moderation actions you took. Other members appear only by handle where "
-            + "needed for context; who reported you is never included. Sent as an attachment with `Cache-Control: no-store`; "
-            + "limited to a few exports per hour.")
-    @APIResponse(responseCode = "200", description = "Your data", headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"kindred-export-<date>.json\"`", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 64, pattern = "^attachment; filename=\"kindred-export-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.json\"$")), content = @Content(schema = @Schema(implementation = DataExport.class)))
-    @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
-    public RestResponse<DataExport> export() {
-        DataExport export = exports.export(currentUser.requireAccountId());
-        String date = export.exportedAt().toString().substring(0, 10);
-        return RestResponse.ResponseBuilder.ok(export)
-                .header("Content-Disposition", "attachment; filename=\"kindred-export-" + date + ".json\"").build();
-    }
-
-    @DELETE
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RateLimited(ActionClass.PASSWORD)
-    @Operation(operationId = "deleteMe", summary = "Delete your account", description = "Needs your password. Every session ends at once. Your e-mail, profile, preferences, "
-            + "memberships, blocks, consents and warnings are erased and your handle is replaced by a `deleted_...` tombstone. "
-            + "With `removeContent: true` your posts, replies and reactions are removed too; with `false` they stay, shown as written by "
-            + "\"Deleted member\". A post under an open report keeps its text for the group's moderators until the report is closed, then it "
-            + "is erased. The last owner of a group must first transfer ownership or archive the group (409, listing the groups). "
-            + "This cannot be undone.")
-    @APIResponse(responseCode = "204", description = "Account erased; its tokens no longer work")
-    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`password` is wrong")
-    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "You are the last owner of the groups listed in `groups`")
-    @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
-    public void erase(@Valid @NotNull EraseAccountRequest request) {
-        erasure.erase(currentUser.requireAccountId(), request);
     }
 
     private static RestResponse<MeResponse> withETag(Versioned<MeResponse> versioned) {

@@ -5,11 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-
-import org.kindred.groups.events.MembershipChanged;
-import org.kindred.platform.error.BadRequestException;
-import org.kindred.platform.error.ConflictException;
-import org.kindred.platform.error.ForbiddenException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.kindred.groups.events.MembershipChanged;
+import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.error.ConflictException;
+import org.kindred.platform.error.ForbiddenException;
 
 /** One account's relation to one group: a request, a membership, a denial or a ban. */
 @Entity

@@ -1,44 +1,19 @@
 package org.kindred.groups;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.kindred.accounts.AccountService;
-import org.kindred.accounts.AccountSummary;
-import org.kindred.groups.events.MembershipChanged;
-import org.kindred.groups.events.InviteChanged;
-import org.kindred.platform.events.DomainEvent;
-import org.kindred.groups.api.AccountRef;
-import org.kindred.groups.api.CreateInviteRequest;
-import org.kindred.groups.api.InviteResponse;
-import org.kindred.groups.api.JoinRequest;
 import org.kindred.groups.api.MemberResponse;
-import org.kindred.groups.api.MyGroupMembershipResponse;
-import org.kindred.groups.api.MyMembershipResponse;
 import org.kindred.groups.api.UpdateMemberRequest;
+import org.kindred.groups.events.MembershipChanged;
 import org.kindred.platform.error.BadRequestException;
-import org.kindred.platform.error.ConflictException;
-import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.error.NotFoundException;
-import org.kindred.platform.paging.CursorCodec;
-import org.kindred.platform.paging.Page;
-import org.kindred.platform.paging.PageParams;
+import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.security.CurrentUser;
 
 /**

@@ -57,7 +57,8 @@ public class ModerationLogEntry {
     protected ModerationLogEntry() {
     }
 
-    static ModerationLogEntry of(UUID groupId, UUID actorId, ModerationLogAction action, TargetType targetType, UUID targetId,
+    static ModerationLogEntry of(UUID groupId, UUID actorId, ModerationLogAction action, TargetType targetType,
+            UUID targetId,
             String reason, Map<String, Object> details, boolean visibleToMembers, Instant now) {
         ModerationLogEntry entry = new ModerationLogEntry();
         entry.id = UUID.randomUUID();

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-
-import org.kindred.platform.error.BadRequestException;
-import org.kindred.platform.error.ConflictException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,6 +18,8 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.kindred.accounts.ContentWarning;
+import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.error.ConflictException;
 
 /**
  * A thread's first post or a reply. Reply and reaction counters and {@code lastActivityAt} are kept by database

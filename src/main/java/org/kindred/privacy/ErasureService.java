@@ -11,14 +11,19 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
+import org.kindred.moderation.ReportTarget;
+import org.kindred.moderation.events.ReportClosed;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.error.NotFoundException;
+import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.security.PasswordHasher;
 import org.kindred.privacy.api.EraseAccountRequest;
+import org.kindred.privacy.events.AccountErased;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -38,11 +43,13 @@ public class ErasureService {
 
     private final EntityManager em;
     private final PasswordHasher hasher;
+    private final Event<DomainEvent> events;
     private final Clock clock;
 
-    public ErasureService(EntityManager em, PasswordHasher hasher, Clock clock) {
+    public ErasureService(EntityManager em, PasswordHasher hasher, Event<DomainEvent> events, Clock clock) {
         this.em = em;
         this.hasher = hasher;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -59,7 +66,10 @@ public class ErasureService {
         }
         // Nobody can sign in with it: nobody knows it, and the e-mail it belonged to is gone.
         String unusable = hasher.unusableHash();
-        QuarkusTransaction.requiringNew().run(() -> eraseNow(accountId, request.removeContent(), unusable));
+        QuarkusTransaction.requiringNew().run(() -> {
+            eraseNow(accountId, request.removeContent(), unusable);
+            events.fire(new AccountErased(accountId, request.removeContent()));
+        });
     }
 
     private void eraseNow(UUID accountId, boolean removeContent, String unusableHash) {
@@ -106,12 +116,18 @@ public class ErasureService {
                 .executeUpdate();
     }
 
+    /** Reports on a post were closed: if its author erased it while it was under review, it loses its text now. */
+    void onReportClosed(@Observes ReportClosed closed) {
+        if (closed.targetType() == ReportTarget.POST) {
+            afterReview(closed.targetId());
+        }
+    }
+
     /**
      * Called when the last open report on a post is closed: a post its author erased while it was under review loses
      * its text now.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void afterReview(UUID postId) {
+    private void afterReview(UUID postId) {
         em.flush();
         em.createNativeQuery("DELETE FROM post_revisions v USING posts p WHERE p.id = v.post_id AND p.id = :id"
                 + " AND p.erase_after_review").setParameter("id", postId).executeUpdate();

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -16,14 +15,14 @@ import jakarta.transaction.Transactional;
 
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
-import org.kindred.platform.events.DomainEvent;
-import org.kindred.safety.events.KeywordRuleChanged;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.NotFoundException;
+import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.security.CurrentUser;
 import org.kindred.safety.api.KeywordRuleRequest;
 import org.kindred.safety.api.KeywordRuleResponse;
+import org.kindred.safety.events.KeywordRuleChanged;
 
 /**
  * A group's watched words. Matching ignores case and accents and works on whole words and phrases: "Zoë" matches
