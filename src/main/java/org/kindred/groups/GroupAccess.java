@@ -127,7 +127,17 @@ public class GroupAccess {
     @Transactional
     public GroupContext requireModerator(String groupRef) {
         requireSignedIn();
-        GroupContext context = requireVisible(groupRef);
+        return moderator(requireVisible(groupRef));
+    }
+
+    /** As {@link #requireModerator(String)}, for a group known by id (a report's group). */
+    @Transactional
+    public GroupContext requireModerator(UUID groupId) {
+        requireSignedIn();
+        return moderator(requireVisible(groupId));
+    }
+
+    private static GroupContext moderator(GroupContext context) {
         if (!context.canModerate()) {
             throw new ForbiddenException("not-a-moderator", "Moderators only",
                     "Only this group's moderators can do this");
@@ -150,7 +160,17 @@ public class GroupAccess {
     @Transactional
     public GroupContext requireMember(String groupRef) {
         requireSignedIn();
-        GroupContext context = requireVisible(groupRef);
+        return member(requireVisible(groupRef));
+    }
+
+    /** As {@link #requireMember(String)}, for a group known by id. */
+    @Transactional
+    public GroupContext requireMember(UUID groupId) {
+        requireSignedIn();
+        return member(requireVisible(groupId));
+    }
+
+    private static GroupContext member(GroupContext context) {
         if (!(context.admin() || context.isActiveMember())) {
             throw new ForbiddenException("not-a-member", "Members only", "Only members of this group can see this");
         }

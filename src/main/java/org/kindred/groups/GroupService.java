@@ -33,7 +33,7 @@ import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.events.DomainEvent;
-import org.kindred.platform.paging.CursorCodec;
+import org.kindred.platform.paging.KeysetPaging;
 import org.kindred.platform.paging.Page;
 import org.kindred.platform.paging.PageParams;
 import org.kindred.platform.security.CurrentUser;
@@ -54,17 +54,17 @@ public class GroupService {
     private final GroupAccess access;
     private final MembershipService memberships;
     private final Event<DomainEvent> events;
-    private final CursorCodec cursors;
+    private final KeysetPaging paging;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public GroupService(GroupRepository groups, GroupAccess access, MembershipService memberships,
-            Event<DomainEvent> events, CursorCodec cursors, CurrentUser currentUser, Clock clock) {
+            Event<DomainEvent> events, KeysetPaging paging, CurrentUser currentUser, Clock clock) {
         this.groups = groups;
         this.access = access;
         this.memberships = memberships;
         this.events = events;
-        this.cursors = cursors;
+        this.paging = paging;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -105,19 +105,24 @@ public class GroupService {
         boolean search = normalized.q() != null;
         String scope = "groups|" + normalized.basis() + "|" + normalized.topic() + "|" + normalized.language() + "|"
                 + normalized.facilitated() + "|" + normalized.q();
-        GroupRepository.Position after = null;
-        if (page.cursor != null) {
-            List<String> values = cursors.decode(scope, page.cursor, 2);
-            after = search
-                    ? new GroupRepository.Position(null, Float.valueOf(values.get(0)), UUID.fromString(values.get(1)))
-                    : new GroupRepository.Position(Instant.parse(values.get(0)), null, UUID.fromString(values.get(1)));
-        }
         Optional<UUID> viewer = currentUser.accountId();
-        List<GroupRepository.Row> rows = groups.directory(normalized, viewer.orElse(null), currentUser.isAdmin(), after,
-                page.limit + 1);
-        boolean more = rows.size() > page.limit;
-        List<GroupRepository.Row> shown = more ? rows.subList(0, page.limit) : rows;
-        List<UUID> ids = shown.stream().map(GroupRepository.Row::id).toList();
+        return paging.page(scope, page, 2,
+                (after, limit) -> groups.directory(normalized, viewer.orElse(null), currentUser.isAdmin(),
+                        after == null
+                                ? null
+                                : search
+                                        ? new GroupRepository.Position(null, Float.valueOf(after.get(0)),
+                                                UUID.fromString(after.get(1)))
+                                        : new GroupRepository.Position(Instant.parse(after.get(0)), null,
+                                                UUID.fromString(after.get(1))),
+                        limit),
+                last -> List.of(search ? Float.toString(last.rank()) : last.createdAt().toString(),
+                        last.id().toString()),
+                rows -> summaries(rows.stream().map(GroupRepository.Row::id).toList(), viewer));
+    }
+
+    /** The directory's items for these group ids, in this order, with the viewer's memberships (two queries). */
+    private List<GroupSummaryResponse> summaries(List<UUID> ids, Optional<UUID> viewer) {
         Map<UUID, Group> byId = groups.byIds(ids).stream().collect(Collectors.toMap(Group::id, Function.identity()));
         Map<UUID, MyMembershipResponse> mine = viewer.isPresent()
                 ? memberships.myMemberships(viewer.get(), byId.values().stream()
@@ -130,13 +135,7 @@ public class GroupService {
                     g.language(), g.visibility(), g.rulesVersion(), g.facilitated(), g.memberCount(), g.postCount(),
                     g.createdAt(), mine.get(id)));
         }
-        String next = null;
-        if (more) {
-            GroupRepository.Row last = shown.get(shown.size() - 1);
-            next = cursors.encode(scope, List.of(search ? Float.toString(last.rank()) : last.createdAt().toString(),
-                    last.id().toString()));
-        }
-        return Page.of(items, next);
+        return items;
     }
 
     @Transactional

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +22,8 @@ import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.events.DomainEvent;
-import org.kindred.platform.paging.CursorCodec;
+import org.kindred.platform.paging.KeysetPaging;
+import org.kindred.platform.paging.KeysetPaging.TimeAndId;
 import org.kindred.platform.paging.Page;
 import org.kindred.platform.paging.PageParams;
 import org.kindred.platform.security.CurrentUser;
@@ -39,17 +39,17 @@ public class InviteService {
     private final GroupInviteRepository invites;
     private final GroupAccess access;
     private final Event<DomainEvent> events;
-    private final CursorCodec cursors;
+    private final KeysetPaging paging;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public InviteService(GroupInviteRepository invites, GroupAccess access, Event<DomainEvent> events,
-            CursorCodec cursors, CurrentUser currentUser, Clock clock) {
+            KeysetPaging paging, CurrentUser currentUser, Clock clock) {
         this.invites = invites;
         this.access = access;
         this.events = events;
-        this.cursors = cursors;
+        this.paging = paging;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -87,19 +87,13 @@ public class InviteService {
     @Transactional
     public Page<InviteResponse> invites(String groupRef, PageParams page) {
         GroupContext context = access.requireModerator(groupRef);
-        String scope = "invites|" + context.groupId();
-        CursorCodec.Keyset keyset = cursors.decodeKeyset(scope, page.cursor);
-        Instant before = keyset == null ? null : keyset.at();
-        UUID beforeId = keyset == null ? null : keyset.id();
-        List<GroupInvite> rows = invites.page(context.groupId(), before, beforeId, page.limit + 1);
-        boolean more = rows.size() > page.limit;
-        List<GroupInvite> shown = more ? rows.subList(0, page.limit) : rows;
-        String next = null;
-        if (more) {
-            GroupInvite last = shown.get(shown.size() - 1);
-            next = cursors.encode(scope, List.of(last.createdAt().toString(), last.id().toString()));
-        }
-        return Page.of(shown.stream().map(i -> toInvite(i, null)).toList(), next);
+        return paging.page("invites|" + context.groupId(), page, 2,
+                (after, limit) -> {
+                    TimeAndId position = TimeAndId.of(after);
+                    return invites.page(context.groupId(), TimeAndId.at(position), TimeAndId.id(position), limit);
+                },
+                last -> TimeAndId.key(last.createdAt(), last.id()),
+                rows -> rows.stream().map(i -> toInvite(i, null)).toList());
     }
 
     @Transactional

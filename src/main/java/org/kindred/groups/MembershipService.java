@@ -27,7 +27,8 @@ import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.events.DomainEvent;
-import org.kindred.platform.paging.CursorCodec;
+import org.kindred.platform.paging.KeysetPaging;
+import org.kindred.platform.paging.KeysetPaging.TimeAndId;
 import org.kindred.platform.paging.Page;
 import org.kindred.platform.paging.PageParams;
 import org.kindred.platform.security.CurrentUser;
@@ -49,12 +50,12 @@ public class MembershipService {
     private final GroupAccess access;
     private final AccountService accounts;
     private final Event<DomainEvent> events;
-    private final CursorCodec cursors;
+    private final KeysetPaging paging;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public MembershipService(MembershipRepository memberships, InviteService invites, GroupRepository groups,
-            GroupAccess access, AccountService accounts, Event<DomainEvent> events, CursorCodec cursors,
+            GroupAccess access, AccountService accounts, Event<DomainEvent> events, KeysetPaging paging,
             CurrentUser currentUser, Clock clock) {
         this.memberships = memberships;
         this.invites = invites;
@@ -62,7 +63,7 @@ public class MembershipService {
         this.access = access;
         this.accounts = accounts;
         this.events = events;
-        this.cursors = cursors;
+        this.paging = paging;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -98,32 +99,10 @@ public class MembershipService {
         Optional<Membership> existing = memberships.findForUpdate(group.id(), caller);
         boolean knowsGroup = group.visibility() != Visibility.HIDDEN || currentUser.isAdmin()
                 || existing.filter(m -> m.isActive() || m.isBanned(now)).isPresent();
-        GroupInvite invite = null;
-        if (request.inviteCode() != null) {
-            invite = invites.usable(group.id(), request.inviteCode(), now).orElse(null);
-            if (invite == null) {
-                if (!knowsGroup) {
-                    throw new NotFoundException("No such group");
-                }
-                throw new BadRequestException("inviteCode", "is not valid for this group, has expired or is used up");
-            }
-        } else if (!knowsGroup) {
-            throw new NotFoundException("No such group");
-        }
-        if (existing.isPresent()) {
-            Membership m = existing.get();
-            if (m.isActive()) {
-                return new JoinResult(200, toMember(m, true));
-            }
-            if (m.status() == MembershipStatus.PENDING && invite == null) {
-                return new JoinResult(202, toMember(m, true));
-            }
-            if (m.isBanned(now)) {
-                throw new ForbiddenException("banned", "Banned from this group",
-                        m.bannedUntil() == null
-                                ? "You are banned from this group"
-                                : "You are banned from this group until " + m.bannedUntil());
-            }
+        GroupInvite invite = inviteFor(group, request.inviteCode(), knowsGroup, now);
+        Optional<JoinResult> again = existing.flatMap(m -> repeatedJoin(m, invite, now));
+        if (again.isPresent()) {
+            return again.get();
         }
         if (group.archived()) {
             throw new ConflictException("group-archived", "Group archived", "This group is archived and read-only");
@@ -154,6 +133,41 @@ public class MembershipService {
         return new JoinResult(active ? 201 : 202, toMember(saved, true));
     }
 
+    /** The usable invite the request names (null if none); a HIDDEN group the caller cannot know answers 404. */
+    private GroupInvite inviteFor(GroupFacts group, String code, boolean knowsGroup, Instant now) {
+        if (code == null) {
+            if (!knowsGroup) {
+                throw new NotFoundException("No such group");
+            }
+            return null;
+        }
+        GroupInvite invite = invites.usable(group.id(), code, now).orElse(null);
+        if (invite == null) {
+            if (!knowsGroup) {
+                throw new NotFoundException("No such group");
+            }
+            throw new BadRequestException("inviteCode", "is not valid for this group, has expired or is used up");
+        }
+        return invite;
+    }
+
+    /** The answer to joining again while already active or waiting; a ban in force refuses. */
+    private Optional<JoinResult> repeatedJoin(Membership m, GroupInvite invite, Instant now) {
+        if (m.isActive()) {
+            return Optional.of(new JoinResult(200, toMember(m, true)));
+        }
+        if (m.status() == MembershipStatus.PENDING && invite == null) {
+            return Optional.of(new JoinResult(202, toMember(m, true)));
+        }
+        if (m.isBanned(now)) {
+            throw new ForbiddenException("banned", "Banned from this group",
+                    m.bannedUntil() == null
+                            ? "You are banned from this group"
+                            : "You are banned from this group until " + m.bannedUntil());
+        }
+        return Optional.empty();
+    }
+
     @Transactional
     public MyMembershipResponse acceptRules(String groupRef, int version) {
         GroupContext context = access.requireMember(groupRef);
@@ -175,25 +189,21 @@ public class MembershipService {
             throw new ForbiddenException("not-a-moderator", "Moderators only",
                     "Only moderators can list pending, denied or banned memberships");
         }
-        String scope = "members|" + context.groupId() + "|" + wanted;
-        CursorCodec.Keyset keyset = cursors.decodeKeyset(scope, page.cursor);
-        Instant after = keyset == null ? null : keyset.at();
-        UUID afterAccount = keyset == null ? null : keyset.id();
-        List<Membership> rows = memberships.page(context.groupId(), wanted, after, afterAccount, page.limit + 1);
-        boolean more = rows.size() > page.limit;
-        List<Membership> shown = more ? rows.subList(0, page.limit) : rows;
-        Map<UUID, AccountSummary> people = accounts.summaries(shown.stream().map(Membership::accountId).toList());
+        boolean moderator = context.canModerate();
         UUID caller = currentUser.requireAccountId();
-        List<MemberResponse> items = new ArrayList<>();
-        for (Membership m : shown) {
-            items.add(toMember(m, people.get(m.accountId()), context.canModerate() || m.accountId().equals(caller)));
-        }
-        String next = null;
-        if (more) {
-            Membership last = shown.get(shown.size() - 1);
-            next = cursors.encode(scope, List.of(last.requestedAt().toString(), last.accountId().toString()));
-        }
-        return Page.of(items, next);
+        return paging.page("members|" + context.groupId() + "|" + wanted, page, 2,
+                (after, limit) -> {
+                    TimeAndId position = TimeAndId.of(after);
+                    return memberships.page(context.groupId(), wanted, TimeAndId.at(position),
+                            TimeAndId.id(position), limit);
+                },
+                last -> TimeAndId.key(last.requestedAt(), last.accountId()),
+                rows -> {
+                    Map<UUID, AccountSummary> people = accounts
+                            .summaries(rows.stream().map(Membership::accountId).toList());
+                    return rows.stream().map(m -> toMember(m, people.get(m.accountId()),
+                            moderator || m.accountId().equals(caller))).toList();
+                });
     }
 
     /** Leaving (yourself) or removing someone (moderators). */
@@ -222,28 +232,26 @@ public class MembershipService {
     @Transactional
     public Page<MyGroupMembershipResponse> mine(PageParams page) {
         UUID caller = currentUser.requireAccountId();
-        String scope = "my-memberships|" + caller;
-        CursorCodec.Keyset keyset = cursors.decodeKeyset(scope, page.cursor);
-        Instant before = keyset == null ? null : keyset.at();
-        UUID beforeGroup = keyset == null ? null : keyset.id();
-        List<Membership> rows = memberships.pageForAccount(caller, before, beforeGroup, page.limit + 1);
-        boolean more = rows.size() > page.limit;
-        List<Membership> shown = more ? rows.subList(0, page.limit) : rows;
-        Map<UUID, GroupFacts> facts = groups.facts(shown.stream().map(Membership::groupId).toList());
+        return paging.page("my-memberships|" + caller, page, 2,
+                (after, limit) -> {
+                    TimeAndId position = TimeAndId.of(after);
+                    return memberships.pageForAccount(caller, TimeAndId.at(position), TimeAndId.id(position), limit);
+                },
+                last -> TimeAndId.key(last.requestedAt(), last.groupId()),
+                this::myGroupMemberships);
+    }
+
+    private List<MyGroupMembershipResponse> myGroupMemberships(List<Membership> rows) {
+        Map<UUID, GroupFacts> facts = groups.facts(rows.stream().map(Membership::groupId).toList());
         List<MyGroupMembershipResponse> items = new ArrayList<>();
-        for (Membership m : shown) {
+        for (Membership m : rows) {
             GroupFacts g = facts.get(m.groupId());
             items.add(new MyGroupMembershipResponse(
                     new MyGroupMembershipResponse.GroupRef(g.id(), g.slug(), g.name(), g.visibility(), g.archived()),
                     m.role(), m.status(), m.rulesVersionAccepted(), m.rulesVersionAccepted() >= g.rulesVersion(),
                     m.requestedAt(), m.joinedAt(), m.decisionReason(), m.bannedUntil()));
         }
-        String next = null;
-        if (more) {
-            Membership last = shown.get(shown.size() - 1);
-            next = cursors.encode(scope, List.of(last.requestedAt().toString(), last.groupId().toString()));
-        }
-        return Page.of(items, next);
+        return items;
     }
 
     MemberResponse toMember(Membership m, boolean showPrivate) {

@@ -110,7 +110,7 @@ public class ReportService {
                 accounts.summary(request.targetId()).orElseThrow(() -> new NotFoundException("No such account"));
                 UUID groupId = request.groupId() == null
                         ? null
-                        : access.requireMember(request.groupId().toString()).groupId();
+                        : access.requireMember(request.groupId()).groupId();
                 return new Target(groupId, request.targetId());
             }
             default -> {
@@ -173,7 +173,7 @@ public class ReportService {
             return null;
         }
         try {
-            return access.requireModerator(report.groupId().toString());
+            return access.requireModerator(report.groupId());
         } catch (ForbiddenException e) {
             throw notFound();
         }
