@@ -24,16 +24,16 @@ public class BlockService {
 
     private final BlockRepository blocks;
     private final AccountRepository accounts;
-    private final AccountService accountService;
+    private final AccountDirectory directory;
     private final CursorCodec cursors;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public BlockService(BlockRepository blocks, AccountRepository accounts, AccountService accountService,
+    public BlockService(BlockRepository blocks, AccountRepository accounts, AccountDirectory directory,
             CursorCodec cursors, CurrentUser currentUser, Clock clock) {
         this.blocks = blocks;
         this.accounts = accounts;
-        this.accountService = accountService;
+        this.directory = directory;
         this.cursors = cursors;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -71,7 +71,7 @@ public class BlockService {
         List<Block> rows = blocks.page(me, before, beforeId, page.limit + 1);
         boolean more = rows.size() > page.limit;
         List<Block> shown = more ? rows.subList(0, page.limit) : rows;
-        Map<UUID, AccountSummary> people = accountService.summaries(shown.stream().map(Block::blockedId).toList());
+        Map<UUID, AccountSummary> people = directory.summaries(shown.stream().map(Block::blockedId).toList());
         List<BlockResponse> items = new ArrayList<>();
         for (Block b : shown) {
             AccountSummary person = people.get(b.blockedId());
