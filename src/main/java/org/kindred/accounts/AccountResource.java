@@ -26,10 +26,10 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
-    private final AccountService accounts;
+    private final AccountDirectory directory;
 
-    public AccountResource(AccountService accounts) {
-        this.accounts = accounts;
+    public AccountResource(AccountDirectory directory) {
+        this.directory = directory;
     }
 
     @GET
@@ -39,6 +39,6 @@ public class AccountResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     public PublicProfileResponse profile(
             @Parameter(description = "The member's handle", example = "amara_k") @RestPath @Size(max = 30) String handle) {
-        return accounts.publicProfile(handle);
+        return directory.publicProfile(handle);
     }
 }

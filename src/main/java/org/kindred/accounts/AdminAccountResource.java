@@ -31,10 +31,10 @@ import org.kindred.platform.security.CurrentUser;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAccountResource {
 
-    private final AccountService accounts;
+    private final AccountAdministration administration;
 
-    public AdminAccountResource(AccountService accounts) {
-        this.accounts = accounts;
+    public AdminAccountResource(AccountAdministration administration) {
+        this.administration = administration;
     }
 
     @PATCH
@@ -49,6 +49,6 @@ public class AdminAccountResource {
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     public AdminAccountResponse update(@RestPath UUID accountId, @Valid @NotNull AdminUpdateAccountRequest request) {
-        return accounts.adminUpdate(accountId, request);
+        return administration.adminUpdate(accountId, request);
     }
 }

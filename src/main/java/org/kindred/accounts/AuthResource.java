@@ -38,12 +38,15 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    private final AccountService accounts;
+    private final Registration registration;
+    private final SignIn signIn;
     private final SessionService sessions;
     private final CurrentUser currentUser;
 
-    public AuthResource(AccountService accounts, SessionService sessions, CurrentUser currentUser) {
-        this.accounts = accounts;
+    public AuthResource(Registration registration, SignIn signIn, SessionService sessions,
+            CurrentUser currentUser) {
+        this.registration = registration;
+        this.signIn = signIn;
         this.sessions = sessions;
         this.currentUser = currentUser;
     }
@@ -64,7 +67,7 @@ public class AuthResource {
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public RestResponse<RegistrationResponse> register(@Valid @NotNull RegisterRequest request) {
-        RegistrationResponse created = accounts.register(request);
+        RegistrationResponse created = registration.register(request);
         return RestResponse.ResponseBuilder.<RegistrationResponse>created(URI.create("/api/v1/me")).entity(created)
                 .build();
     }
@@ -85,7 +88,7 @@ public class AuthResource {
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public TokenResponse login(@Valid @NotNull LoginRequest request) {
-        return accounts.login(request);
+        return signIn.login(request);
     }
 
     @POST

@@ -1,7 +1,6 @@
 package org.kindred.accounts;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,8 @@ import jakarta.transaction.Transactional;
 import org.kindred.accounts.api.BlockResponse;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.NotFoundException;
-import org.kindred.platform.paging.CursorCodec;
+import org.kindred.platform.paging.KeysetPaging;
+import org.kindred.platform.paging.KeysetPaging.TimeAndId;
 import org.kindred.platform.paging.Page;
 import org.kindred.platform.paging.PageParams;
 import org.kindred.platform.security.CurrentUser;
@@ -24,17 +24,17 @@ public class BlockService {
 
     private final BlockRepository blocks;
     private final AccountRepository accounts;
-    private final AccountService accountService;
-    private final CursorCodec cursors;
+    private final AccountDirectory directory;
+    private final KeysetPaging paging;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public BlockService(BlockRepository blocks, AccountRepository accounts, AccountService accountService,
-            CursorCodec cursors, CurrentUser currentUser, Clock clock) {
+    public BlockService(BlockRepository blocks, AccountRepository accounts, AccountDirectory directory,
+            KeysetPaging paging, CurrentUser currentUser, Clock clock) {
         this.blocks = blocks;
         this.accounts = accounts;
-        this.accountService = accountService;
-        this.cursors = cursors;
+        this.directory = directory;
+        this.paging = paging;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -64,24 +64,24 @@ public class BlockService {
     @Transactional
     public Page<BlockResponse> mine(PageParams page) {
         UUID me = currentUser.requireAccountId();
-        String scope = "blocks|" + me;
-        CursorCodec.Keyset keyset = cursors.decodeKeyset(scope, page.cursor);
-        Instant before = keyset == null ? null : keyset.at();
-        UUID beforeId = keyset == null ? null : keyset.id();
-        List<Block> rows = blocks.page(me, before, beforeId, page.limit + 1);
-        boolean more = rows.size() > page.limit;
-        List<Block> shown = more ? rows.subList(0, page.limit) : rows;
-        Map<UUID, AccountSummary> people = accountService.summaries(shown.stream().map(Block::blockedId).toList());
+        return paging.page("blocks|" + me, page, 2,
+                (after, limit) -> {
+                    TimeAndId position = TimeAndId.of(after);
+                    return blocks.page(me, TimeAndId.at(position), TimeAndId.id(position), limit);
+                },
+                b -> TimeAndId.key(b.createdAt(), b.blockedId()),
+                this::render);
+    }
+
+    /** The blocks shown, with the handles and names of the people blocked looked up in one query. */
+    private List<BlockResponse> render(List<Block> shown) {
+        Map<UUID, AccountSummary> people = directory.summaries(shown.stream().map(Block::blockedId).toList());
         List<BlockResponse> items = new ArrayList<>();
         for (Block b : shown) {
             AccountSummary person = people.get(b.blockedId());
             items.add(new BlockResponse(b.blockedId(), person == null ? null : person.handle(),
                     person == null ? null : person.displayName(), b.createdAt()));
         }
-        String next = more
-                ? cursors.encode(scope, List.of(shown.get(shown.size() - 1).createdAt().toString(),
-                        shown.get(shown.size() - 1).blockedId().toString()))
-                : null;
-        return Page.of(items, next);
+        return items;
     }
 }

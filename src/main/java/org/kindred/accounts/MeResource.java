@@ -40,11 +40,11 @@ public class MeResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final AccountService accounts;
+    private final MyAccount myAccount;
     private final CurrentUser currentUser;
 
-    public MeResource(AccountService accounts, CurrentUser currentUser) {
-        this.accounts = accounts;
+    public MeResource(MyAccount myAccount, CurrentUser currentUser) {
+        this.myAccount = myAccount;
         this.currentUser = currentUser;
     }
 
@@ -52,7 +52,7 @@ public class MeResource {
     @Operation(operationId = "getMe", summary = "Your account", description = "Your profile and preferences, including your e-mail. Sent with `Cache-Control: no-store`.")
     @APIResponse(responseCode = "200", description = "Your account", headers = @Header(name = "ETag", description = "Send as If-Match with PATCH", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
     public RestResponse<MeResponse> me() {
-        return withETag(accounts.me(currentUser.requireAccountId()));
+        return withETag(myAccount.me(currentUser.requireAccountId()));
     }
 
     @PATCH
@@ -69,7 +69,7 @@ public class MeResource {
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     public RestResponse<MeResponse> update(@Valid @NotNull UpdateMeRequest request,
             @Parameter(description = "ETag from GET /api/v1/me; the change is refused with 412 if the account changed since") @RestHeader("If-Match") String ifMatch) {
-        return withETag(accounts.updateMe(currentUser.requireAccountId(), request, ifMatch));
+        return withETag(myAccount.updateMe(currentUser.requireAccountId(), request, ifMatch));
     }
 
     @PUT
@@ -84,7 +84,7 @@ public class MeResource {
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
-        accounts.changePassword(currentUser.requireAccountId(), currentUser.sessionId(), request);
+        myAccount.changePassword(currentUser.requireAccountId(), currentUser.sessionId(), request);
     }
 
     private static RestResponse<MeResponse> withETag(Versioned<MeResponse> versioned) {

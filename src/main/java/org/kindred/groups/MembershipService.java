@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.kindred.accounts.AccountService;
+import org.kindred.accounts.AccountDirectory;
 import org.kindred.accounts.AccountSummary;
 import org.kindred.groups.api.AccountRef;
 import org.kindred.groups.api.JoinRequest;
@@ -48,14 +48,14 @@ public class MembershipService {
     private final InviteService invites;
     private final GroupRepository groups;
     private final GroupAccess access;
-    private final AccountService accounts;
+    private final AccountDirectory accounts;
     private final Event<DomainEvent> events;
     private final KeysetPaging paging;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public MembershipService(MembershipRepository memberships, InviteService invites, GroupRepository groups,
-            GroupAccess access, AccountService accounts, Event<DomainEvent> events, KeysetPaging paging,
+            GroupAccess access, AccountDirectory accounts, Event<DomainEvent> events, KeysetPaging paging,
             CurrentUser currentUser, Clock clock) {
         this.memberships = memberships;
         this.invites = invites;

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import org.kindred.accounts.AccountService;
+import org.kindred.accounts.AccountDirectory;
 import org.kindred.accounts.AccountSummary;
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
@@ -41,11 +41,11 @@ public class ModerationLog {
 
     private final ModerationLogRepository entries;
     private final GroupAccess access;
-    private final AccountService accounts;
+    private final AccountDirectory accounts;
     private final KeysetPaging paging;
     private final Clock clock;
 
-    public ModerationLog(ModerationLogRepository entries, GroupAccess access, AccountService accounts,
+    public ModerationLog(ModerationLogRepository entries, GroupAccess access, AccountDirectory accounts,
             KeysetPaging paging, Clock clock) {
         this.entries = entries;
         this.access = access;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.kindred.accounts.AccountService;
+import org.kindred.accounts.AccountDirectory;
 import org.kindred.accounts.AccountSummary;
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
@@ -33,11 +33,12 @@ public class ModerationQueue {
     private final ReportRepository reports;
     private final PostModeration posts;
     private final GroupAccess access;
-    private final AccountService accounts;
+    private final AccountDirectory accounts;
     private final KeysetPaging paging;
     private final CurrentUser currentUser;
 
-    public ModerationQueue(ReportRepository reports, PostModeration posts, GroupAccess access, AccountService accounts,
+    public ModerationQueue(ReportRepository reports, PostModeration posts, GroupAccess access,
+            AccountDirectory accounts,
             KeysetPaging paging, CurrentUser currentUser) {
         this.reports = reports;
         this.posts = posts;

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.kindred.accounts.AccountService;
+import org.kindred.accounts.AccountAdministration;
 import org.kindred.groups.GroupContext;
 import org.kindred.groups.MembershipDecisions;
 import org.kindred.moderation.ModerationLogEntry.TargetType;
@@ -38,13 +38,13 @@ public class ReportResolution {
     private final ModerationLog log;
     private final PostModeration posts;
     private final MembershipDecisions memberships;
-    private final AccountService accounts;
+    private final AccountAdministration accounts;
     private final Event<DomainEvent> events;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public ReportResolution(ReportRepository reports, ReportService reportService, WarningService warnings,
-            ModerationLog log, PostModeration posts, MembershipDecisions memberships, AccountService accounts,
+            ModerationLog log, PostModeration posts, MembershipDecisions memberships, AccountAdministration accounts,
             Event<DomainEvent> events, CurrentUser currentUser, Clock clock) {
         this.reports = reports;
         this.reportService = reportService;

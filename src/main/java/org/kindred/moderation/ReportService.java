@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import org.kindred.accounts.AccountService;
+import org.kindred.accounts.AccountDirectory;
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
 import org.kindred.moderation.api.CreateReportRequest;
@@ -42,14 +42,14 @@ public class ReportService {
     private final PostService posts;
     private final PostModeration postModeration;
     private final GroupAccess access;
-    private final AccountService accounts;
+    private final AccountDirectory accounts;
     private final ModerationConfig config;
     private final Event<DomainEvent> events;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public ReportService(ReportRepository reports, PostService posts, PostModeration postModeration,
-            GroupAccess access, AccountService accounts, ModerationConfig config, Event<DomainEvent> events,
+            GroupAccess access, AccountDirectory accounts, ModerationConfig config, Event<DomainEvent> events,
             CurrentUser currentUser, Clock clock) {
         this.reports = reports;
         this.posts = posts;

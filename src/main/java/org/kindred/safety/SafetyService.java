@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.kindred.accounts.AccountService;
+import org.kindred.accounts.AccountDirectory;
 import org.kindred.library.CrisisLines;
 import org.kindred.library.api.CrisisLinesResponse;
 import org.kindred.platform.security.CurrentUser;
@@ -23,10 +23,11 @@ public class SafetyService {
 
     private final SafetyCheck check;
     private final CrisisLines crisisLines;
-    private final AccountService accounts;
+    private final AccountDirectory accounts;
     private final CurrentUser currentUser;
 
-    public SafetyService(SafetyCheck check, CrisisLines crisisLines, AccountService accounts, CurrentUser currentUser) {
+    public SafetyService(SafetyCheck check, CrisisLines crisisLines, AccountDirectory accounts,
+            CurrentUser currentUser) {
         this.check = check;
         this.crisisLines = crisisLines;
         this.accounts = accounts;

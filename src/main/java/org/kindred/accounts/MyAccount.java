@@ -1,0 +1,159 @@
+package org.kindred.accounts;
+
+import static org.kindred.accounts.AccountInput.duplicate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import org.kindred.accounts.api.ChangePasswordRequest;
+import org.kindred.accounts.api.MeResponse;
+import org.kindred.accounts.api.UpdateMeRequest;
+import org.kindred.platform.db.UniqueViolation;
+import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.error.ForbiddenException;
+import org.kindred.platform.error.Problem;
+import org.kindred.platform.error.UnauthorizedException;
+import org.kindred.platform.security.PasswordHasher;
+import org.kindred.platform.web.ETags;
+import org.kindred.platform.web.Versioned;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The member's own account: reading it, changing profile and preferences, and changing the password. Argon2id hashing
+ * runs outside database transactions so a slow hash never holds a pooled connection.
+ */
+@ApplicationScoped
+public class MyAccount {
+
+    private final AccountRepository accounts;
+    private final SessionService sessions;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final Clock clock;
+
+    public MyAccount(AccountRepository accounts, SessionService sessions, PasswordHasher hasher,
+            PasswordPolicy passwordPolicy, Clock clock) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Versioned<MeResponse> me(UUID accountId) {
+        Account account = active(accountId);
+        return Versioned.of(AccountMapper.toMe(account), account.version());
+    }
+
+    /** A JSON Merge Patch of the profile; a new e-mail needs the current password, checked before the transaction. */
+    public Versioned<MeResponse> updateMe(UUID accountId, UpdateMeRequest request, String ifMatch) {
+        Optional<String> newEmail = request.email() == null
+                ? Optional.empty()
+                : request.email().map(AccountInput::normalizeEmail);
+        if (request.email() != null && request.email().isEmpty()) {
+            throw new BadRequestException("email", "cannot be removed");
+        }
+        if (newEmail.isPresent()) {
+            requireCurrentPassword(accountId, request);
+        }
+        rejectNullFor("languages", request.languages());
+        rejectNullFor("hiddenContentWarnings", request.hiddenContentWarnings());
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Account account = active(accountId);
+                ETags.requireMatch(ifMatch, account.version());
+                Instant now = clock.instant();
+                if (newEmail.isPresent() && !newEmail.get().equals(account.email())) {
+                    if (accounts.emailTaken(newEmail.get())) {
+                        throw duplicate(List.of(new Problem.FieldError("email", "is already in use")));
+                    }
+                    account.changeEmail(newEmail.get(), now);
+                }
+                applyProfile(account, request, now);
+                accounts.flush();
+                return Versioned.of(AccountMapper.toMe(account), account.version());
+            });
+        } catch (PersistenceException e) {
+            if (!UniqueViolation.isCause(e)) {
+                throw e;
+            }
+            throw duplicate(List.of(new Problem.FieldError("email", "is already in use")));
+        }
+    }
+
+    /** Changes the password and signs out every other session; the caller's session stays. */
+    public void changePassword(UUID accountId, UUID currentSession, ChangePasswordRequest request) {
+        Account snapshot = QuarkusTransaction.requiringNew().call(() -> active(accountId));
+        if (!hasher.verify(snapshot.passwordHash(), request.currentPassword())) {
+            throw wrongPassword();
+        }
+        passwordPolicy.requireStrong("newPassword", request.newPassword(), snapshot.email(), snapshot.handle(),
+                snapshot.displayName());
+        String hash = hasher.hash(request.newPassword());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Account account = active(accountId);
+            account.changePassword(hash, clock.instant());
+            sessions.revokeAll(accountId, currentSession, AuthSession.RevokeReason.PASSWORD_CHANGED);
+        });
+    }
+
+    private void requireCurrentPassword(UUID accountId, UpdateMeRequest request) {
+        String password = request.currentPassword() == null ? null : request.currentPassword().orElse(null);
+        if (password == null) {
+            throw new BadRequestException("currentPassword", "is required to change the e-mail");
+        }
+        String hash = QuarkusTransaction.requiringNew().call(() -> active(accountId).passwordHash());
+        if (!hasher.verify(hash, password)) {
+            throw wrongPassword();
+        }
+    }
+
+    /** The patch's fields besides the e-mail, in the order they are checked; absent fields stay as they are. */
+    private static void applyProfile(Account account, UpdateMeRequest request, Instant now) {
+        if (request.displayName() != null) {
+            account.changeDisplayName(AccountInput.blankToNull(request.displayName().orElse(null)), now);
+        }
+        if (request.country() != null) {
+            account.changeCountry(request.country().orElse(null), now);
+        }
+        if (request.languages() != null) {
+            account.changeLanguages(AccountInput.canonicalLanguages(request.languages().get()), now);
+        }
+        if (request.birthYear() != null) {
+            Integer year = request.birthYear().orElse(null);
+            if (year != null) {
+                AccountInput.requireOldEnough(year, now);
+            }
+            account.changeBirthYear(year, now);
+        }
+        if (request.hiddenContentWarnings() != null) {
+            List<ContentWarning> warnings = request.hiddenContentWarnings().get();
+            account.hideContentWarnings(warnings.isEmpty() ? List.of() : EnumSet.copyOf(warnings), now);
+        }
+    }
+
+    private Account active(UUID accountId) {
+        return accounts.findByIdOptional(accountId).filter(a -> a.status() == AccountStatus.ACTIVE)
+                .orElseThrow(() -> new UnauthorizedException("invalid-token", "This account is no longer active"));
+    }
+
+    private static ForbiddenException wrongPassword() {
+        return new ForbiddenException("wrong-password", "Wrong password", "The current password is wrong");
+    }
+
+    private static void rejectNullFor(String field, Optional<?> value) {
+        if (value != null && value.isEmpty()) {
+            throw new BadRequestException(field, "cannot be null; send [] to clear it");
+        }
+    }
+}
