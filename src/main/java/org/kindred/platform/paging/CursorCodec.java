@@ -101,17 +101,4 @@ public class CursorCodec {
         return new BadRequestException("cursor",
                 "is not a valid cursor for this list (it was altered, or it belongs to another list, filter or sort order)");
     }
-
-    /** A keyset position of most lists: a timestamp and the id that breaks ties. */
-    public record Keyset(java.time.Instant at, java.util.UUID id) {
-    }
-
-    /** The keyset a cursor of two values (timestamp, id) names; null for the first page. */
-    public Keyset decodeKeyset(String scope, String cursor) {
-        if (cursor == null) {
-            return null;
-        }
-        List<String> values = decode(scope, cursor, 2);
-        return new Keyset(java.time.Instant.parse(values.get(0)), java.util.UUID.fromString(values.get(1)));
-    }
 }
