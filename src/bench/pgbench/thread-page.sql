@@ -23,7 +23,7 @@ SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
        p.support_wanted, p.reply_policy, p.status, p.removed_by, p.pinned, p.locked, p.created_at, p.edited_at,
        p.last_activity_at, p.reply_count, p.i_believe_you, p.me_too, p.not_alone, p.sending_strength, p.thank_you,
        ARRAY(SELECT r.kind FROM reactions r WHERE r.post_id = p.id AND r.account_id = :me ORDER BY r.kind),
-       p.version
+       p.version, p.ever_published
 FROM posts p JOIN accounts a ON a.id = p.author_id WHERE p.id = :id
 ;
 select g1_0.id,g1_0.archived_at,g1_0.bases,g1_0.created_at,g1_0.created_by,g1_0.description,g1_0.facilitated,g1_0.language,g1_0.member_count,g1_0.name,g1_0.post_count,g1_0.rules,g1_0.rules_version,g1_0.slug,g1_0.topics,g1_0.updated_at,g1_0.version,g1_0.visibility from groups g1_0 where g1_0.id=:group;
@@ -44,7 +44,7 @@ SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
        p.support_wanted, p.reply_policy, p.status, p.removed_by, p.pinned, p.locked, p.created_at, p.edited_at,
        p.last_activity_at, p.reply_count, p.i_believe_you, p.me_too, p.not_alone, p.sending_strength, p.thank_you,
        ARRAY(SELECT r.kind FROM reactions r WHERE r.post_id = p.id AND r.account_id = :me ORDER BY r.kind),
-       p.version
+       p.version, p.ever_published
 FROM posts p JOIN accounts a ON a.id = p.author_id WHERE p.id = :id
 ;
 select g1_0.id,g1_0.archived_at,g1_0.bases,g1_0.created_at,g1_0.created_by,g1_0.description,g1_0.facilitated,g1_0.language,g1_0.member_count,g1_0.name,g1_0.post_count,g1_0.rules,g1_0.rules_version,g1_0.slug,g1_0.topics,g1_0.updated_at,g1_0.version,g1_0.visibility from groups g1_0 where g1_0.id=:group;
@@ -57,11 +57,11 @@ SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
        p.support_wanted, p.reply_policy, p.status, p.removed_by, p.pinned, p.locked, p.created_at, p.edited_at,
        p.last_activity_at, p.reply_count, p.i_believe_you, p.me_too, p.not_alone, p.sending_strength, p.thank_you,
        ARRAY(SELECT r.kind FROM reactions r WHERE r.post_id = p.id AND r.account_id = :me ORDER BY r.kind),
-       p.version
-FROM posts p JOIN accounts a ON a.id = p.author_id WHERE p.parent_id = :thread AND (p.status = 'PUBLISHED' OR p.status = 'REMOVED' AND (p.parent_id IS NOT NULL OR p.reply_count > 0)
+       p.version, p.ever_published
+FROM posts p JOIN accounts a ON a.id = p.author_id WHERE p.parent_id = :thread AND (p.status = 'PUBLISHED' OR p.status = 'REMOVED' AND p.ever_published AND (p.parent_id IS NOT NULL OR p.reply_count > 0)
      OR p.author_id = :me AND p.status IN ('PENDING_APPROVAL', 'HELD_FOR_CARE', 'HIDDEN'))
 AND (p.author_id = :me OR NOT p.content_warnings && (SELECT hidden_content_warnings FROM accounts WHERE id = :me))
-AND p.author_id <> ALL (ARRAY(SELECT blocked_id FROM blocks WHERE blocker_id = :me
-                              UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me)) ORDER BY p.created_at, p.id LIMIT :limit
+AND (p.anonymous OR p.author_id <> ALL (ARRAY(SELECT blocked_id FROM blocks WHERE blocker_id = :me
+                              UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me))) ORDER BY p.created_at, p.id LIMIT :limit
 ;
 COMMIT;

@@ -75,7 +75,7 @@ public class ModerationQueue {
                                     UUID.fromString(after.get(3)));
                     return open
                             ? reports.openQueue(groupId, me, position, limit)
-                            : reports.closedQueue(groupId, position, limit);
+                            : reports.closedQueue(groupId, me, position, limit);
                 },
                 last -> List.of(Integer.toString(last.priority()), Integer.toString(last.memberReports()),
                         (open ? last.firstReportedAt() : last.resolvedAt()).toString(), last.targetId().toString()),

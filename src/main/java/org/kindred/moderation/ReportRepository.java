@@ -41,14 +41,18 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /**
+     * Members with an open complaint about the target. Wellbeing concerns are care, not complaints: they never count
+     * toward hiding anything (README "Privacy model", I3).
+     */
     public long distinctOpenReporters(ReportTarget type, UUID targetId) {
-        return count("targetType = ?1 and targetId = ?2 and status = ?3 and reporterId is not null", type, targetId,
-                ReportStatus.OPEN);
+        return count("targetType = ?1 and targetId = ?2 and status = ?3 and reporterId is not null and reason <> ?4",
+                type, targetId, ReportStatus.OPEN, ReportReason.WELLBEING_CONCERN);
     }
 
     /**
-     * The open queue of a group (or of the platform when {@code groupId} is null): one row per target, held-for-care
-     * posts first, then posts waiting for approval, then by number of member reports and age. Reports about the viewer
+     * The open queue of a group (or of the platform when {@code groupId} is null): one row per target, care first
+     * (held-for-care posts and anyone members are worried about), then posts waiting for approval, then by number of member reports and age. Reports about the viewer
      * themself are left out (they go to other moderators).
      */
     public List<QueueRow> openQueue(UUID groupId, UUID viewer, QueuePosition after, int limit) {
@@ -56,7 +60,8 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 .append("""
                         SELECT r.target_type, r.target_id,
                                (array_agg(r.id ORDER BY r.created_at, r.id))[1] AS first_id,
-                               CASE max(p.status) WHEN 'HELD_FOR_CARE' THEN 0 WHEN 'PENDING_APPROVAL' THEN 1 ELSE 2 END AS priority,
+                               CASE WHEN bool_or(p.status = 'HELD_FOR_CARE' OR r.reason = 'WELLBEING_CONCERN') THEN 0
+                                    WHEN bool_or(p.status = 'PENDING_APPROVAL') THEN 1 ELSE 2 END AS priority,
                                count(r.reporter_id)::int AS member_reports,
                                min(r.created_at) AS first_at, max(r.created_at) AS last_at,
                                array_agg(DISTINCT r.reason) AS reasons, array_agg(DISTINCT r.source) AS sources,
@@ -84,17 +89,22 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
         return rows(sql);
     }
 
-    /** Closed reports of a group (or of the platform), most recently closed first, one row per target and closing. */
-    public List<QueueRow> closedQueue(UUID groupId, QueuePosition after, int limit) {
-        NativeSql sql = new NativeSql().append("""
-                SELECT * FROM (
-                SELECT r.target_type, r.target_id, (array_agg(r.id ORDER BY r.created_at, r.id))[1] AS first_id,
-                       3 AS priority, count(r.reporter_id)::int AS member_reports,
-                       min(r.created_at) AS first_at, max(r.created_at) AS last_at,
-                       array_agg(DISTINCT r.reason) AS reasons, array_agg(DISTINCT r.source) AS sources,
-                       array_remove(array_agg(r.details ORDER BY r.created_at), NULL) AS details,
-                       max(r.status) AS status, max(r.resolution) AS resolution, r.resolved_at
-                FROM reports r WHERE r.status <> 'OPEN'""");
+    /**
+     * Closed reports of a group (or of the platform), most recently closed first, one row per target and closing.
+     * Reports about the viewer themself are left out, as in the open queue.
+     */
+    public List<QueueRow> closedQueue(UUID groupId, UUID viewer, QueuePosition after, int limit) {
+        NativeSql sql = new NativeSql()
+                .append("""
+                        SELECT * FROM (
+                        SELECT r.target_type, r.target_id, (array_agg(r.id ORDER BY r.created_at, r.id))[1] AS first_id,
+                               3 AS priority, count(r.reporter_id)::int AS member_reports,
+                               min(r.created_at) AS first_at, max(r.created_at) AS last_at,
+                               array_agg(DISTINCT r.reason) AS reasons, array_agg(DISTINCT r.source) AS sources,
+                               array_remove(array_agg(r.details ORDER BY r.created_at), NULL) AS details,
+                               max(r.status) AS status, max(r.resolution) AS resolution, r.resolved_at
+                        FROM reports r WHERE r.status <> 'OPEN' AND r.target_account_id IS DISTINCT FROM CAST(:viewer AS uuid)""")
+                .bind("viewer", viewer.toString());
         sql.append(groupId == null ? " AND r.group_id IS NULL" : " AND r.group_id = :group");
         if (groupId != null) {
             sql.bind("group", groupId);

@@ -76,6 +76,11 @@ public class ReportResolution {
             throw new BadRequestException("bannedUntil", "only goes with action BAN_MEMBER");
         }
         List<Report> open = reports.openForTargetForUpdate(report.targetType(), report.targetId());
+        if (open.stream().anyMatch(r -> me.equals(r.reporterId()))) {
+            // I4: nobody resolves a report they filed; another moderator of the group (or an admin) does.
+            throw new ForbiddenException("own-report", "Your own report",
+                    "You reported this; another moderator must resolve or dismiss it");
+        }
         if (dismissed) {
             dismiss(report, me, request.note(), open.size());
         } else {

@@ -44,12 +44,14 @@ public class ReportService {
     private final GroupAccess access;
     private final AccountDirectory accounts;
     private final ModerationConfig config;
+    private final CareService care;
     private final Event<DomainEvent> events;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public ReportService(ReportRepository reports, PostService posts, PostModeration postModeration,
-            GroupAccess access, AccountDirectory accounts, ModerationConfig config, Event<DomainEvent> events,
+            GroupAccess access, AccountDirectory accounts, ModerationConfig config, CareService care,
+            Event<DomainEvent> events,
             CurrentUser currentUser, Clock clock) {
         this.reports = reports;
         this.posts = posts;
@@ -57,6 +59,7 @@ public class ReportService {
         this.access = access;
         this.accounts = accounts;
         this.config = config;
+        this.care = care;
         this.events = events;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -75,7 +78,10 @@ public class ReportService {
         var existing = reports.openByMember(request.targetType(), request.targetId(), me);
         if (existing.isPresent()) {
             existing.get().merge(request.reason(), details, now);
-            return new Filed(false, toResponse(existing.get()));
+            if (request.reason() == ReportReason.WELLBEING_CONCERN && target.account() != null) {
+                care.worriedAbout(target.account());
+            }
+            return new Filed(false, toReporterResponse(existing.get()));
         }
         Report report = Report.file(target.groupId(), request.targetType(), request.targetId(), target.account(), me,
                 ReportSource.MEMBER, request.reason(), details, now);
@@ -83,13 +89,16 @@ public class ReportService {
         reports.flush();
         events.fire(new ReportFiled(report.id(), target.groupId(), request.targetType(), request.targetId(),
                 ReportSource.MEMBER, request.reason()));
+        if (request.reason() == ReportReason.WELLBEING_CONCERN && target.account() != null) {
+            care.worriedAbout(target.account());
+        }
         if (request.targetType() == ReportTarget.POST) {
             long reporters = reports.distinctOpenReporters(ReportTarget.POST, request.targetId());
             if (reporters >= config.autoHideReports()) {
                 postModeration.hideReported(request.targetId(), reporters);
             }
         }
-        return new Filed(true, toResponse(report));
+        return new Filed(true, toReporterResponse(report));
     }
 
     private Target target(CreateReportRequest request, UUID me) {
@@ -151,9 +160,10 @@ public class ReportService {
     public ReportResponse get(UUID reportId) {
         UUID me = currentUser.requireAccountId();
         Report report = reports.findByIdOptional(reportId).orElseThrow(ReportService::notFound);
-        if (!me.equals(report.reporterId())) {
-            requireHandler(report, me);
+        if (me.equals(report.reporterId())) {
+            return toReporterResponse(report);
         }
+        requireHandler(report, me);
         return toResponse(report);
     }
 
@@ -179,9 +189,26 @@ public class ReportService {
         }
     }
 
+    /** A report as the moderators handling it see it. */
     static ReportResponse toResponse(Report r) {
         return new ReportResponse(r.id(), r.targetType(), r.targetId(), r.reason(), r.details(), r.status(),
-                r.resolution(), r.createdAt(), r.updatedAt());
+                r.resolution(), actionTaken(r), r.createdAt(), r.updatedAt());
+    }
+
+    /**
+     * A report as the member who filed it sees it: of a report about a post, only post-level outcomes; an action
+     * against the author's account shows as "action taken", or the outcome would name an anonymous author (I5).
+     */
+    static ReportResponse toReporterResponse(Report r) {
+        boolean accountLevel = r.resolution() == ReportAction.WARN || r.resolution() == ReportAction.BAN_MEMBER
+                || r.resolution() == ReportAction.SUSPEND_ACCOUNT;
+        ReportAction shown = r.targetType() == ReportTarget.POST && accountLevel ? null : r.resolution();
+        return new ReportResponse(r.id(), r.targetType(), r.targetId(), r.reason(), r.details(), r.status(), shown,
+                actionTaken(r), r.createdAt(), r.updatedAt());
+    }
+
+    private static boolean actionTaken(Report r) {
+        return r.status() == ReportStatus.RESOLVED && r.resolution() != null && r.resolution() != ReportAction.NONE;
     }
 
     static NotFoundException notFound() {

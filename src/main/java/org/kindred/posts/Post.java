@@ -86,6 +86,10 @@ public class Post {
     @Column(nullable = false)
     private boolean locked;
 
+    /** Shown to members at least once: only then does a removed post leave a placeholder in its thread. */
+    @Column(name = "ever_published", nullable = false)
+    private boolean everPublished;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -136,6 +140,7 @@ public class Post {
         post.contentWarnings = names(warnings);
         post.anonymous = anonymous;
         post.status = status;
+        post.everPublished = status == PostStatus.PUBLISHED;
         post.createdAt = now;
         post.lastActivityAt = now;
         return post;
@@ -177,6 +182,7 @@ public class Post {
     void publish() {
         requireNotRemoved();
         this.status = PostStatus.PUBLISHED;
+        this.everPublished = true;
     }
 
     /** Pins or unpins a thread; true when that changed anything. Replies cannot be pinned. */

@@ -62,13 +62,18 @@ public class PostAccess {
         return thread;
     }
 
+    /**
+     * Published posts, and removed ones members once saw (as placeholders), are open to readers of the group; the
+     * rest only to the author and moderators (I2). Blocks hide a member's posts in both directions, but never an
+     * anonymous post: whether a post disappears must not depend on who wrote it (I1).
+     */
     boolean isVisible(PostRow row, GroupContext context, UUID me) {
-        boolean mine = row.authorId().equals(me);
-        boolean open = row.status() == PostStatus.PUBLISHED || row.status() == PostStatus.REMOVED;
-        if (!open && !mine && !context.canModerate()) {
-            return false;
+        if (row.authorId().equals(me) || context.canModerate()) {
+            return true;
         }
-        return mine || context.canModerate() || !blocks.blockedEitherWay(me, row.authorId());
+        boolean open = row.status() == PostStatus.PUBLISHED
+                || row.status() == PostStatus.REMOVED && row.everPublished();
+        return open && (row.anonymous() || !blocks.blockedEitherWay(me, row.authorId()));
     }
 
     /** Why the caller may not reply to this thread right now, if they may not. No queries. */

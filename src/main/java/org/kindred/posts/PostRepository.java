@@ -39,17 +39,20 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /**
      * What a reader may see of others' posts: published ones (and removed ones that keep a thread together), their own
-     * that wait or were held, minus content warnings they hide and people blocked in either direction. Blocks are
+     * that wait or were held, minus content warnings they hide and people blocked in either direction — except anonymous
+     * posts, which blocks never touch (a block must not tell anyone who wrote one: README "Privacy model", I1). A removed
+     * post leaves a placeholder only if members ever saw it (I2). Blocks are
      * resolved once per query (an InitPlan array), so the filter rides on the index scan and the planner has no join to
      * reorder.
      */
     private static final String READER_FILTERS = " "
             + """
-                    AND (p.status = 'PUBLISHED' OR p.status = 'REMOVED' AND (p.parent_id IS NOT NULL OR p.reply_count > 0)
+                    AND (p.status = 'PUBLISHED'
+                         OR p.status = 'REMOVED' AND p.ever_published AND (p.parent_id IS NOT NULL OR p.reply_count > 0)
                          OR p.author_id = :me AND p.status IN ('PENDING_APPROVAL', 'HELD_FOR_CARE', 'HIDDEN'))
                     AND (p.author_id = :me OR NOT p.content_warnings && (SELECT hidden_content_warnings FROM accounts WHERE id = :me))
-                    AND p.author_id <> ALL (ARRAY(SELECT blocked_id FROM blocks WHERE blocker_id = :me
-                                                  UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me))""";
+                    AND (p.anonymous OR p.author_id <> ALL (ARRAY(SELECT blocked_id FROM blocks WHERE blocker_id = :me
+                                                  UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me)))""";
 
     /** One feed page: a group's threads, pinned first, then by the sort key, newest first. */
     public NativeSql feedQuery(UUID groupId, UUID reader, Sort sort, FeedPosition after, int limit) {

@@ -16,9 +16,12 @@ record PostRow(UUID id, UUID groupId, UUID parentId, UUID replyToId, UUID author
         PostStatus status, Post.RemovedBy removedBy, boolean pinned, boolean locked, Instant createdAt,
         Instant editedAt,
         Instant lastActivityAt, int replyCount, Map<ReactionKind, Integer> reactions, List<ReactionKind> myReactions,
-        long version) {
+        long version, boolean everPublished) {
 
-    /** The select list every read uses; rows map with {@link #of(Object[])}. */
+    /**
+     * The select list every read uses; rows map with {@link #of(Object[])}. {@code everPublished}: a removed post that was
+     * never published (held for care or waiting for approval) stays invisible to everyone but its author and moderators.
+     */
     static final String COLUMNS = """
             SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
                    CASE WHEN a.status = 'DELETED' THEN 'Deleted member' ELSE a.display_name END,
@@ -26,7 +29,7 @@ record PostRow(UUID id, UUID groupId, UUID parentId, UUID replyToId, UUID author
                    p.support_wanted, p.reply_policy, p.status, p.removed_by, p.pinned, p.locked, p.created_at, p.edited_at,
                    p.last_activity_at, p.reply_count, p.i_believe_you, p.me_too, p.not_alone, p.sending_strength, p.thank_you,
                    ARRAY(SELECT r.kind FROM reactions r WHERE r.post_id = p.id AND r.account_id = :me ORDER BY r.kind),
-                   p.version
+                   p.version, p.ever_published
             FROM posts p JOIN accounts a ON a.id = p.author_id""";
 
     static PostRow of(Object[] c) {
@@ -46,6 +49,7 @@ record PostRow(UUID id, UUID groupId, UUID parentId, UUID replyToId, UUID author
                 Boolean.TRUE.equals(c[18]), NativeSql.instant(c[19]), NativeSql.instant(c[20]),
                 NativeSql.instant(c[21]),
                 ((Number) c[22]).intValue(), reactions,
-                NativeSql.strings(c[28]).stream().map(ReactionKind::valueOf).toList(), ((Number) c[29]).longValue());
+                NativeSql.strings(c[28]).stream().map(ReactionKind::valueOf).toList(), ((Number) c[29]).longValue(),
+                Boolean.TRUE.equals(c[30]));
     }
 }

@@ -96,6 +96,7 @@ public class ErasureService {
         update("DELETE FROM blocks WHERE blocker_id = :id", accountId);
         update("DELETE FROM consents WHERE account_id = :id", accountId);
         update("DELETE FROM warnings WHERE account_id = :id", accountId);
+        update("DELETE FROM care_notes WHERE account_id = :id", accountId);
         update("DELETE FROM idempotency_keys WHERE account_id = :id", accountId);
         // Reports the member filed stay with the moderators while open; closed ones lose the member's words.
         update("UPDATE reports SET details = NULL WHERE reporter_id = :id AND status <> 'OPEN'", accountId);

@@ -110,6 +110,7 @@ class ApiAccessTest {
                 "PATCH /api/v1/me", "GET /api/v1/me", "DELETE /api/v1/me", "GET /api/v1/me/blocks",
                 "DELETE /api/v1/me/blocks/{accountId}", "PUT /api/v1/me/blocks/{accountId}", "GET /api/v1/me/export",
                 "GET /api/v1/me/memberships", "PUT /api/v1/me/password", "GET /api/v1/me/warnings",
+                "GET /api/v1/me/care", "DELETE /api/v1/me/care/notes/{noteId}",
                 "PATCH /api/v1/posts/{postId}", "GET /api/v1/posts/{postId}", "DELETE /api/v1/posts/{postId}",
                 "DELETE /api/v1/posts/{postId}/lock", "POST /api/v1/posts/{postId}/lock",
                 "DELETE /api/v1/posts/{postId}/pin", "POST /api/v1/posts/{postId}/pin",
@@ -171,7 +172,10 @@ class ApiAccessTest {
         hidden = Groups.create(owner, "HIDDEN");
         Groups.addMember(owner, hidden, member);
         UUID post = Posts.post(owner, hidden, "A story for the hidden group only");
-        Posts.reply(member, post, "A reply in the hidden group");
+        UUID reply = Posts.reply(member, post, "A reply in the hidden group");
+        Api.as(owner).body(Map.of("targetType", "POST", "targetId", reply.toString(), "reason", "WELLBEING_CONCERN"))
+                .post("/api/v1/reports").then().statusCode(201);
+        String note = Api.as(member).get("/api/v1/me/care").then().statusCode(200).extract().path("notes[0].id");
         String invite = Api.as(owner).body(Map.of("maxUses", 3)).post("/api/v1/groups/" + hidden.id() + "/invites")
                 .then().statusCode(201).extract().path("id");
         String rule = Api.as(owner).body(Map.of("phrase", "watched phrase", "action", "FLAG"))
@@ -197,6 +201,7 @@ class ApiAccessTest {
         othersIds.put("keyId", a.keyId());
         othersIds.put("kind", "I_BELIEVE_YOU");
         othersIds.put("handle", member.handle());
+        othersIds.put("noteId", note);
     }
 
     record Partner(String id, String key, String keyId) {

@@ -17,7 +17,11 @@ public record ReportResponse(
         @Schema(required = true) ReportReason reason,
         @Schema(nullable = true, maxLength = 2000) String details,
         @Schema(required = true) ReportStatus status,
-        @Schema(nullable = true, description = "What the moderators did, once closed") ReportAction resolution,
+        @Schema(nullable = true, description = "What the moderators did, once closed. The member who filed a report about a "
+                + "post sees post-level actions (HIDE_POST, REMOVE_POST, LOCK_THREAD, RESTORE_POST, NONE) but never an "
+                + "action against the author's account (WARN, BAN_MEMBER, SUSPEND_ACCOUNT): for them this is null and "
+                + "`actionTaken` is true, so a report can never tell who wrote an anonymous post") ReportAction resolution,
+        @Schema(required = true, description = "True once the report was resolved with an action other than NONE") boolean actionTaken,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {
 }

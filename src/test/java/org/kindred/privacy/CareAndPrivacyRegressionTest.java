@@ -1,0 +1,163 @@
+package org.kindred.privacy;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.kindred.support.Problems.assertProblem;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.response.ValidatableResponse;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kindred.support.Api;
+import org.kindred.support.Groups;
+import org.kindred.support.Groups.TestGroup;
+import org.kindred.support.Posts;
+import org.kindred.support.TestAccount;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Regression tests, through the HTTP API only, for the care and privacy defects found where features meet (README
+ * "Privacy model"; the invariant each test protects is in its name).
+ */
+@QuarkusTest
+class CareAndPrivacyRegressionTest {
+
+    static final String URGENT = "After today's meeting where they laughed at my accent again, I want to kill myself.";
+
+    TestAccount owner;
+    TestAccount moderator;
+    TestAccount author;
+    TestAccount reader;
+    TestGroup group;
+
+    @BeforeEach
+    void group() {
+        owner = Api.register("cpowner");
+        moderator = Api.register("cpmod");
+        author = Api.register("cpauthor");
+        reader = Api.register("cpreader");
+        group = Groups.create(owner, "PUBLIC");
+        for (TestAccount a : List.of(moderator, author, reader)) {
+            Groups.join(a, group);
+        }
+        Groups.setRole(owner, group, moderator, "MODERATOR");
+    }
+
+    @Test
+    void i1BlockingNeverHidesAnAnonymousPostInEitherDirection() {
+        UUID anonymous = Posts.anonymous(author, group, "Something happened on the bus today.");
+        UUID named = Posts.post(author, group, "And something else at work.");
+        block(reader, author);
+        Api.as(reader).get("/api/v1/posts/" + anonymous).then().statusCode(200).body("author", nullValue());
+        Api.as(reader).get(feed()).then().statusCode(200).body("items.id", hasItem(anonymous.toString()))
+                .body("items.id", not(hasItem(named.toString())));
+        assertProblem(Api.as(reader).get("/api/v1/posts/" + named).then(), 404, "not-found");
+        unblock(reader, author);
+        block(author, reader); // the mirror: the blocked member still sees the blocker's anonymous post
+        Api.as(reader).get("/api/v1/posts/" + anonymous).then().statusCode(200);
+        Api.as(reader).get(feed()).then().body("items.id", hasItem(anonymous.toString()));
+    }
+
+    @Test
+    void i3WorriedMembersNeverHideAPostAndThePersonGetsCareNotNames() {
+        UUID post = Posts.post(author, group, "I have not slept for days since the landlord said that.");
+        for (int i = 0; i < 3; i++) {
+            TestAccount worried = Api.register("cpworry");
+            Groups.join(worried, group);
+            report(worried, post, "WELLBEING_CONCERN").statusCode(201);
+        }
+        Api.as(reader).get("/api/v1/posts/" + post).then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        Api.as(moderator).get("/api/v1/groups/" + group.id() + "/reports").then().statusCode(200)
+                .body("items[0].targetId", equalTo(post.toString())).body("items[0].priority", equalTo(0));
+        ValidatableResponse care = Api.as(author).get("/api/v1/me/care").then().statusCode(200)
+                .body("notes.size()", equalTo(1)).body("crisisLines.items", not(nullValue()));
+        String noteId = care.extract().path("notes[0].id");
+        care.body(not(org.hamcrest.Matchers.containsString("cpworry")));
+        Api.as(reader).get("/api/v1/me/care").then().statusCode(200).body("notes.size()", equalTo(0));
+        assertProblem(Api.as(reader).delete("/api/v1/me/care/notes/" + noteId).then(), 404, "not-found");
+        assertProblem(Api.as(author).delete("/api/v1/me/care/notes/not-a-uuid").then(), 400, "validation");
+        Api.as(author).delete("/api/v1/me/care/notes/" + noteId).then().statusCode(204);
+        Api.as(author).get("/api/v1/me/care").then().body("notes.size()", equalTo(0));
+    }
+
+    @Test
+    void i4NobodyResolvesAReportTheyFiled() {
+        UUID post = Posts.post(author, group, "Here is what the office manager said to me.");
+        String reportId = report(moderator, post, "HARASSMENT").statusCode(201).extract().path("id");
+        assertProblem(resolve(moderator, reportId, "HIDE_POST"), 403, "own-report");
+        Api.as(reader).get("/api/v1/posts/" + post).then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        resolve(owner, reportId, "HIDE_POST").statusCode(200);
+    }
+
+    @Test
+    void i4ModeratorsNeverReadClosedReportsAboutThemselves() {
+        String reportId = Api.as(reader).body(Map.of("targetType", "ACCOUNT", "targetId", moderator.id().toString(),
+                "groupId", group.id().toString(), "reason", "HARASSMENT", "details", "They mocked my name"))
+                .post("/api/v1/reports").then().statusCode(201).extract().path("id");
+        resolve(owner, reportId, "NONE").statusCode(200);
+        Api.as(owner).get("/api/v1/groups/" + group.id() + "/reports?status=RESOLVED").then().statusCode(200)
+                .body("items.targetId", hasItem(moderator.id().toString()));
+        Api.as(moderator).get("/api/v1/groups/" + group.id() + "/reports?status=RESOLVED").then().statusCode(200)
+                .body("items.targetId", not(hasItem(moderator.id().toString())))
+                .body(not(org.hamcrest.Matchers.containsString("They mocked my name")));
+    }
+
+    @Test
+    void i2AHeldPostThatIsRemovedStaysUnwrittenForMembers() {
+        UUID held = Posts.post(author, group, URGENT);
+        Api.as(moderator).queryParam("reason", "Reached out privately").delete("/api/v1/posts/" + held).then()
+                .statusCode(204);
+        assertProblem(Api.as(reader).get("/api/v1/posts/" + held).then(), 404, "not-found");
+        Api.as(reader).get("/api/v1/groups/" + group.id() + "/moderation-log").then().statusCode(200)
+                .body("items.targetId", not(hasItem(held.toString())));
+        Api.as(moderator).get("/api/v1/groups/" + group.id() + "/moderation-log").then().statusCode(200)
+                .body("items.targetId", hasItem(held.toString()));
+        UUID thread = Posts.post(owner, group, "How do you all handle comments about your accent?");
+        UUID heldReply = Posts.reply(author, thread, URGENT);
+        Api.as(author).delete("/api/v1/posts/" + heldReply).then().statusCode(204);
+        Api.as(reader).get("/api/v1/posts/" + thread + "/replies").then().statusCode(200)
+                .body("items.id", not(hasItem(heldReply.toString())));
+    }
+
+    @Test
+    void i5AReporterOfAnAnonymousPostLearnsThatActionWasTakenNotWhich() {
+        UUID anonymous = Posts.anonymous(author, group, "You people should go back where you came from.");
+        String reportId = report(reader, anonymous, "HATE").statusCode(201).extract().path("id");
+        Map<String, Object> ban = new HashMap<>(Map.of("status", "RESOLVED", "action", "BAN_MEMBER", "reason", "Hate"));
+        Api.as(moderator).body(ban).patch("/api/v1/reports/" + reportId).then().statusCode(200)
+                .body("resolution", equalTo("BAN_MEMBER"));
+        Api.as(reader).get("/api/v1/reports/" + reportId).then().statusCode(200).body("status", equalTo("RESOLVED"))
+                .body("resolution", nullValue()).body("actionTaken", equalTo(true));
+        Api.as(moderator).get("/api/v1/reports/" + reportId).then().body("resolution", equalTo("BAN_MEMBER"));
+    }
+
+    private String feed() {
+        return "/api/v1/groups/" + group.id() + "/posts";
+    }
+
+    private static void block(TestAccount who, TestAccount whom) {
+        Api.as(who).put("/api/v1/me/blocks/" + whom.id()).then().statusCode(204);
+    }
+
+    private static void unblock(TestAccount who, TestAccount whom) {
+        Api.as(who).delete("/api/v1/me/blocks/" + whom.id()).then().statusCode(204);
+    }
+
+    private static ValidatableResponse report(TestAccount who, UUID post, String reason) {
+        return Api.as(who).body(Map.of("targetType", "POST", "targetId", post.toString(), "reason", reason))
+                .post("/api/v1/reports").then();
+    }
+
+    private static ValidatableResponse resolve(TestAccount who, String reportId, String action) {
+        return Api.as(who).body(Map.of("status", "RESOLVED", "action", action, "reason", "Reviewed"))
+                .patch("/api/v1/reports/" + reportId).then();
+    }
+}
