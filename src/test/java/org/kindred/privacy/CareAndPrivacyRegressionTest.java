@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.restassured.response.ValidatableResponse;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kindred.support.Api;
@@ -22,6 +20,7 @@ import org.kindred.support.Posts;
 import org.kindred.support.TestAccount;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 
 /**
  * Regression tests, through the HTTP API only, for the care and privacy defects found where features meet (README
