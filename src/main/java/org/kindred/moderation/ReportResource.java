@@ -65,7 +65,9 @@ public class ReportResource {
             + "Reporting the same thing again updates your earlier report (200) instead of adding one. A post reported by "
             + "several different members (3 by default) is hidden until a moderator reviews it. Post reports go to the "
             + "group's moderators; account reports to the moderators of the `groupId` given, otherwise to platform admins; "
-            + "group reports to platform admins. Reports are throttled per account.")
+            + "group reports to platform admins. Reports are throttled per account. A WELLBEING_CONCERN is care, not a complaint: it "
+            + "never counts toward hiding a post, goes to the top of the moderators' queue, and the person receives a private "
+            + "care note with crisis lines (GET /api/v1/me/care) that never says who was worried.")
     @APIResponse(responseCode = "200", description = "Your earlier open report of the same target, updated", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "201", description = "Reported", headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
@@ -98,7 +100,9 @@ public class ReportResource {
 
     @GET
     @Path("/{reportId}")
-    @Operation(operationId = "getReport", summary = "A report", description = "For the member who filed it (to follow its status), the group's moderators and admins.")
+    @Operation(operationId = "getReport", summary = "A report", description = "For the member who filed it (to follow its status), the group's moderators and admins. "
+            + "The member who filed a report about a post sees post-level outcomes only: an action against the author's account "
+            + "shows as `resolution: null` with `actionTaken: true`.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
@@ -112,10 +116,12 @@ public class ReportResource {
     @Operation(operationId = "resolveReport", summary = "Resolve or dismiss a report", description = "The group's moderators (or admins). Closes every open report of the same target and applies the action in the "
             + "same transaction: HIDE_POST, RESTORE_POST (release a held, hidden or waiting post), REMOVE_POST, LOCK_THREAD, "
             + "WARN (the member sees `reason`), BAN_MEMBER (optional `bannedUntil`), SUSPEND_ACCOUNT (admins). Every action is "
-            + "written to the moderation log. Closing twice is 409. Reports about yourself are for other moderators (404).")
+            + "written to the moderation log. Closing twice is 409. Reports about yourself are for other moderators (404), and a "
+            + "report you filed yourself is resolved by another moderator (403 `own-report`). The same rules as a direct "
+            + "change apply: moderators cannot act on moderators or owners (403), owners cannot be banned (409).")
     @APIResponse(responseCode = "200", description = "The report, closed", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "An action that does not fit the target, or a missing reason")
-    @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
+    @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "A report you filed (`own-report`), an action on a moderator or owner by a moderator (`not-an-owner`), or SUSPEND_ACCOUNT by a non-admin")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Already closed, or banning an owner")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)

@@ -55,8 +55,10 @@ public class GroupPostResource {
     @GET
     @Operation(operationId = "listGroupPosts", summary = "A group's feed", description = "Threads, pinned first, then newest first (`sort=new`) or most recently active first (`sort=active`). "
             + "Any signed-in member may read a PUBLIC group; PRIVATE and HIDDEN groups are for their members (404 otherwise). "
-            + "Posts by people you blocked or who blocked you, and posts with content warnings you hide (PATCH /api/v1/me), are left out. "
-            + "Your own posts that wait for approval or were held show up for you. Removed threads stay when they have replies.")
+            + "Named posts by people you blocked or who blocked you, and posts with content warnings you hide (PATCH /api/v1/me), are left out; "
+            + "anonymous posts are never affected by blocks (or a block would tell who wrote them). "
+            + "Your own posts that wait for approval or were held show up for you; nobody else learns they exist. Removed threads stay "
+            + "when they have replies and members saw them before.")
     @APIResponse(responseCode = "200", description = "One page of threads", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad sort, limit or cursor (a cursor from another group or sort is refused)")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Banned from the group")

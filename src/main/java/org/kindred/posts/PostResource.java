@@ -64,8 +64,10 @@ public class PostResource {
 
     @GET
     @Path("/{postId}")
-    @Operation(operationId = "getPost", summary = "A post", description = "Visible to whoever may read its group's posts, except across blocks. "
-            + "Waiting, held and hidden posts are visible to their author and the group's moderators only.")
+    @Operation(operationId = "getPost", summary = "A post", description = "Visible to whoever may read its group's posts, except named posts across blocks "
+            + "(anonymous posts are never affected by blocks). Waiting, held and hidden posts are visible to their author and the group's "
+            + "moderators only; a held post that is removed stays 404 for everyone else, as if it was never written. The author of an "
+            + "anonymous post is shown to the group's moderators only.")
     @APIResponse(responseCode = "200", description = "The post", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PostResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Banned from the group")
