@@ -11,15 +11,18 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 import org.kindred.library.api.CreateResourceRequest;
 import org.kindred.library.api.ResourceResponse;
 import org.kindred.library.api.UpdateResourceRequest;
+import org.kindred.library.events.ResourcePublished;
 import org.kindred.platform.db.UniqueViolation;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.error.Problem;
+import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.web.ETags;
 import org.kindred.platform.web.Versioned;
 
@@ -28,7 +31,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Changing the library: admins create, edit, archive, publish and verify resources; partner organisations submit
  * resources and change their own submissions while they wait for review; the seed loader applies its entries. Every
- * change is recorded in the {@link ResourceChangeLog}. Permission checks live in {@link LibraryAccess}.
+ * change is recorded in the {@link ResourceChangeLog}, and a resource becoming PUBLISHED fires
+ * {@link ResourcePublished}. Permission checks live in {@link LibraryAccess}.
  */
 @ApplicationScoped
 public class ResourceCuration {
@@ -40,15 +44,18 @@ public class ResourceCuration {
     private final ResourceChangeLog changeLog;
     private final LibraryAccess access;
     private final ResourceETags etags;
+    private final Event<DomainEvent> events;
     private final Clock clock;
 
     public ResourceCuration(CuratedResourceRepository resources, ResourceCatalogue catalogue,
-            ResourceChangeLog changeLog, LibraryAccess access, ResourceETags etags, Clock clock) {
+            ResourceChangeLog changeLog, LibraryAccess access, ResourceETags etags, Event<DomainEvent> events,
+            Clock clock) {
         this.resources = resources;
         this.catalogue = catalogue;
         this.changeLog = changeLog;
         this.access = access;
         this.etags = etags;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -66,6 +73,9 @@ public class ResourceCuration {
             changeLog.record(resource, actor.isPartner() ? ChangeAction.SUBMITTED : ChangeAction.CREATED, actor,
                     ResourceContents.EMPTY.changesTo(content), now);
             resources.flush();
+            if (resource.isPublished()) {
+                events.fire(new ResourcePublished(resource.id()));
+            }
             LOG.infof("%s %s resource %s", actor.kind(), actor.isPartner() ? "submitted" : "created", resource.id());
             return catalogue.versioned(catalogue.toResponse(resource, now));
         });
@@ -115,6 +125,7 @@ public class ResourceCuration {
             if (!resource.isPublished()) {
                 changeLog.record(resource, ChangeAction.PUBLISHED, actor, resource.publish(now), now);
                 resources.flush();
+                events.fire(new ResourcePublished(resource.id()));
             }
             return catalogue.versioned(catalogue.toResponse(resource, now));
         });
@@ -160,6 +171,7 @@ public class ResourceCuration {
             resources.persist(resource);
             changeLog.record(resource, ChangeAction.CREATED, Actor.SEED, ResourceContents.EMPTY.changesTo(content),
                     now);
+            events.fire(new ResourcePublished(resource.id()));
             return SeedOutcome.CREATED;
         }
         CuratedResource resource = existing.get();
