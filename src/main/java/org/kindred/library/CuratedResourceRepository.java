@@ -48,7 +48,7 @@ public class CuratedResourceRepository implements PanacheRepositoryBase<CuratedR
             ORDER BY r.available_24x7 DESC, (r.type = 'CRISIS_LINE') DESC, r.title, r.id
             LIMIT :max""";
 
-    /** The latest change visible to the public (see {@link LibraryService#lastPublicChange()}). */
+    /** The latest change visible to the public (see {@link ResourceCatalogue#lastPublicChange()}). */
     Instant lastPublicChange(Instant now, Duration staleAfter) {
         Instant changed = toInstant(getEntityManager().createNativeQuery(
                 "SELECT max(updated_at) FROM curated_resources WHERE status <> 'PENDING_REVIEW'").getSingleResult());

@@ -55,13 +55,18 @@ public class LibraryResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final LibraryService library;
+    private final ResourceCatalogue catalogue;
+    private final ResourceCuration curation;
+    private final ResourceChangeLog changeLog;
     private final CrisisLines crisisLines;
     private final PublicReads reads;
     private final ResourceETags etags;
 
-    public LibraryResource(LibraryService library, CrisisLines crisisLines, PublicReads reads, ResourceETags etags) {
-        this.library = library;
+    public LibraryResource(ResourceCatalogue catalogue, ResourceCuration curation, ResourceChangeLog changeLog,
+            CrisisLines crisisLines, PublicReads reads, ResourceETags etags) {
+        this.catalogue = catalogue;
+        this.curation = curation;
+        this.changeLog = changeLog;
         this.crisisLines = crisisLines;
         this.reads = reads;
         this.etags = etags;
@@ -96,7 +101,7 @@ public class LibraryResource {
         ResourceFilter filter = page.filter();
         boolean isPublic = !filter.staleOnly()
                 && (filter.status() == null || filter.status() == ResourceStatus.PUBLISHED);
-        return reads.page(library.list(filter, page.page()), isPublic, headers, uri);
+        return reads.page(catalogue.list(filter, page.page()), isPublic, headers, uri);
     }
 
     @GET
@@ -134,7 +139,7 @@ public class LibraryResource {
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "An unknown or revoked API key")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     public RestResponse<ResourceResponse> get(@RestPath UUID resourceId, @Context HttpHeaders headers) {
-        Versioned<ResourceResponse> resource = library.get(resourceId);
+        Versioned<ResourceResponse> resource = catalogue.get(resourceId);
         return reads.ok(resource.body(), resource.etag(), resource.body().status() == ResourceStatus.PUBLISHED,
                 headers);
     }
@@ -162,7 +167,7 @@ public class LibraryResource {
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE)
     public RestResponse<ResourceResponse> create(@Valid @NotNull CreateResourceRequest request,
             @Context UriInfo uri) {
-        Versioned<ResourceResponse> created = library.create(request);
+        Versioned<ResourceResponse> created = curation.create(request);
         URI location = uri.getBaseUriBuilder().path("api/v1/resources").path(created.body().id().toString()).build();
         return RestResponse.ResponseBuilder.<ResourceResponse>created(location).entity(created.body())
                 .header(HttpHeaders.ETAG, created.etag()).build();
@@ -189,7 +194,7 @@ public class LibraryResource {
     public RestResponse<ResourceResponse> update(@RestPath UUID resourceId,
             @Valid @NotNull UpdateResourceRequest request,
             @Parameter(description = "ETag from GET; the change is refused with 412 if the resource changed since") @RestHeader("If-Match") String ifMatch) {
-        return withETag(library.update(resourceId, request, ifMatch));
+        return withETag(curation.update(resourceId, request, ifMatch));
     }
 
     @DELETE
@@ -208,7 +213,7 @@ public class LibraryResource {
     @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
     public void archive(@RestPath UUID resourceId,
             @Parameter(description = "ETag from GET; refused with 412 if the resource changed since") @RestHeader("If-Match") String ifMatch) {
-        library.archive(resourceId, ifMatch);
+        curation.archive(resourceId, ifMatch);
     }
 
     @POST
@@ -222,7 +227,7 @@ public class LibraryResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Its URL is now used by another live resource")
     public RestResponse<ResourceResponse> publish(@RestPath UUID resourceId) {
-        return withETag(library.publish(resourceId));
+        return withETag(curation.publish(resourceId));
     }
 
     @POST
@@ -236,7 +241,7 @@ public class LibraryResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The resource is not published")
     public RestResponse<ResourceResponse> verify(@RestPath UUID resourceId) {
-        return withETag(library.verify(resourceId));
+        return withETag(curation.verify(resourceId));
     }
 
     @GET
@@ -251,7 +256,7 @@ public class LibraryResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     public RestResponse<Page<ResourceChangeResponse>> changes(@RestPath UUID resourceId,
             @BeanParam @Valid PageParams page, @Context UriInfo uri) {
-        return PageResponses.ok(library.changes(resourceId, page), uri);
+        return PageResponses.ok(changeLog.page(resourceId, page), uri);
     }
 
     private static RestResponse<ResourceResponse> withETag(Versioned<ResourceResponse> versioned) {

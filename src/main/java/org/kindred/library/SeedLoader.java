@@ -49,19 +49,19 @@ public class SeedLoader {
     private static final long ADVISORY_LOCK = 0x6b696e6472656431L;
 
     /** How many entries were created, updated and left as they were. */
-    public record Report(Map<LibraryService.SeedOutcome, Integer> outcomes) {
-        public int count(LibraryService.SeedOutcome outcome) {
+    public record Report(Map<ResourceCuration.SeedOutcome, Integer> outcomes) {
+        public int count(ResourceCuration.SeedOutcome outcome) {
             return outcomes.getOrDefault(outcome, 0);
         }
     }
 
-    private final LibraryService library;
+    private final ResourceCuration curation;
     private final Validator validator;
     private final SeedConfig config;
     private final EntityManager entityManager;
 
-    public SeedLoader(LibraryService library, Validator validator, SeedConfig config, EntityManager entityManager) {
-        this.library = library;
+    public SeedLoader(ResourceCuration curation, Validator validator, SeedConfig config, EntityManager entityManager) {
+        this.curation = curation;
         this.validator = validator;
         this.config = config;
         this.entityManager = entityManager;
@@ -74,8 +74,9 @@ public class SeedLoader {
         try {
             Report report = load();
             LOG.infof("Seeds from %s: %d created, %d updated, %d unchanged", RESOURCES,
-                    report.count(LibraryService.SeedOutcome.CREATED), report.count(LibraryService.SeedOutcome.UPDATED),
-                    report.count(LibraryService.SeedOutcome.UNCHANGED));
+                    report.count(ResourceCuration.SeedOutcome.CREATED),
+                    report.count(ResourceCuration.SeedOutcome.UPDATED),
+                    report.count(ResourceCuration.SeedOutcome.UNCHANGED));
             if (config.exitAfterLoad()) {
                 Quarkus.asyncExit(0);
             }
@@ -92,11 +93,11 @@ public class SeedLoader {
     /** Validates and applies every entry of the packaged seed file. */
     public Report load() {
         List<SeedEntry> entries = validated(read());
-        Map<LibraryService.SeedOutcome, Integer> outcomes = new EnumMap<>(LibraryService.SeedOutcome.class);
+        Map<ResourceCuration.SeedOutcome, Integer> outcomes = new EnumMap<>(ResourceCuration.SeedOutcome.class);
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")").getSingleResult();
             for (SeedEntry entry : entries) {
-                LibraryService.SeedOutcome outcome = library.applySeed(entry.key(), hash(entry), entry.resource(),
+                ResourceCuration.SeedOutcome outcome = curation.applySeed(entry.key(), hash(entry), entry.resource(),
                         entry.checked().atStartOfDay(ZoneOffset.UTC).toInstant());
                 outcomes.merge(outcome, 1, Integer::sum);
             }
@@ -136,7 +137,7 @@ public class SeedLoader {
                 problems.add(entry.key() + ": the URL " + entry.resource().url() + " is used twice");
             }
             try {
-                LibraryService.contentOf(entry.resource());
+                ResourceContents.of(entry.resource());
             } catch (RuntimeException e) {
                 problems.add(entry.key() + ": " + e.getMessage());
             }

@@ -82,7 +82,7 @@ class SeedTest {
     void loadingAgainChangesNothingAndAChangedEntryUpdatesItsRow() {
         SeedLoader.Report again = seeds.load();
         int total = seeds.validated(SeedLoader.read()).size();
-        assertEquals(total, again.count(LibraryService.SeedOutcome.UNCHANGED));
+        assertEquals(total, again.count(ResourceCuration.SeedOutcome.UNCHANGED));
         assertEquals(total, Api.count("SELECT count(*) FROM curated_resources WHERE seed_key IS NOT NULL"));
 
         // Someone (a curator, or an older seed file) changed the row: the seed file wins only when it changes.
@@ -92,11 +92,11 @@ class SeedTest {
                 + "WHERE r.seed_key = ? AND c.actor_kind = 'SEED' AND c.action = 'UPDATED'";
         long updatesBefore = Api.count(seedUpdates, "us-988-lifeline");
         SeedLoader.Report report = seeds.load();
-        assertEquals(1, report.count(LibraryService.SeedOutcome.UPDATED));
+        assertEquals(1, report.count(ResourceCuration.SeedOutcome.UPDATED));
         assertEquals(1, Api.count("SELECT count(*) FROM curated_resources WHERE seed_key = ? AND phone = '988'",
                 "us-988-lifeline"));
         assertEquals(updatesBefore + 1, Api.count(seedUpdates, "us-988-lifeline"), "the seed's change is logged");
-        assertEquals(total, seeds.load().count(LibraryService.SeedOutcome.UNCHANGED));
+        assertEquals(total, seeds.load().count(ResourceCuration.SeedOutcome.UNCHANGED));
     }
 
     @Test

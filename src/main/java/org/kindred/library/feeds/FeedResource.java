@@ -29,9 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kindred.library.LibraryConfig;
-import org.kindred.library.LibraryService;
 import org.kindred.library.PublicFilterParams;
 import org.kindred.library.PublicReads;
+import org.kindred.library.ResourceCatalogue;
 import org.kindred.library.ResourceFilter;
 import org.kindred.library.api.ResourceResponse;
 import org.kindred.library.partners.AcceptsPartnerKey;
@@ -60,16 +60,16 @@ public class FeedResource {
     static final String DESCRIPTION = "Curated help for people facing discrimination: crisis lines, helplines, where to "
             + "report and complain, legal aid, and guides.";
 
-    private final LibraryService library;
+    private final ResourceCatalogue catalogue;
     private final LibraryConfig config;
     private final PublicReads reads;
     private final AtomFeedWriter atom;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public FeedResource(LibraryService library, LibraryConfig config, PublicReads reads, AtomFeedWriter atom,
+    public FeedResource(ResourceCatalogue catalogue, LibraryConfig config, PublicReads reads, AtomFeedWriter atom,
             ObjectMapper json, Clock clock) {
-        this.library = library;
+        this.catalogue = catalogue;
         this.config = config;
         this.reads = reads;
         this.atom = atom;
@@ -103,7 +103,7 @@ public class FeedResource {
     public Response jsonFeed(@BeanParam @Valid PublicFilterParams page, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         ResourceFilter filter = page.filter();
-        Page<ResourceResponse> resources = library.feed(filter, page.page());
+        Page<ResourceResponse> resources = catalogue.feed(filter, page.page());
         List<JsonFeed.Item> items = new ArrayList<>();
         for (ResourceResponse r : resources.items()) {
             List<String> tags = new ArrayList<>();
@@ -120,7 +120,7 @@ public class FeedResource {
             boolean acceptsFeed = headers.getAcceptableMediaTypes().stream()
                     .anyMatch(m -> m.isCompatible(MediaType.valueOf(JSON_FEED)));
             return respond(json.writeValueAsBytes(feed), acceptsFeed ? JSON_FEED : MediaType.APPLICATION_JSON,
-                    library.lastPublicChange(), headers);
+                    catalogue.lastPublicChange(), headers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -167,8 +167,8 @@ public class FeedResource {
     public Response atomFeed(@BeanParam @Valid PublicFilterParams page, @Context HttpHeaders headers,
             @Context UriInfo uri) {
         ResourceFilter filter = page.filter();
-        Page<ResourceResponse> resources = library.feed(filter, page.page());
-        Instant updated = library.lastPublicChange();
+        Page<ResourceResponse> resources = catalogue.feed(filter, page.page());
+        Instant updated = catalogue.lastPublicChange();
         String document = atom.write(config.feedTitle(), withoutCursor(uri), uri.getRequestUri().toString(),
                 next(uri, resources), updated == null ? clock.instant() : updated, resources.items());
         boolean acceptsAtom = headers.getAcceptableMediaTypes().stream()

@@ -1,8 +1,6 @@
 package org.kindred.library.partners;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.kindred.library.MicrosAndId;
 import org.kindred.library.api.CreatePartnerKeyRequest;
 import org.kindred.library.api.CreatePartnerRequest;
 import org.kindred.library.api.CreatedPartnerKeyResponse;
@@ -26,7 +25,7 @@ import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.error.Problem;
-import org.kindred.platform.paging.CursorCodec;
+import org.kindred.platform.paging.KeysetPaging;
 import org.kindred.platform.paging.Page;
 import org.kindred.platform.paging.PageParams;
 import org.kindred.platform.security.CurrentPartner;
@@ -46,17 +45,17 @@ public class PartnerService {
     private final PartnerKeyUsage usage;
     private final PartnerConfig config;
     private final CurrentUser currentUser;
-    private final CursorCodec cursors;
+    private final KeysetPaging paging;
     private final Clock clock;
 
     public PartnerService(PartnerRepository partners, PartnerKeyRepository keys, PartnerKeyUsage usage,
-            PartnerConfig config, CurrentUser currentUser, CursorCodec cursors, Clock clock) {
+            PartnerConfig config, CurrentUser currentUser, KeysetPaging paging, Clock clock) {
         this.partners = partners;
         this.keys = keys;
         this.usage = usage;
         this.config = config;
         this.currentUser = currentUser;
-        this.cursors = cursors;
+        this.paging = paging;
         this.clock = clock;
     }
 
@@ -86,29 +85,20 @@ public class PartnerService {
     public Page<PartnerResponse> list(PageParams page) {
         requireAdmin();
         usage.flush();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant afterTime = null;
-            UUID afterId = null;
-            if (page.cursor != null) {
-                List<String> values = cursors.decode(LIST_SCOPE, page.cursor, 2);
-                afterTime = Instant.EPOCH.plus(Long.parseLong(values.get(0)), ChronoUnit.MICROS);
-                afterId = UUID.fromString(values.get(1));
-            }
-            List<Partner> rows = partners.page(afterTime, afterId, page.limit + 1);
-            boolean more = rows.size() > page.limit;
-            List<Partner> items = more ? rows.subList(0, page.limit) : rows;
-            Map<UUID, List<PartnerKey>> keysByPartner = keys.ofPartners(items.stream().map(Partner::id).toList())
-                    .stream().collect(Collectors.groupingBy(PartnerKey::partnerId));
-            String next = null;
-            if (more) {
-                Partner last = items.get(items.size() - 1);
-                next = cursors.encode(LIST_SCOPE, List.of(
-                        Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, last.createdAt())),
-                        last.id().toString()));
-            }
-            return Page.of(items.stream().map(p -> toResponse(p, keysByPartner.getOrDefault(p.id(), List.of())))
-                    .toList(), next);
-        });
+        return QuarkusTransaction.requiringNew().call(() -> paging.page(LIST_SCOPE, page, 2,
+                (after, rows) -> {
+                    MicrosAndId position = MicrosAndId.of(after);
+                    return partners.page(MicrosAndId.at(position), MicrosAndId.id(position), rows);
+                },
+                partner -> MicrosAndId.key(partner.createdAt(), partner.id()),
+                this::toResponses));
+    }
+
+    /** The partners of a page with their keys (looked up for the whole page at once). */
+    private List<PartnerResponse> toResponses(List<Partner> shown) {
+        Map<UUID, List<PartnerKey>> keysByPartner = keys.ofPartners(shown.stream().map(Partner::id).toList())
+                .stream().collect(Collectors.groupingBy(PartnerKey::partnerId));
+        return shown.stream().map(p -> toResponse(p, keysByPartner.getOrDefault(p.id(), List.of()))).toList();
     }
 
     public PartnerResponse get(UUID partnerId) {
