@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.kindred.accounts.api.PublicProfileResponse;
 import org.kindred.platform.error.NotFoundException;
+import org.kindred.platform.security.CurrentUser;
 
 /**
  * Looking members up: the public profile behind a handle, and the handles, names and countries other features show
@@ -24,15 +25,26 @@ public class AccountDirectory {
     public static final String DELETED_MEMBER = "Deleted member";
 
     private final AccountRepository accounts;
+    private final BlockRepository blocks;
+    private final CurrentUser currentUser;
 
-    public AccountDirectory(AccountRepository accounts) {
+    public AccountDirectory(AccountRepository accounts, BlockRepository blocks, CurrentUser currentUser) {
         this.accounts = accounts;
+        this.blocks = blocks;
+        this.currentUser = currentUser;
     }
 
+    /**
+     * An active member's public profile. A block hides each person from the other: across a block, in either
+     * direction, the profile is a 404 exactly like an unknown handle. Platform admins see every profile.
+     */
     @Transactional
     public PublicProfileResponse publicProfile(String handle) {
+        Optional<UUID> viewer = currentUser.accountId();
         return accounts.findByHandle(handle.toLowerCase(Locale.ROOT))
                 .filter(a -> a.status() == AccountStatus.ACTIVE)
+                .filter(a -> currentUser.isAdmin() || viewer.isEmpty() || viewer.get().equals(a.id())
+                        || !blocks.eitherWay(viewer.get(), a.id()))
                 .map(AccountMapper::toPublic)
                 .orElseThrow(() -> new NotFoundException("No member with this handle"));
     }

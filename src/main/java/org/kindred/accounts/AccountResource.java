@@ -34,9 +34,11 @@ public class AccountResource {
 
     @GET
     @Path("/{handle}")
-    @Operation(operationId = "getPublicProfile", summary = "A member's public profile", description = "Handle, display name, professional badge and join date. Nothing else about a member is ever shown to others.")
+    @Operation(operationId = "getPublicProfile", summary = "A member's public profile", description = "Handle, display name, professional badge and join date. Nothing else about a member is ever shown to others. "
+            + "A block hides each person from the other: the profile of someone you blocked, or who blocked you, is 404 exactly like an "
+            + "unknown handle (platform admins see every profile).")
     @APIResponse(responseCode = "200", description = "The profile", content = @Content(schema = @Schema(implementation = PublicProfileResponse.class)))
-    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No active member with this handle, or a block between you")
     public PublicProfileResponse profile(
             @Parameter(description = "The member's handle", example = "amara_k") @RestPath @Size(max = 30) String handle) {
         return directory.publicProfile(handle);

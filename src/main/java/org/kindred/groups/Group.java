@@ -30,7 +30,8 @@ public class Group {
     @Id
     private UUID id;
 
-    @Column(nullable = false, updatable = false)
+    /** Changes only when the group becomes HIDDEN (see {@link GroupSlugs}). */
+    @Column(nullable = false)
     private String slug;
 
     @Column(nullable = false)
@@ -132,8 +133,22 @@ public class Group {
         this.updatedAt = now;
     }
 
+    /** PUBLIC or PRIVATE, keeping the slug. A group becomes HIDDEN only through {@link #hide}. */
     void changeVisibility(Visibility visibility, Instant now) {
+        if (visibility == Visibility.HIDDEN) {
+            throw new IllegalArgumentException("A group becomes HIDDEN with a new unlisted slug: use hide(slug, now)");
+        }
         this.visibility = visibility;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Becomes HIDDEN under a new, unlisted slug ({@link GroupSlugs#unlisted}): a hidden group never keeps a plain slug
+     * that someone creating a group of the same name would collide with.
+     */
+    void hide(String unlistedSlug, Instant now) {
+        this.slug = unlistedSlug;
+        this.visibility = Visibility.HIDDEN;
         this.updatedAt = now;
     }
 

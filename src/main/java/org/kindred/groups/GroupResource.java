@@ -87,7 +87,9 @@ public class GroupResource {
     @Parameter(ref = Responses.IDEMPOTENCY_KEY)
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "bearer")
-    @Operation(operationId = "createGroup", summary = "Create a group", description = "You become its OWNER. The slug is derived from the name and made unique (`-2`, `-3`, ...). "
+    @Operation(operationId = "createGroup", summary = "Create a group", description = "You become its OWNER. A PUBLIC or PRIVATE group's slug is derived from the name and made unique among "
+            + "listed groups (`-2`, `-3`, ...). A HIDDEN group's slug is the name's with a random suffix (`name-qxvmtrkpwnhz`): "
+            + "hidden groups never hold a plain slug, so the slug you get never shows whether a hidden group of that name exists. "
             + "Only verified professionals and admins may create a facilitated group. Honours Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
@@ -124,7 +126,8 @@ public class GroupResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "updateGroup", summary = "Edit a group", description = "Moderators and owners (admins too). Merge patch; changing `rules` bumps `rulesVersion`, logs it, and requires members "
-            + "to accept the new rules before posting. `visibility` and `facilitated` are owner-only. Archived groups are read-only (409). "
+            + "to accept the new rules before posting. `visibility` and `facilitated` are owner-only; a group that becomes HIDDEN gets a new "
+            + "slug with a random suffix (its old slug stops working), and one that stops being HIDDEN keeps its slug. Archived groups are read-only (409). "
             + "Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The group after the change", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = GroupResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)

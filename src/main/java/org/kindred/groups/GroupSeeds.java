@@ -116,7 +116,7 @@ public class GroupSeeds {
         }
     }
 
-    /** Bean Validation as for the API, plus unique keys and names; throws listing every problem. */
+    /** Bean Validation as for the API, plus unique keys and names and no HIDDEN group; throws listing every problem. */
     public List<Entry> validated(File file) {
         Set<String> problems = new TreeSet<>();
         for (ConstraintViolation<File> v : validator.validate(file)) {
@@ -133,6 +133,10 @@ public class GroupSeeds {
             }
             if (entry.group().name() != null && !names.add(entry.group().name().strip())) {
                 problems.add(entry.key() + ": the name is used twice");
+            }
+            if (entry.group().visibility() == Visibility.HIDDEN) {
+                problems.add(entry.key() + ": starter groups are listed (PUBLIC or PRIVATE); the key is the slug, and"
+                        + " a HIDDEN group never has a plain slug");
             }
         }
         if (!problems.isEmpty()) {

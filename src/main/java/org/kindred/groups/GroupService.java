@@ -1,20 +1,15 @@
 package org.kindred.groups;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +40,8 @@ import org.kindred.platform.web.Versioned;
 @ApplicationScoped
 public class GroupService {
 
-    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern UUID_LIKE = Pattern
-            .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*");
-    private static final int SLUG_MAX = 60;
-
     private final GroupRepository groups;
+    private final GroupSlugs slugs;
     private final GroupAccess access;
     private final MembershipService memberships;
     private final Event<DomainEvent> events;
@@ -58,9 +49,10 @@ public class GroupService {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public GroupService(GroupRepository groups, GroupAccess access, MembershipService memberships,
+    public GroupService(GroupRepository groups, GroupSlugs slugs, GroupAccess access, MembershipService memberships,
             Event<DomainEvent> events, KeysetPaging paging, CurrentUser currentUser, Clock clock) {
         this.groups = groups;
+        this.slugs = slugs;
         this.access = access;
         this.memberships = memberships;
         this.events = events;
@@ -78,7 +70,8 @@ public class GroupService {
                     "Only verified professionals and admins can mark a group as facilitated");
         }
         Instant now = clock.instant();
-        Group group = Group.create(uniqueSlug(request.name()), request.name().strip(), request.description().strip(),
+        Group group = Group.create(slugs.forNew(request.name(), request.visibility()), request.name().strip(),
+                request.description().strip(),
                 EnumSet.copyOf(request.bases()), EnumSet.copyOf(request.topics()),
                 LanguageTagValidator.canonical(request.language()), request.visibility(), request.rules().strip(),
                 facilitated, creator, now);
@@ -156,25 +149,7 @@ public class GroupService {
         rejectNull("visibility", request.visibility());
         rejectNull("rules", request.rules());
         rejectNull("facilitated", request.facilitated());
-        Map<String, Object> settings = new LinkedHashMap<>();
-        if (request.visibility() != null || request.facilitated() != null) {
-            if (!context.isOwner()) {
-                throw new ForbiddenException("owner-only", "Owners only",
-                        "Only the group's owners can change its visibility or facilitation");
-            }
-            if (request.visibility() != null && request.visibility().get() != group.visibility()) {
-                settings.put("visibility", request.visibility().get().name());
-                group.changeVisibility(request.visibility().get(), now);
-            }
-            if (request.facilitated() != null && request.facilitated().get() != group.facilitated()) {
-                if (request.facilitated().get() && !(currentUser.isProfessional() || currentUser.isAdmin())) {
-                    throw new ForbiddenException("not-professional", "Verified professionals only",
-                            "Only verified professionals and admins can mark a group as facilitated");
-                }
-                settings.put("facilitated", request.facilitated().get());
-                group.markFacilitated(request.facilitated().get(), now);
-            }
-        }
+        Map<String, Object> settings = changeSettings(context, group, request, now);
         if (request.name() != null) {
             group.rename(requireText("name", request.name().get()), now);
         }
@@ -199,6 +174,40 @@ public class GroupService {
                 group.version());
     }
 
+    /**
+     * The owner-only settings: visibility and facilitation. A group that becomes HIDDEN gets a new, unlisted slug
+     * ({@link GroupSlugs}); a group that stops being HIDDEN keeps its slug. Returns what changed, for the log.
+     */
+    private Map<String, Object> changeSettings(GroupContext context, Group group, UpdateGroupRequest request,
+            Instant now) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (request.visibility() == null && request.facilitated() == null) {
+            return settings;
+        }
+        if (!context.isOwner()) {
+            throw new ForbiddenException("owner-only", "Owners only",
+                    "Only the group's owners can change its visibility or facilitation");
+        }
+        Visibility visibility = request.visibility() == null ? group.visibility() : request.visibility().get();
+        if (visibility != group.visibility()) {
+            settings.put("visibility", visibility.name());
+            if (visibility == Visibility.HIDDEN) {
+                group.hide(slugs.unlisted(request.name() == null ? group.name() : request.name().get()), now);
+            } else {
+                group.changeVisibility(visibility, now);
+            }
+        }
+        if (request.facilitated() != null && request.facilitated().get() != group.facilitated()) {
+            if (request.facilitated().get() && !(currentUser.isProfessional() || currentUser.isAdmin())) {
+                throw new ForbiddenException("not-professional", "Verified professionals only",
+                        "Only verified professionals and admins can mark a group as facilitated");
+            }
+            settings.put("facilitated", request.facilitated().get());
+            group.markFacilitated(request.facilitated().get(), now);
+        }
+        return settings;
+    }
+
     @Transactional
     public void archive(String ref, String reason) {
         GroupContext context = access.requireOwner(ref);
@@ -211,29 +220,6 @@ public class GroupService {
 
     static ConflictException archived() {
         return new ConflictException("group-archived", "Group archived", "This group is archived and read-only");
-    }
-
-    private String uniqueSlug(String name) {
-        String base = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
-        base = NOT_SLUG.matcher(base).replaceAll("-").replaceAll("^-+|-+$", "");
-        if (base.length() > SLUG_MAX) {
-            base = base.substring(0, SLUG_MAX).replaceAll("-+$", "");
-        }
-        if (base.isEmpty() || UUID_LIKE.matcher(base).matches()) {
-            base = base.isEmpty() ? "group" : base + "-group";
-        }
-        groups.lockSlug(base);
-        Set<String> taken = new HashSet<>(groups.slugsStartingWith(base));
-        if (!taken.contains(base)) {
-            return base;
-        }
-        for (int n = 2;; n++) {
-            String candidate = base + "-" + n;
-            if (!taken.contains(candidate)) {
-                return candidate;
-            }
-        }
     }
 
     private static String requireText(String field, String value) {

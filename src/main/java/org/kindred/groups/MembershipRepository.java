@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepositoryBase<Membership, Membership.Key> {
@@ -51,16 +52,26 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
                 .collect(Collectors.toMap(Membership::groupId, Function.identity()));
     }
 
-    /** One page of a group's members with a status, oldest request first, keyset on (requestedAt, accountId). */
-    public List<Membership> page(UUID groupId, MembershipStatus status, Instant afterRequestedAt, UUID afterAccount,
-            int limit) {
-        if (afterRequestedAt == null) {
-            return find("groupId = ?1 and status = ?2 order by requestedAt, accountId", groupId, status).page(0, limit)
-                    .list();
+    /**
+     * One page of a group's members with a status, oldest request first, keyset on (requestedAt, accountId). With
+     * {@code hideBlocksOf}, the people that account blocked or was blocked by are left out in the query itself, so a
+     * page is still full and its cursor still names the last row shown. (Like the feed, this reads the accounts
+     * feature's blocks directly, so a page stays one indexed statement.)
+     */
+    public List<Membership> page(UUID groupId, MembershipStatus status, UUID hideBlocksOf, Instant afterRequestedAt,
+            UUID afterAccount, int limit) {
+        StringBuilder query = new StringBuilder("groupId = :group and status = :status");
+        Parameters params = Parameters.with("group", groupId).and("status", status);
+        if (afterRequestedAt != null) {
+            query.append(" and (requestedAt > :afterAt or (requestedAt = :afterAt and accountId > :afterAccount))");
+            params.and("afterAt", afterRequestedAt).and("afterAccount", afterAccount);
         }
-        return find("groupId = ?1 and status = ?2 and (requestedAt > ?3 or (requestedAt = ?3 and accountId > ?4)) "
-                + "order by requestedAt, accountId", groupId, status, afterRequestedAt, afterAccount).page(0, limit)
-                .list();
+        if (hideBlocksOf != null) {
+            query.append(" and accountId not in (select b.blockedId from Block b where b.blockerId = :viewer)")
+                    .append(" and accountId not in (select b.blockerId from Block b where b.blockedId = :viewer)");
+            params.and("viewer", hideBlocksOf);
+        }
+        return find(query.append(" order by requestedAt, accountId").toString(), params).page(0, limit).list();
     }
 
     /** One page of an account's memberships, newest first, keyset on (requestedAt desc, groupId desc). */

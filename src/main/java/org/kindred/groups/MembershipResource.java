@@ -89,7 +89,8 @@ public class MembershipResource {
     @GET
     @Path("/members")
     @Operation(operationId = "listMembers", summary = "Members of a group", description = "For the group's active members. Default `status=ACTIVE`, oldest first; moderators may list PENDING (the join queue), "
-            + "DENIED and BANNED. Request messages, reasons and ban ends are shown to moderators only.")
+            + "DENIED and BANNED. Request messages, reasons and ban ends are shown to moderators only. A block hides each person from the other: "
+            + "members you blocked, and members who blocked you, are left out of the list (moderators and admins still see everyone).")
     @APIResponse(responseCode = "200", description = "One page of members", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)

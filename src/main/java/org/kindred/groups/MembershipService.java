@@ -191,10 +191,12 @@ public class MembershipService {
         }
         boolean moderator = context.canModerate();
         UUID caller = currentUser.requireAccountId();
+        // A block hides each person from the other; moderators (and admins) acting as such still see everyone.
+        UUID hideBlocksOf = moderator ? null : caller;
         return paging.page("members|" + context.groupId() + "|" + wanted, page, 2,
                 (after, limit) -> {
                     TimeAndId position = TimeAndId.of(after);
-                    return memberships.page(context.groupId(), wanted, TimeAndId.at(position),
+                    return memberships.page(context.groupId(), wanted, hideBlocksOf, TimeAndId.at(position),
                             TimeAndId.id(position), limit);
                 },
                 last -> TimeAndId.key(last.requestedAt(), last.accountId()),

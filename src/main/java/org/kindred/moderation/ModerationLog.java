@@ -34,7 +34,8 @@ import org.kindred.safety.events.KeywordRuleChanged;
  * The group's moderation log: the one writer of {@code moderation_log}. It observes the domain events of the features
  * below (groups, safety, posts) in their transaction, so an action and its log line commit together, and records the
  * moderation feature's own actions (warnings, suspensions, dismissals). Which entries members see is decided here:
- * anything about a post held for care, and the watched words of keyword rules, stay among the group's moderators.
+ * anything about a post held for care, and the watched words of keyword rules, stay among the group's moderators, and
+ * so do the accounts that entries are about and the reasons given for them.
  */
 @ApplicationScoped
 public class ModerationLog {
@@ -54,7 +55,10 @@ public class ModerationLog {
         this.clock = clock;
     }
 
-    /** A group's log, newest first: members see member-visible entries without people; moderators see handles. */
+    /**
+     * A group's log, newest first: members see member-visible entries without people (no account target, and no reason
+     * for an entry about an account); moderators see handles and every reason.
+     */
     @Transactional
     public Page<ModerationLogEntryResponse> page(String groupRef, PageParams page) {
         GroupContext context = access.requireMember(groupRef);
@@ -87,9 +91,12 @@ public class ModerationLog {
         for (ModerationLogEntry e : rows) {
             boolean accountTarget = e.targetType() == TargetType.ACCOUNT;
             String actor = e.actorId() == null ? "system" : moderator ? handleOf(people, e.actorId()) : "moderator";
+            // A reason about a person (a denial, ban, removal, warning, role change, suspension) is for moderators:
+            // members could tie it to someone by its time and the member list.
             items.add(new ModerationLogEntryResponse(e.id(), e.action(), actor, e.targetType().name(),
                     accountTarget && !moderator ? null : e.targetId(),
-                    accountTarget && moderator ? handleOf(people, e.targetId()) : null, e.reason(), e.createdAt()));
+                    accountTarget && moderator ? handleOf(people, e.targetId()) : null,
+                    accountTarget && !moderator ? null : e.reason(), e.createdAt()));
         }
         return items;
     }

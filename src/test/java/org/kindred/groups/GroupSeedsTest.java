@@ -67,12 +67,16 @@ class GroupSeedsTest {
         CreateGroupRequest bad = new CreateGroupRequest("ab", "", Set.of(), Set.of(), "not a language",
                 null, "", false);
         CreateGroupRequest good = GroupSeeds.read().groups().get(0).group();
+        // A starter group's key is its slug, and a HIDDEN group never holds a plain slug.
+        CreateGroupRequest hidden = new CreateGroupRequest("A hidden starter group", good.description(), good.bases(),
+                good.topics(), good.language(), Visibility.HIDDEN, good.rules(), false);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> seeds.validated(new GroupSeeds.File(List.of(new GroupSeeds.Entry("Bad Key", bad),
-                        new GroupSeeds.Entry("dup", good), new GroupSeeds.Entry("dup", good)))));
+                        new GroupSeeds.Entry("dup", good), new GroupSeeds.Entry("dup", good),
+                        new GroupSeeds.Entry("quiet", hidden)))));
         for (String problem : List.of("groups[0].key", "groups[0].group.name", "groups[0].group.bases",
                 "groups[0].group.language", "groups[0].group.visibility", "dup: the key is used twice",
-                "dup: the name is used twice")) {
+                "dup: the name is used twice", "quiet: starter groups are listed")) {
             assertTrue(e.getMessage().contains(problem), problem + " in " + e.getMessage());
         }
     }

@@ -13,7 +13,7 @@ import org.kindred.platform.openapi.ApiTypes;
 @Schema(name = "Group")
 public record GroupResponse(
         @Schema(required = true) UUID id,
-        @Schema(required = true, description = "URL-friendly name, unique and stable; usable instead of the id", example = "black-women-in-tech", maxLength = 80, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$") String slug,
+        @Schema(required = true, description = "URL-friendly name, unique; usable instead of the id. It never changes, except that a group that becomes HIDDEN gets a new slug with a random suffix: a HIDDEN group never holds the plain slug of its name", example = "black-women-in-tech", maxLength = 80, pattern = "^[a-z0-9]+(-[a-z0-9]+)*$") String slug,
         @Schema(required = true, example = "Black women in tech", maxLength = 80) String name,
         @Schema(required = true, maxLength = 2000) String description,
         @Schema(required = true, maxItems = 10, uniqueItems = true) List<Basis> bases,
