@@ -67,8 +67,9 @@ public class GroupReportResource {
     @GET
     @Path("/moderation-log")
     @Operation(operationId = "listModerationLog", summary = "The group's moderation log", description = "Members of the group. Append-only record of moderation actions, newest first: approvals, denials, bans, role "
-            + "and rules changes, removals, locks. Members see the actor as \"moderator\" and no account targets; moderators see "
-            + "handles. Care for people in crisis is never shown to members.")
+            + "and rules changes, removals, locks. Members see the actor as \"moderator\", no account targets and no reasons for "
+            + "entries about a person; moderators see handles and reasons. Anything done to a post held for care, and the watched "
+            + "words of keyword rules, are shown to moderators only.")
     @APIResponse(responseCode = "200", description = "One page of the log", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
