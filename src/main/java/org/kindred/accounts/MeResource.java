@@ -58,7 +58,7 @@ public class MeResource {
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(operationId = "updateMe", summary = "Change your profile and preferences", description = "JSON Merge Patch (RFC 7396): absent fields stay, `null` clears `displayName`, `country` or `birthYear`. "
-            + "`hiddenContentWarnings` leaves posts with those warnings out of your feeds. Changing `email` needs `currentPassword`. "
+            + "`hiddenContentWarnings` leaves posts with those warnings out of your feeds. Changing `email` needs `currentPassword`, and that check counts against the password rate limit (429 once it is used up, as with a password change). "
             + "Any other field (handle, roles, status, ...) is refused with 400. Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The updated account", headers = @Header(name = "ETag", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)

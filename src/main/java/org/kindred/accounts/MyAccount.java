@@ -21,6 +21,8 @@ import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.error.Problem;
 import org.kindred.platform.error.UnauthorizedException;
+import org.kindred.platform.ratelimit.ActionClass;
+import org.kindred.platform.ratelimit.RequestLimits;
 import org.kindred.platform.security.PasswordHasher;
 import org.kindred.platform.web.ETags;
 import org.kindred.platform.web.Versioned;
@@ -38,14 +40,16 @@ public class MyAccount {
     private final SessionService sessions;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
+    private final RequestLimits requestLimits;
     private final Clock clock;
 
     public MyAccount(AccountRepository accounts, SessionService sessions, PasswordHasher hasher,
-            PasswordPolicy passwordPolicy, Clock clock) {
+            PasswordPolicy passwordPolicy, RequestLimits requestLimits, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
+        this.requestLimits = requestLimits;
         this.clock = clock;
     }
 
@@ -112,6 +116,8 @@ public class MyAccount {
         if (password == null) {
             throw new BadRequestException("currentPassword", "is required to change the e-mail");
         }
+        // A password guess like any other: PATCH /me is a WRITE, so this check counts against PASSWORD itself.
+        requestLimits.consume(ActionClass.PASSWORD);
         String hash = QuarkusTransaction.requiringNew().call(() -> active(accountId).passwordHash());
         if (!hasher.verify(hash, password)) {
             throw wrongPassword();

@@ -30,8 +30,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Erases an account at the member's request, in one transaction: every session ends at once, the e-mail, handle,
  * profile, preferences, blocks, consents and warnings go, and the member's posts are either removed or kept as written
- * by a deleted member. A post under an open report keeps its text for the moderators until the report is closed
- * ({@link #afterReview}).
+ * by a deleted member. A post under an open report, and the details of a report the member filed that is still open,
+ * stay for the moderators until the report is closed ({@link #onReportClosed}).
  */
 @ApplicationScoped
 public class ErasureService {
@@ -117,11 +117,25 @@ public class ErasureService {
                 .executeUpdate();
     }
 
-    /** Reports on a post were closed: if its author erased it while it was under review, it loses its text now. */
+    /**
+     * The open reports of a target were closed: the reports filed by members who have erased their account since lose
+     * the members' words, and a post its author erased while it was under review loses its text.
+     */
     void onReportClosed(@Observes ReportClosed closed) {
+        em.flush();
+        forgetErasedReporters(closed.targetType(), closed.targetId());
         if (closed.targetType() == ReportTarget.POST) {
             afterReview(closed.targetId());
         }
+    }
+
+    /** Erasure left these reports' details for the moderators while they were open; they are closed now. */
+    private void forgetErasedReporters(ReportTarget targetType, UUID targetId) {
+        em.createNativeQuery("""
+                UPDATE reports r SET details = NULL FROM accounts a
+                WHERE a.id = r.reporter_id AND a.status = 'DELETED' AND r.target_type = :type
+                  AND r.target_id = :target AND r.status <> 'OPEN' AND r.details IS NOT NULL""")
+                .setParameter("type", targetType.name()).setParameter("target", targetId).executeUpdate();
     }
 
     /**
@@ -129,7 +143,6 @@ public class ErasureService {
      * its text now.
      */
     private void afterReview(UUID postId) {
-        em.flush();
         em.createNativeQuery("DELETE FROM post_revisions v USING posts p WHERE p.id = v.post_id AND p.id = :id"
                 + " AND p.erase_after_review").setParameter("id", postId).executeUpdate();
         em.createNativeQuery("UPDATE posts SET status = 'REMOVED', removed_by = COALESCE(removed_by, 'AUTHOR'), "

@@ -1,10 +1,12 @@
 package org.kindred.platform;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kindred.support.Problems.assertFieldError;
 import static org.kindred.support.Problems.assertProblem;
 
 import java.util.Map;
@@ -132,13 +134,57 @@ class RateLimitTest {
         Api.login(account);
         Api.anonymous().body(Map.of("email", account.email(), "password", newPassword)).post("/api/v1/auth/login")
                 .then().statusCode(401);
-        assertTrue(Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id = ?",
-                "password-account:" + account.id()) > 0, "password throttles are kept in PostgreSQL");
+        assertTrue(Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'password-account:%'") > 0,
+                "password throttles are kept in PostgreSQL");
 
         // Another account is not held back by this one's limit.
         TestAccount other = account("rlpw");
         Api.as(other).body(Map.of("currentPassword", other.password(), "newPassword", newPassword))
                 .put("/api/v1/me/password").then().statusCode(204);
+    }
+
+    @Test
+    void anEmailChangeCountsAsAPasswordCheckAndTheThrottledChangeChangesNothing() {
+        TestAccount account = account("rlmail");
+        for (int i = 0; i < 2; i++) {
+            Map<String, String> guess = Map.of("email", Api.uniqueEmail(Api.uniqueHandle("rlguess")),
+                    "currentPassword", "not-my-password-" + i);
+            assertProblem(Api.as(account).body(guess).patch("/api/v1/me").then(), 403, "wrong-password")
+                    .header("RateLimit-Policy", "\"password-account\";q=2;w=3600");
+        }
+        String newEmail = Api.uniqueEmail(Api.uniqueHandle("rlmail"));
+        Response throttled = Api.as(account).body(Map.of("email", newEmail, "currentPassword", account.password()))
+                .patch("/api/v1/me");
+        assertThrottled(throttled, "password-account", 2, 3600);
+        assertEquals(1, Api.count("SELECT count(*) FROM accounts WHERE id = ? AND email = ?", account.id(),
+                account.email()), "a throttled e-mail change changes nothing");
+        assertEquals(0, Api.count("SELECT count(*) FROM accounts WHERE email = ?", newEmail));
+        Api.as(account).get("/api/v1/me").then().statusCode(200).body("email", equalTo(account.email()));
+        // One allowance for every password check: the guesses above used up the password change's too.
+        assertThrottled(Api.as(account)
+                .body(Map.of("currentPassword", account.password(), "newPassword", "saffron-glacier-otter-2291"))
+                .put("/api/v1/me/password"), "password-account", 2, 3600);
+        assertTrue(Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'password-ip:%'") > 0,
+                "e-mail changes are counted per IP too, in PostgreSQL");
+    }
+
+    @Test
+    void profileChangesWithoutTheCurrentPasswordAreNotCountedAsPasswordChecks() {
+        TestAccount account = account("rlprof");
+        for (int i = 0; i < 3; i++) {
+            Api.as(account).contentType("application/merge-patch+json").body(Map.of("displayName", "Name " + i))
+                    .patch("/api/v1/me").then().statusCode(200).header("RateLimit-Policy", containsString("\"write-"));
+        }
+        String newEmail = Api.uniqueEmail(Api.uniqueHandle("rlprof"));
+        assertFieldError(Api.as(account).body(Map.of("email", newEmail)).patch("/api/v1/me").then(), "currentPassword");
+        assertEquals(0, Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'password-%'"),
+                "no password was checked, so nothing counts against the password limit");
+
+        // The whole password allowance is left: this e-mail change is the first password check.
+        Api.as(account).body(Map.of("email", newEmail, "currentPassword", account.password())).patch("/api/v1/me")
+                .then().statusCode(200).body("email", equalTo(newEmail))
+                .header("RateLimit-Policy", "\"password-account\";q=2;w=3600")
+                .header("RateLimit", containsString("\"password-account\";r=1;t="));
     }
 
     private static String passwordHash(TestAccount account) {
@@ -171,8 +217,8 @@ class RateLimitTest {
         assertEquals(0, Api.count("SELECT count(*) FROM reports WHERE target_id = ?", spared),
                 "a throttled report is not filed");
         assertEquals(2, Api.count("SELECT count(*) FROM reports WHERE reporter_id = ?", reporter.id()));
-        assertTrue(Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id = ?",
-                "report-account:" + reporter.id()) > 0, "report throttles are kept in PostgreSQL");
+        assertTrue(Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'report-account:%'") > 0,
+                "report throttles are kept in PostgreSQL");
     }
 
     @Test
@@ -188,8 +234,8 @@ class RateLimitTest {
         assertFalse(throttled.asString().contains(account.email()) || throttled.asString().contains(account.handle()),
                 "a throttled export sends no personal data: " + throttled.asString());
         assertTrue(throttled.header("Content-Disposition") == null, "a throttled export is no attachment");
-        assertTrue(Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id = ?",
-                "export-account:" + account.id()) > 0, "export throttles are kept in PostgreSQL");
+        assertTrue(Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'export-account:%'") > 0,
+                "export throttles are kept in PostgreSQL");
 
         TestAccount other = account("rlexp");
         Api.as(other).get("/api/v1/me/export").then().statusCode(200);

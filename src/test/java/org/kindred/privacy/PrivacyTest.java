@@ -241,6 +241,37 @@ class PrivacyTest {
                 Api.count("SELECT count(*) FROM posts WHERE author_id = ? AND body <> '[erased]'", member.id()));
     }
 
+    @Test
+    void reportsFiledBeforeErasureKeepTheirDetailsForModeratorsOnlyUntilTheyAreClosed() {
+        TestAccount moderator = Api.register("pvmod");
+        Groups.join(moderator, group);
+        Groups.setRole(owner, group, moderator, "MODERATOR");
+        TestAccount stays = Api.register("pvrep");
+        Groups.join(stays, group);
+        UUID post = Posts.post(other, group, "A post two members reported");
+        String leaving = "Words of the member who leaves";
+        String staying = "Words of the member who stays";
+        String erasedReport = report(member, "POST", post, leaving).path("id");
+        String keptReport = report(stays, "POST", post, staying).path("id");
+
+        Api.as(member).body(erase(Api.PASSWORD, false)).delete("/api/v1/me").then().statusCode(204);
+
+        // Still open: the moderators read what the member wrote.
+        Api.as(moderator).get("/api/v1/groups/" + group.id() + "/reports").then().statusCode(200)
+                .body("items.details.flatten()", hasItem(leaving));
+        assertEquals(1, Api.count("SELECT count(*) FROM reports WHERE id = ?::uuid AND details = ?", erasedReport,
+                leaving));
+
+        // Closing the target's reports (here through the other member's report) closes the erased member's too.
+        Api.as(moderator).body(Map.of("status", "RESOLVED", "action", "NONE")).contentType(ContentType.JSON)
+                .patch("/api/v1/reports/" + keptReport).then().statusCode(200);
+        assertEquals(1, Api.count("SELECT count(*) FROM reports WHERE id = ?::uuid AND status = 'RESOLVED'"
+                + " AND details IS NULL", erasedReport), "a closed report keeps no words of an erased member");
+        assertEquals(List.of(), columnsHolding(leaving), "no row may still hold the erased member's words");
+        assertEquals(1, Api.count("SELECT count(*) FROM reports WHERE id = ?::uuid AND details = ?", keptReport,
+                staying), "a member who did not erase their account keeps their report as filed");
+    }
+
     /** Every text-like column of every table, with the rows that contain the value (case-insensitive). */
     static List<String> columnsHolding(String value) {
         List<String[]> columns = new ArrayList<>();

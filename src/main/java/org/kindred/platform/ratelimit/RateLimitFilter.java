@@ -1,6 +1,5 @@
 package org.kindred.platform.ratelimit;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
-import org.kindred.platform.error.TooManyRequestsException;
 import org.kindred.platform.security.CurrentPartner;
 import org.kindred.platform.security.CurrentUser;
 
@@ -25,17 +23,19 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public class RateLimitFilter {
 
-    private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
     private static final Map<String, Optional<ActionClass>> DECLARED = new ConcurrentHashMap<>();
 
     private final RateLimiter limiter;
     private final CurrentUser currentUser;
     private final CurrentPartner currentPartner;
+    private final RequestLimits requestLimits;
 
-    public RateLimitFilter(RateLimiter limiter, CurrentUser currentUser, CurrentPartner currentPartner) {
+    public RateLimitFilter(RateLimiter limiter, CurrentUser currentUser, CurrentPartner currentPartner,
+            RequestLimits requestLimits) {
         this.limiter = limiter;
         this.currentUser = currentUser;
         this.currentPartner = currentPartner;
+        this.requestLimits = requestLimits;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 100)
@@ -44,25 +44,19 @@ public class RateLimitFilter {
             return;
         }
         ActionClass action = actionOf(resource, context.getMethod());
-        String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        String ip = RequestLimits.clientIp(request);
         Optional<CurrentPartner.Identity> partner = currentPartner.get();
         RateLimiter.Decision decision = partner.isPresent()
                 ? limiter.consumeForKey(partner.get().keyId(), partner.get().requestsPerMinute())
                 : limiter.consume(action, ip, currentUser.accountId());
-        context.setProperty(DECISION, decision);
-        if (!decision.allowed()) {
-            Map<String, String> headers = new LinkedHashMap<>(headers(decision));
-            headers.put("Retry-After", Long.toString(decision.resetSeconds()));
-            throw new TooManyRequestsException("Too many requests of this kind; try again in " + decision.resetSeconds()
-                    + " seconds", headers);
-        }
+        requestLimits.report(decision);
     }
 
     @ServerResponseFilter
     public void addHeaders(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision
-                && !response.getHeaders().containsKey("RateLimit")) {
-            headers(decision).forEach((name, value) -> response.getHeaders().putSingle(name, value));
+        if (!response.getHeaders().containsKey("RateLimit")) {
+            requestLimits.reported().ifPresent(decision -> RequestLimits.headers(decision)
+                    .forEach((name, value) -> response.getHeaders().putSingle(name, value)));
         }
     }
 
@@ -83,10 +77,5 @@ public class RateLimitFilter {
         } catch (NoSuchMethodException e) {
             return Optional.empty();
         }
-    }
-
-    private static Map<String, String> headers(RateLimiter.Decision d) {
-        return Map.of("RateLimit-Policy", "\"" + d.policy() + "\";q=" + d.quota() + ";w=" + d.windowSeconds(),
-                "RateLimit", "\"" + d.policy() + "\";r=" + d.remaining() + ";t=" + d.resetSeconds());
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -28,7 +29,8 @@ import io.quarkus.scheduler.Scheduled;
  * Token buckets per (action class, IP) and per (action class, account). Shared classes live in PostgreSQL
  * (bucket4j, SELECT ... FOR UPDATE) so every replica sees the same counts; the rest live in a bounded in-memory
  * cache per replica. Requests authenticated by a partner API key are counted per key instead, against the key's
- * own per-minute limit. A limit throttles; it never locks an account.
+ * own per-minute limit. Buckets are named by a keyed hash of their subject ({@link BucketKeys}), never by the IP
+ * address or account id itself. A limit throttles; it never locks an account.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -45,12 +47,15 @@ public class RateLimiter {
 
     private final RateLimitConfig config;
     private final Map<ActionClass, RateLimitConfig.Limit> limits = new EnumMap<>(ActionClass.class);
+    private final BucketKeys keys;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
     private final Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
-    public RateLimiter(RateLimitConfig config, AgroalDataSource dataSource) {
+    public RateLimiter(RateLimitConfig config, AgroalDataSource dataSource,
+            @ConfigProperty(name = "kindred.cursor.secret") Optional<String> secret) {
         this.config = config;
+        this.keys = new BucketKeys(secret);
         for (ActionClass action : ActionClass.values()) {
             RateLimitConfig.Limit limit = config.classes().get(action.key());
             if (limit == null) {
@@ -93,15 +98,16 @@ public class RateLimiter {
      * limits of every action class: partners fetch from a few servers on behalf of many people. Counted per replica.
      */
     public Decision consumeForKey(UUID keyId, int requestsPerMinute) {
-        return take(KEY_POLICY, KEY_POLICY + ":" + keyId, requestsPerMinute, KEY_WINDOW, false);
+        return take(KEY_POLICY, keyId.toString(), requestsPerMinute, KEY_WINDOW, false);
     }
 
     private Decision take(ActionClass action, String scope, String subject, int quota, RateLimitConfig.Limit limit) {
         String policy = action.key() + "-" + scope;
-        return take(policy, policy + ":" + subject, quota, limit.window(), limit.shared());
+        return take(policy, subject, quota, limit.window(), limit.shared());
     }
 
-    private Decision take(String policy, String key, int quota, Duration windowLength, boolean sharedBucket) {
+    private Decision take(String policy, String subject, int quota, Duration windowLength, boolean sharedBucket) {
+        String key = keys.of(policy, subject);
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(quota).refillGreedy(quota, windowLength).build())
                 .build();

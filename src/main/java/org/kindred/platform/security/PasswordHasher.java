@@ -56,7 +56,10 @@ public class PasswordHasher {
         }
     }
 
-    /** Verifies a password; with a null hash it verifies against a decoy so unknown accounts take the same time. */
+    /**
+     * Verifies a password; with a null hash it verifies against a decoy so unknown accounts take the same time. Every
+     * caller is a guess an attacker can repeat: it runs under the LOGIN or PASSWORD rate limit (see RequestLimits).
+     */
     public boolean verify(String hash, String password) {
         char[] chars = password.toCharArray();
         acquire();
