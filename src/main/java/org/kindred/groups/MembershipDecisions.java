@@ -2,6 +2,8 @@ package org.kindred.groups;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import org.kindred.groups.api.MemberResponse;
 import org.kindred.groups.api.UpdateMemberRequest;
 import org.kindred.groups.events.MembershipChanged;
 import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.security.CurrentUser;
@@ -106,5 +109,21 @@ public class MembershipDecisions {
         target.ban(by, until, reason, clock.instant());
         events.fire(new MembershipChanged(by.groupId(), currentUser.requireAccountId(), target.accountId(),
                 MembershipChanged.Change.BANNED, reason, until, null, null));
+    }
+
+    /**
+     * The last-owner rule for an account leaving every group at once (erasure): 409 listing the live groups it is the
+     * only active owner of. The same rule as {@link Membership#requireMayLeave} for one group.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireNotLastOwnerAnywhere(UUID accountId) {
+        List<MembershipRepository.SoleOwnership> groups = memberships.soleOwnerships(accountId);
+        if (!groups.isEmpty()) {
+            List<Map<String, Object>> named = groups.stream()
+                    .map(g -> Map.<String, Object>of("id", g.groupId().toString(), "name", g.name())).toList();
+            throw new ConflictException("last-owner", "You are the last owner of a group",
+                    "Transfer ownership of these groups, or archive them, before you delete your account", null,
+                    Map.of("groups", named));
+        }
     }
 }

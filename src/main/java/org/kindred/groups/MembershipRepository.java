@@ -98,4 +98,23 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
         return count("groupId = ?1 and role = ?2 and status = ?3 and accountId <> ?4", groupId, MembershipRole.OWNER,
                 MembershipStatus.ACTIVE, accountId);
     }
+
+    /** A live group where an account is the only active owner. */
+    public record SoleOwnership(UUID groupId, String name) {
+    }
+
+    /** The live groups where this account is the only active owner, by name. */
+    @SuppressWarnings("unchecked")
+    public List<SoleOwnership> soleOwnerships(UUID accountId) {
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery(
+                        """
+                                SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id
+                                WHERE m.account_id = :id AND m.role = 'OWNER' AND m.status = 'ACTIVE' AND g.archived_at IS NULL
+                                  AND NOT EXISTS (SELECT 1 FROM memberships o WHERE o.group_id = m.group_id AND o.account_id <> m.account_id
+                                                  AND o.role = 'OWNER' AND o.status = 'ACTIVE')
+                                ORDER BY g.name, g.id""")
+                .setParameter("id", accountId).getResultList();
+        return rows.stream().map(r -> new SoleOwnership((UUID) r[0], (String) r[1])).toList();
+    }
 }

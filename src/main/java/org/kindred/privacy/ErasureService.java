@@ -3,11 +3,8 @@ package org.kindred.privacy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +12,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import org.kindred.groups.MembershipDecisions;
 import org.kindred.moderation.ReportTarget;
 import org.kindred.moderation.events.ReportClosed;
-import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.events.DomainEvent;
@@ -42,12 +39,15 @@ public class ErasureService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
+    private final MembershipDecisions memberships;
     private final PasswordHasher hasher;
     private final Event<DomainEvent> events;
     private final Clock clock;
 
-    public ErasureService(EntityManager em, PasswordHasher hasher, Event<DomainEvent> events, Clock clock) {
+    public ErasureService(EntityManager em, MembershipDecisions memberships, PasswordHasher hasher,
+            Event<DomainEvent> events, Clock clock) {
         this.em = em;
+        this.memberships = memberships;
         this.hasher = hasher;
         this.events = events;
         this.clock = clock;
@@ -77,7 +77,7 @@ public class ErasureService {
                 .setParameter("id", accountId).getResultList().isEmpty()) {
             throw new NotFoundException("No such account");
         }
-        refuseIfLastOwner(accountId);
+        memberships.requireNotLastOwnerAnywhere(accountId);
         if (removeContent) {
             update("""
                     UPDATE posts SET status = 'REMOVED', removed_by = COALESCE(removed_by, 'AUTHOR'), erase_after_review = true
@@ -150,32 +150,6 @@ public class ErasureService {
                 + "WHERE id = :id AND erase_after_review AND NOT EXISTS (SELECT 1 FROM reports r "
                 + "WHERE r.target_type = 'POST' AND r.target_id = posts.id AND r.status = 'OPEN')")
                 .setParameter("id", postId).executeUpdate();
-    }
-
-    private void refuseIfLastOwner(UUID accountId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em
-                .createNativeQuery(
-                        """
-                                SELECT g.id, g.name FROM memberships m JOIN groups g ON g.id = m.group_id
-                                WHERE m.account_id = :id AND m.role = 'OWNER' AND m.status = 'ACTIVE' AND g.archived_at IS NULL
-                                  AND NOT EXISTS (SELECT 1 FROM memberships o WHERE o.group_id = m.group_id AND o.account_id <> m.account_id
-                                                  AND o.role = 'OWNER' AND o.status = 'ACTIVE')
-                                ORDER BY g.name, g.id""")
-                .setParameter("id", accountId).getResultList();
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<Map<String, Object>> groups = new ArrayList<>();
-        for (Object[] row : rows) {
-            Map<String, Object> group = new LinkedHashMap<>();
-            group.put("id", row[0].toString());
-            group.put("name", row[1]);
-            groups.add(group);
-        }
-        throw new ConflictException("last-owner", "You are the last owner of a group",
-                "Transfer ownership of these groups, or archive them, before you delete your account", null,
-                Map.of("groups", groups));
     }
 
     private void update(String sql, UUID accountId) {

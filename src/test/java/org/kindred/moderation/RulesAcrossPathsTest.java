@@ -92,6 +92,19 @@ class RulesAcrossPathsTest {
         Api.as(reporter).get("/api/v1/reports/" + report).then().body("status", equalTo("OPEN"));
     }
 
+    @Test
+    void theLastOwnerCannotLeaveStepDownOrEraseTheirAccount() {
+        TestAccount soleOwner = Api.register("rpsole");
+        TestGroup own = Groups.create(soleOwner, "PUBLIC");
+        assertProblem(Api.as(soleOwner).delete("/api/v1/groups/" + own.id() + "/members/" + soleOwner.id()).then(),
+                409, "last-owner");
+        assertProblem(Api.as(soleOwner).body(Map.of("role", "MEMBER"))
+                .patch("/api/v1/groups/" + own.id() + "/members/" + soleOwner.id()).then(), 409, "last-owner");
+        assertProblem(Api.as(soleOwner).body(Map.of("password", Api.PASSWORD, "removeContent", false))
+                .delete("/api/v1/me").then(), 409, "last-owner").body("groups[0].id", equalTo(own.id().toString()));
+        Api.as(soleOwner).get("/api/v1/me").then().statusCode(200);
+    }
+
     private ValidatableResponse patchMember(TestAccount actor, TestAccount target, Map<String, Object> body) {
         return Api.as(actor).body(body).patch("/api/v1/groups/" + group.id() + "/members/" + target.id()).then();
     }
