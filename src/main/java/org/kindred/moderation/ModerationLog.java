@@ -196,7 +196,8 @@ public class ModerationLog {
             case UNLOCKED -> ModerationLogAction.THREAD_UNLOCKED;
         };
         Map<String, Object> details = e.details() == null ? Map.of() : e.details();
-        if (e.before() == PostStatus.HELD_FOR_CARE) {
+        // A post members never saw (held for care, waiting) stays unwritten for them, whatever happens to it (I2).
+        if (e.before() == PostStatus.HELD_FOR_CARE || !e.everPublished()) {
             recordForModerators(e.groupId(), e.actorId(), action, TargetType.POST, e.postId(), e.reason(), details);
         } else {
             record(e.groupId(), e.actorId(), action, TargetType.POST, e.postId(), e.reason(), details);

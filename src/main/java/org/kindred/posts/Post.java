@@ -218,6 +218,11 @@ public class Post {
         return new ArrayList<>(warnings.stream().map(Enum::name).distinct().sorted().toList());
     }
 
+    /** Whether members ever saw this post (it was published at least once). */
+    public boolean everPublished() {
+        return everPublished;
+    }
+
     public boolean isThread() {
         return parentId == null;
     }

@@ -173,7 +173,8 @@ public class PostModeration {
     private void fire(Post post, UUID actor, PostModerated.Change change, PostStatus before, String reason,
             Map<String, Object> details) {
         posts.flush();
-        events.fire(new PostModerated(post.id(), post.groupId(), actor, change, before, reason, details));
+        events.fire(new PostModerated(post.id(), post.groupId(), actor, change, before, post.everPublished(), reason,
+                details));
     }
 
     private static void requireModerator(GroupContext context, String detail) {

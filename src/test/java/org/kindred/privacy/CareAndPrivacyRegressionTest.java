@@ -127,6 +127,19 @@ class CareAndPrivacyRegressionTest {
     }
 
     @Test
+    void i2AHeldPostHiddenAndThenRemovedNeverReachesTheMembersLog() {
+        UUID held = Posts.post(author, group, URGENT);
+        String care = Api.as(moderator).get("/api/v1/groups/" + group.id() + "/reports").then().statusCode(200)
+                .extract().path("items.find { it.targetId == '" + held + "' }.reportId");
+        resolve(owner, care, "HIDE_POST").statusCode(200);
+        Api.as(moderator).delete("/api/v1/posts/" + held).then().statusCode(204);
+        Api.as(reader).get("/api/v1/groups/" + group.id() + "/moderation-log").then().statusCode(200)
+                .body("items.targetId", not(hasItem(held.toString())));
+        Api.as(moderator).get("/api/v1/groups/" + group.id() + "/moderation-log").then().statusCode(200)
+                .body("items.action", hasItem("POST_REMOVED"));
+    }
+
+    @Test
     void i5AReporterOfAnAnonymousPostLearnsThatActionWasTakenNotWhich() {
         UUID anonymous = Posts.anonymous(author, group, "You people should go back where you came from.");
         String reportId = report(reader, anonymous, "HATE").statusCode(201).extract().path("id");

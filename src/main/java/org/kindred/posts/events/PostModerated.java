@@ -8,11 +8,11 @@ import org.kindred.posts.PostStatus;
 
 /**
  * A post's state was changed by a moderator ({@code actorId}) or by the system ({@code actorId} null: hidden by
- * reports). {@code before} is its status until now: anything done to a post that was HELD_FOR_CARE stays among the
- * group's moderators.
+ * reports). {@code before} is its status until now; {@code everPublished} whether members ever saw the post: anything
+ * done to a post members never saw (held for care, waiting) stays among the group's moderators.
  */
-public record PostModerated(UUID postId, UUID groupId, UUID actorId, Change change, PostStatus before, String reason,
-        Map<String, Object> details) implements DomainEvent {
+public record PostModerated(UUID postId, UUID groupId, UUID actorId, Change change, PostStatus before,
+        boolean everPublished, String reason, Map<String, Object> details) implements DomainEvent {
 
     public enum Change {
         HIDDEN, AUTO_HIDDEN, RESTORED, APPROVED, RELEASED_FROM_CARE, REMOVED, PINNED, UNPINNED, LOCKED, UNLOCKED
