@@ -73,6 +73,9 @@ public class Account {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
 
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
+
     @Version
     private long version;
 
@@ -97,8 +100,20 @@ public class Account {
         return account;
     }
 
+    /** Changes the address to one just proved reachable (a link mailed to it was followed). */
     void changeEmail(String email, Instant now) {
         this.email = email;
+        this.emailVerifiedAt = now;
+        touch(now);
+    }
+
+    /** A change of address waits for its link; the account's representation (its pending address) changed. */
+    void emailChangeRequested(Instant now) {
+        touch(now);
+    }
+
+    void verifyEmail(Instant now) {
+        this.emailVerifiedAt = now;
         touch(now);
     }
 
@@ -213,6 +228,10 @@ public class Account {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
     }
 
     public long version() {

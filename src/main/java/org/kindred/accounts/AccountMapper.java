@@ -11,9 +11,10 @@ final class AccountMapper {
     private AccountMapper() {
     }
 
-    static MeResponse toMe(Account a) {
+    static MeResponse toMe(Account a, String pendingEmail) {
         return new MeResponse(a.id(), a.email(), a.handle(), a.displayName(), a.country(), a.languages(), a.birthYear(),
-                a.hiddenContentWarnings(), List.copyOf(a.roles()), a.guidelinesVersion(), a.createdAt(), a.updatedAt());
+                a.hiddenContentWarnings(), List.copyOf(a.roles()), a.guidelinesVersion(), a.createdAt(), a.updatedAt(),
+                a.emailVerified(), pendingEmail);
     }
 
     static PublicProfileResponse toPublic(Account a) {

@@ -20,9 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.kindred.accounts.api.LinkTokenRequest;
 import org.kindred.accounts.api.LoginRequest;
 import org.kindred.accounts.api.RefreshRequest;
 import org.kindred.accounts.api.RegisterRequest;
+import org.kindred.accounts.api.RegistrationAcceptedResponse;
 import org.kindred.accounts.api.RegistrationResponse;
 import org.kindred.accounts.api.TokenResponse;
 import org.kindred.platform.openapi.Responses;
@@ -56,18 +58,39 @@ public class AuthResource {
     @PermitAll
     @RateLimited(ActionClass.REGISTER)
     @SecurityRequirements
-    @Operation(operationId = "register", summary = "Create an account", description = "Creates an account and signs it in. The handle is the public pseudonym; the e-mail is never shown to other members. "
+    @Operation(operationId = "register", summary = "Ask for an account", description = "Step one of two: checks the request and mails a link to the address; "
+            + "the account exists once the link is followed (POST /api/v1/auth/register/confirm). The answer is the same 202 whether or not the address "
+            + "already has an account: its owner gets a notice instead of a link, so nobody can learn from Kindred whether a person uses it. "
+            + "The handle is the public pseudonym (409 if another account has it: handles are public anyway); the e-mail is never shown to other members. "
             + "The password must be at least 10 characters and is checked against leaked and common passwords. "
             + "`acceptGuidelinesVersion` must be the current version from GET /api/v1/guidelines. "
-            + "Registration does not honour Idempotency-Key (replaying it would mean storing tokens); a retry after a lost response gets 409, then sign in.")
-    @APIResponse(responseCode = "201", description = "Account created and signed in", headers = @Header(name = "Location", description = "/api/v1/me", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+            + "Throttled per IP and per address (REGISTER class). Asking again mails a new link; every link works until one of them is followed or it expires.")
+    @APIResponse(responseCode = "202", description = "A link is on its way (or, if the address has an account, a notice to its owner)", content = @Content(schema = @Schema(implementation = RegistrationAcceptedResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
-    @APIResponse(responseCode = "409", ref = Responses.CONFLICT)
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The handle is taken, or `acceptGuidelinesVersion` is not current")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
-    public RestResponse<RegistrationResponse> register(@Valid @NotNull RegisterRequest request) {
-        RegistrationResponse created = registration.register(request);
+    public RestResponse<RegistrationAcceptedResponse> register(@Valid @NotNull RegisterRequest request) {
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, registration.register(request))
+                .build();
+    }
+
+    @POST
+    @Path("/register/confirm")
+    @PermitAll
+    @RateLimited(ActionClass.LOGIN)
+    @SecurityRequirements
+    @Operation(operationId = "confirmRegistration", summary = "Create the account from the mailed link", description = "Step two: the `token` of the link mailed by POST /api/v1/auth/register. "
+            + "Creates the account with a verified address and signs it in. The link works once; an unknown, used or expired token answers 400 `invalid-link`.")
+    @APIResponse(responseCode = "201", description = "Account created and signed in", headers = @Header(name = "Location", description = "/api/v1/me", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Invalid request, or `invalid-link`")
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The handle was taken while the link waited, or the address got an account meanwhile, or the guidelines changed")
+    @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
+    public RestResponse<RegistrationResponse> confirmRegistration(@Valid @NotNull LinkTokenRequest request) {
+        RegistrationResponse created = registration.confirm(request.token());
         return RestResponse.ResponseBuilder.<RegistrationResponse>created(URI.create("/api/v1/me")).entity(created)
                 .build();
     }

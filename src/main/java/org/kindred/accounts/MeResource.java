@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.kindred.accounts.api.ChangePasswordRequest;
+import org.kindred.accounts.api.EmailLinkSentResponse;
 import org.kindred.accounts.api.MeResponse;
 import org.kindred.accounts.api.UpdateMeRequest;
 import org.kindred.platform.openapi.Responses;
@@ -41,10 +43,12 @@ public class MeResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final MyAccount myAccount;
+    private final EmailAddresses emailAddresses;
     private final CurrentUser currentUser;
 
-    public MeResource(MyAccount myAccount, CurrentUser currentUser) {
+    public MeResource(MyAccount myAccount, EmailAddresses emailAddresses, CurrentUser currentUser) {
         this.myAccount = myAccount;
+        this.emailAddresses = emailAddresses;
         this.currentUser = currentUser;
     }
 
@@ -59,11 +63,12 @@ public class MeResource {
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(operationId = "updateMe", summary = "Change your profile and preferences", description = "JSON Merge Patch (RFC 7396): absent fields stay, `null` clears `displayName`, `country` or `birthYear`. "
             + "`hiddenContentWarnings` leaves posts with those warnings out of your feeds. Changing `email` needs `currentPassword`, and that check counts against the password rate limit (429 once it is used up, as with a password change). "
+            + "A new `email` takes effect only when the link mailed to it is followed (POST /api/v1/auth/email-change/confirm); until then the response shows it as `pendingEmail` and you keep signing in with `email`. "
+            + "The answer does not say whether the new address has an account (its owner gets a notice instead of a link). Sending your current `email` withdraws a pending change. "
             + "Any other field (handle, roles, status, ...) is refused with 400. Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The updated account", headers = @Header(name = "ETag", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`currentPassword` is wrong")
-    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The new e-mail is already in use")
     @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
@@ -85,6 +90,20 @@ public class MeResource {
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
         myAccount.changePassword(currentUser.requireAccountId(), currentUser.sessionId(), request);
+    }
+
+    @POST
+    @Path("/email-verification")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "requestEmailVerification", summary = "Ask for a link that verifies your address", description = "Mails a single-use link to your address, valid for `kindred.mail.verification-ttl` (24 hours); "
+            + "follow it with POST /api/v1/auth/email-verification/confirm. Accounts created from a registration link are verified already; accounts from before verified e-mail start unverified. "
+            + "A password reset needs a verified address. Throttled per account (REGISTER class limits). No body.")
+    @APIResponse(responseCode = "202", description = "A link is on its way", content = @Content(schema = @Schema(implementation = EmailLinkSentResponse.class)))
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Your address is verified already (`email-already-verified`)")
+    @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
+    public RestResponse<EmailLinkSentResponse> requestEmailVerification() {
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED,
+                emailAddresses.requestVerification(currentUser.requireAccountId())).build();
     }
 
     private static RestResponse<MeResponse> withETag(Versioned<MeResponse> versioned) {

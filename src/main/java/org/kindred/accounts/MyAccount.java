@@ -1,7 +1,5 @@
 package org.kindred.accounts;
 
-import static org.kindred.accounts.AccountInput.duplicate;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -10,16 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.kindred.accounts.api.ChangePasswordRequest;
 import org.kindred.accounts.api.MeResponse;
 import org.kindred.accounts.api.UpdateMeRequest;
-import org.kindred.platform.db.UniqueViolation;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ForbiddenException;
-import org.kindred.platform.error.Problem;
 import org.kindred.platform.error.UnauthorizedException;
 import org.kindred.platform.ratelimit.ActionClass;
 import org.kindred.platform.ratelimit.RequestLimits;
@@ -41,11 +36,13 @@ public class MyAccount {
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final RequestLimits requestLimits;
+    private final EmailAddresses emailAddresses;
     private final Clock clock;
 
     public MyAccount(AccountRepository accounts, SessionService sessions, PasswordHasher hasher,
-            PasswordPolicy passwordPolicy, RequestLimits requestLimits, Clock clock) {
+            PasswordPolicy passwordPolicy, RequestLimits requestLimits, EmailAddresses emailAddresses, Clock clock) {
         this.accounts = accounts;
+        this.emailAddresses = emailAddresses;
         this.sessions = sessions;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
@@ -56,10 +53,14 @@ public class MyAccount {
     @Transactional
     public Versioned<MeResponse> me(UUID accountId) {
         Account account = active(accountId);
-        return Versioned.of(AccountMapper.toMe(account), account.version());
+        return Versioned.of(AccountMapper.toMe(account, emailAddresses.pendingChange(accountId)), account.version());
     }
 
-    /** A JSON Merge Patch of the profile; a new e-mail needs the current password, checked before the transaction. */
+    /**
+     * A JSON Merge Patch of the profile. A new e-mail needs the current password, checked before the transaction, and
+     * takes effect only from the link mailed to it ({@link EmailAddresses#requestChange}); until then it is
+     * {@code pendingEmail}.
+     */
     public Versioned<MeResponse> updateMe(UUID accountId, UpdateMeRequest request, String ifMatch) {
         Optional<String> newEmail = request.email() == null
                 ? Optional.empty()
@@ -72,27 +73,16 @@ public class MyAccount {
         }
         rejectNullFor("languages", request.languages());
         rejectNullFor("hiddenContentWarnings", request.hiddenContentWarnings());
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Account account = active(accountId);
-                ETags.requireMatch(ifMatch, account.version());
-                Instant now = clock.instant();
-                if (newEmail.isPresent() && !newEmail.get().equals(account.email())) {
-                    if (accounts.emailTaken(newEmail.get())) {
-                        throw duplicate(List.of(new Problem.FieldError("email", "is already in use")));
-                    }
-                    account.changeEmail(newEmail.get(), now);
-                }
-                applyProfile(account, request, now);
-                accounts.flush();
-                return Versioned.of(AccountMapper.toMe(account), account.version());
-            });
-        } catch (PersistenceException e) {
-            if (!UniqueViolation.isCause(e)) {
-                throw e;
-            }
-            throw duplicate(List.of(new Problem.FieldError("email", "is already in use")));
-        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account account = active(accountId);
+            ETags.requireMatch(ifMatch, account.version());
+            Instant now = clock.instant();
+            newEmail.ifPresent(email -> emailAddresses.requestChange(account, email));
+            applyProfile(account, request, now);
+            accounts.flush();
+            return Versioned.of(AccountMapper.toMe(account, emailAddresses.pendingChange(accountId)),
+                    account.version());
+        });
     }
 
     /** Changes the password and signs out every other session; the caller's session stays. */

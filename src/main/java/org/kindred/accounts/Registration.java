@@ -7,28 +7,35 @@ import static org.kindred.accounts.AccountInput.normalizeEmail;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 
 import org.kindred.accounts.api.RegisterRequest;
+import org.kindred.accounts.api.RegistrationAcceptedResponse;
 import org.kindred.accounts.api.RegistrationResponse;
 import org.kindred.accounts.api.TokenResponse;
+import org.kindred.accounts.mail.AccountMail;
+import org.kindred.accounts.mail.MailConfig;
+import org.kindred.accounts.mail.OutgoingMail;
 import org.kindred.platform.db.UniqueViolation;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.Problem;
+import org.kindred.platform.ratelimit.ActionClass;
+import org.kindred.platform.ratelimit.RequestLimits;
 import org.kindred.platform.security.PasswordHasher;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Joining Kindred: a new account that accepted the current guidelines, signed in at once. The Argon2id hash runs
- * outside the database transaction so a slow hash never holds a pooled connection.
+ * Joining Kindred in two steps: the request is kept as pending and a link is mailed to its address; following the
+ * link creates the account, with a verified address and the guidelines accepted, and signs it in. The Argon2id hash
+ * runs outside the database transaction so a slow hash never holds a pooled connection.
  */
 @ApplicationScoped
 public class Registration {
@@ -36,27 +43,46 @@ public class Registration {
     private static final Set<String> RESERVED_HANDLES = Set.of("admin", "administrator", "moderator", "mod", "kindred",
             "support", "staff", "system", "deleted", "deleted_member", "anonymous", "null", "root", "help", "security",
             "official", "team", "me", "moderators", "admins");
+    static final String CONFIRM_PREFIX = "krg_";
+    static final String ACCEPTED_MESSAGE = "Check your inbox: we sent a link to confirm your account.";
 
     private final AccountRepository accounts;
     private final ConsentRepository consents;
+    private final PendingRegistrations pending;
     private final SessionService sessions;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final Guidelines guidelines;
+    private final AccountMail mail;
+    private final MailConfig mailConfig;
+    private final Event<OutgoingMail> outgoing;
+    private final RequestLimits requestLimits;
     private final Clock clock;
 
-    public Registration(AccountRepository accounts, ConsentRepository consents, SessionService sessions,
-            PasswordHasher hasher, PasswordPolicy passwordPolicy, Guidelines guidelines, Clock clock) {
+    public Registration(AccountRepository accounts, ConsentRepository consents, PendingRegistrations pending,
+            SessionService sessions, PasswordHasher hasher, PasswordPolicy passwordPolicy, Guidelines guidelines,
+            AccountMail mail, MailConfig mailConfig, Event<OutgoingMail> outgoing, RequestLimits requestLimits,
+            Clock clock) {
         this.accounts = accounts;
         this.consents = consents;
+        this.pending = pending;
         this.sessions = sessions;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
         this.guidelines = guidelines;
+        this.mail = mail;
+        this.mailConfig = mailConfig;
+        this.outgoing = outgoing;
+        this.requestLimits = requestLimits;
         this.clock = clock;
     }
 
-    public RegistrationResponse register(RegisterRequest request) {
+    /**
+     * Step one: checks the request, stores it as pending and mails a link to the address. If the address already has
+     * an account, its owner gets a notice instead, and the caller cannot tell: the same checks, the same hash, the same
+     * insert and the same answer run either way, and the mail goes out after the response.
+     */
+    public RegistrationAcceptedResponse register(RegisterRequest request) {
         String email = normalizeEmail(request.email());
         if (request.acceptGuidelinesVersion() != guidelines.currentVersion()) {
             throw guidelinesOutdated();
@@ -69,42 +95,64 @@ public class Registration {
         }
         List<String> languages = canonicalLanguages(request.languages());
         passwordPolicy.requireStrong("password", request.password(), email, request.handle(), request.displayName());
+        // Per address as well as per IP: nobody can fill someone's inbox from many addresses.
+        requestLimits.consumeFor(ActionClass.REGISTER, "email:" + email);
         String hash = hasher.hash(request.password());
+        String token = SecretTokens.generate(CONFIRM_PREFIX);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // Handles are public, so saying one is taken reveals nothing an anonymous visitor could not see.
+            if (accounts.handleTaken(request.handle())) {
+                throw duplicate(List.of(new Problem.FieldError("handle", "is already taken")));
+            }
+            Instant now = clock.instant();
+            Instant expiresAt = now.plus(mailConfig.registrationTtl());
+            boolean taken = accounts.emailTaken(email);
+            pending.persist(PendingRegistration.of(SessionService.hash(token), email, hash, request.handle(),
+                    blankToNull(request.displayName()), request.country(), languages, request.birthYear(),
+                    guidelines.currentVersion(), now, expiresAt));
+            outgoing.fire(taken ? mail.registrationAttempt(email) : mail.confirmRegistration(email, token));
+            return new RegistrationAcceptedResponse(ACCEPTED_MESSAGE, expiresAt);
+        });
+    }
+
+    /**
+     * Step two: the link was followed, so the address is reachable by whoever registered. Creates the account with a
+     * verified address and its guidelines consent, and signs it in.
+     */
+    public RegistrationResponse confirm(String token) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> create(request, email, hash, languages));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Instant now = clock.instant();
+                PendingRegistration registration = pending.redeem(token)
+                        .filter(p -> !p.expiredAt(now)).orElseThrow(AccountLinks::invalidLink);
+                if (registration.guidelinesVersion() != guidelines.currentVersion()) {
+                    throw guidelinesOutdated();
+                }
+                // Only the mailbox's holder gets here, so naming the address's account reveals nothing new.
+                if (accounts.emailTaken(registration.email())) {
+                    throw duplicate(List.of(new Problem.FieldError("email",
+                            "already has an account: sign in, or reset the password")));
+                }
+                if (accounts.handleTaken(registration.handle())) {
+                    throw duplicate(List.of(new Problem.FieldError("handle",
+                            "was taken while the link waited; register again with another handle")));
+                }
+                pending.withdrawFor(registration.email());
+                Account account = registration.toAccount(now);
+                accounts.persist(account);
+                consents.persist(
+                        Consent.accept(account.id(), Consent.COMMUNITY_GUIDELINES, account.guidelinesVersion(), now));
+                accounts.flush();
+                TokenResponse tokens = sessions.open(account);
+                return new RegistrationResponse(AccountMapper.toMe(account, null), tokens.accessToken(),
+                        tokens.refreshToken(), tokens.expiresIn(), tokens.tokenType());
+            });
         } catch (PersistenceException e) {
             if (!UniqueViolation.isCause(e)) {
                 throw e;
             }
-            // Two registrations raced past the uniqueness check; the unique index decided.
-            throw duplicate(List.of(new Problem.FieldError("email", "or handle is already in use")));
-        }
-    }
-
-    /** Stores the account and its guidelines consent and opens its first session, in the caller's transaction. */
-    private RegistrationResponse create(RegisterRequest request, String email, String hash, List<String> languages) {
-        requireUnique(email, request.handle());
-        Instant now = clock.instant();
-        Account account = Account.register(email, hash, request.handle(), blankToNull(request.displayName()),
-                request.country(), languages, request.birthYear(), guidelines.currentVersion(), now);
-        accounts.persist(account);
-        consents.persist(Consent.accept(account.id(), Consent.COMMUNITY_GUIDELINES, guidelines.currentVersion(), now));
-        accounts.flush();
-        TokenResponse tokens = sessions.open(account);
-        return new RegistrationResponse(AccountMapper.toMe(account), tokens.accessToken(), tokens.refreshToken(),
-                tokens.expiresIn(), tokens.tokenType());
-    }
-
-    private void requireUnique(String email, String handle) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (accounts.emailTaken(email)) {
-            errors.add(new Problem.FieldError("email", "is already registered"));
-        }
-        if (accounts.handleTaken(handle)) {
-            errors.add(new Problem.FieldError("handle", "is already taken"));
-        }
-        if (!errors.isEmpty()) {
-            throw duplicate(errors);
+            // Two confirmations raced past the uniqueness checks; the unique index decided.
+            throw duplicate(List.of(new Problem.FieldError("handle", "or e-mail already has an account")));
         }
     }
 

@@ -41,11 +41,11 @@ public class DataExportService {
         em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
         DataExport.Profile profile = rows("""
                 SELECT id, email, handle, display_name, country, languages, birth_year, hidden_content_warnings, roles,
-                       status, guidelines_version, created_at, updated_at, password_changed_at
+                       status, guidelines_version, created_at, updated_at, password_changed_at, email_verified_at
                 FROM accounts WHERE id = :id AND status <> 'DELETED'""", accountId,
                 r -> new DataExport.Profile((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         strings(r[5]), (Integer) r[6], strings(r[7]), strings(r[8]), (String) r[9],
-                        ((Number) r[10]).intValue(), instant(r[11]), instant(r[12]), instant(r[13])))
+                        ((Number) r[10]).intValue(), instant(r[11]), instant(r[12]), instant(r[13]), instant(r[14])))
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("No such account"));
         return new DataExport(FORMAT_VERSION, clock.instant(), profile,
                 rows("SELECT kind, version, accepted_at FROM consents WHERE account_id = :id ORDER BY accepted_at, id",

@@ -98,6 +98,10 @@ public class ErasureService {
         update("DELETE FROM warnings WHERE account_id = :id", accountId);
         update("DELETE FROM care_notes WHERE account_id = :id", accountId);
         update("DELETE FROM idempotency_keys WHERE account_id = :id", accountId);
+        update("DELETE FROM account_links WHERE account_id = :id", accountId);
+        // Registrations waiting for a link to the member's address hold it (and a password hash) until they expire.
+        update("DELETE FROM pending_registrations WHERE email = (SELECT email FROM accounts WHERE id = :id)",
+                accountId);
         // Reports the member filed stay with the moderators while open; closed ones lose the member's words.
         update("UPDATE reports SET details = NULL WHERE reporter_id = :id AND status <> 'OPEN'", accountId);
         // Ends every session at once: the per-request session check finds none (refresh tokens cascade).
@@ -107,6 +111,7 @@ public class ErasureService {
                 UPDATE accounts SET email = :email, handle = :handle, password_hash = :hash, display_name = NULL,
                     country = NULL, languages = '{}', birth_year = NULL, hidden_content_warnings = '{}',
                     roles = '{member}', status = 'DELETED', updated_at = :now, password_changed_at = :now,
+                    email_verified_at = NULL,
                     version = version + 1
                 WHERE id = :id""")
                 .setParameter("email", "erased-" + accountId + "@erased.invalid")

@@ -38,6 +38,8 @@ public final class PersonalData {
             Map.entry("partners.created_by", "platform administration of partner organisations"),
             Map.entry("partner_api_keys.created_by", "platform administration of partner keys"),
             Map.entry("partner_api_keys.revoked_by", "platform administration of partner keys"),
+            Map.entry("account_links.account_id",
+                    "single-use links mailed to the member (hashed tokens; the address is in the profile); erased with the account"),
             Map.entry("care_notes.account_id",
                     "a note that someone cared, with no content, no reporter and no post; erased with the account"),
             Map.entry("resource_changes.actor_account_id",

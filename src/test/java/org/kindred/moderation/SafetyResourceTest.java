@@ -55,10 +55,7 @@ class SafetyResourceTest {
         String handle = Api.uniqueHandle("safe" + country.toLowerCase());
         Map<String, Object> body = new HashMap<>(Api.registration(handle));
         body.put("country", country);
-        Response response = Api.anonymous().body(body).post("/api/v1/auth/register").then().statusCode(201).extract()
-                .response();
-        return new TestAccount(UUID.fromString(response.path("account.id")), Api.uniqueEmail(handle), handle,
-                Api.PASSWORD, response.path("accessToken"), response.path("refreshToken"));
+        return Api.registerWith(body);
     }
 
     static Response check(TestAccount who, Map<String, ?> body) {

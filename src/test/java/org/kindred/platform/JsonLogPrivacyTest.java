@@ -18,6 +18,7 @@ import org.kindred.support.Groups.TestGroup;
 import org.kindred.support.LogCapture;
 import org.kindred.support.Posts;
 import org.kindred.support.TestAccount;
+import org.kindred.support.mail.TestMailServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,15 +58,16 @@ class JsonLogPrivacyTest {
         List<String> secrets = new ArrayList<>(List.of(email, Api.PASSWORD, newPassword, displayName, forgedToken));
 
         try (LogCapture logs = LogCapture.start()) {
-            Response registered = Api.anonymous()
-                    .body(Map.of("email", email, "password", Api.PASSWORD, "handle", handle, "displayName",
-                            displayName, "acceptGuidelinesVersion", 1))
-                    .post("/api/v1/auth/register").then().statusCode(201).extract().response();
-            String access = registered.path("accessToken");
-            String refresh = registered.path("refreshToken");
+            TestAccount registered = Api.registerWith(Map.of("email", email, "password", Api.PASSWORD, "handle", handle,
+                    "displayName", displayName, "acceptGuidelinesVersion", 1));
+            String access = registered.accessToken();
+            String refresh = registered.refreshToken();
             secrets.addAll(List.of(access, refresh));
-            Api.anonymous().body(Map.of("email", email, "password", Api.PASSWORD, "handle", handle,
-                    "acceptGuidelinesVersion", 1)).post("/api/v1/auth/register").then().statusCode(409);
+            secrets.add(TestMailServer.await(email).token());
+            // The address has an account now: a second registration answers alike, and mails its owner a notice.
+            Api.anonymous().body(Map.of("email", email, "password", Api.PASSWORD, "handle", Api.uniqueHandle("logdup"),
+                    "acceptGuidelinesVersion", 1)).post("/api/v1/auth/register").then().statusCode(202);
+            TestMailServer.awaitNth(email, 2);
             Api.anonymous().body(Map.of("email", email, "password", "wrong-" + Api.PASSWORD))
                     .post("/api/v1/auth/login").then().statusCode(401);
             Response refreshed = Api.anonymous().body(Map.of("refreshToken", refresh)).post("/api/v1/auth/refresh")
@@ -151,6 +153,11 @@ class JsonLogPrivacyTest {
             Api.as(member).contentType("application/merge-patch+json")
                     .body(Map.of("email", newEmail, "currentPassword", member.password())).patch("/api/v1/me").then()
                     .statusCode(200);
+            String changeToken = TestMailServer.await(newEmail).token();
+            secrets.add(changeToken);
+            Api.anonymous().body(Map.of("token", changeToken)).post("/api/v1/auth/email-change/confirm").then()
+                    .statusCode(204);
+            secrets.add(TestMailServer.awaitNth(member.email(), 2).token()); // the undo link, to the old address
             String newPassword = "cobalt-harbour-lichen-" + tag;
             secrets.add(newPassword);
             Api.as(member).body(Map.of("currentPassword", "not-" + member.password(), "newPassword", newPassword))
@@ -211,6 +218,12 @@ class JsonLogPrivacyTest {
                     .post("/api/v1/auth/login").then().statusCode(400);
             Api.anonymous().body(Map.of("email", owner.email(), "password", owner.password(), "handle", owner.handle(),
                     "acceptGuidelinesVersion", 1)).post("/api/v1/auth/register").then().statusCode(409);
+            Api.anonymous().body(Map.of("email", owner.email())).post("/api/v1/auth/password-reset").then()
+                    .statusCode(202);
+            String resetToken = TestMailServer.awaitNth(owner.email(), 2).token();
+            secrets.add(resetToken);
+            Api.anonymous().body(Map.of("token", resetToken, "newPassword", "short")).post(
+                    "/api/v1/auth/password-reset/confirm").then().statusCode(400);
 
             // Export, then erasure (a wrong password first; the last owner of a group must hand it over first).
             Api.as(member).get("/api/v1/me/export").then().statusCode(200).body(containsString(newEmail));
@@ -232,12 +245,8 @@ class JsonLogPrivacyTest {
 
     private static TestAccount registered(String prefix, String displayName, List<String> secrets) {
         String handle = Api.uniqueHandle(prefix);
-        Response response = Api.anonymous()
-                .body(Map.of("email", Api.uniqueEmail(handle), "password", Api.PASSWORD, "handle", handle,
-                        "displayName", displayName, "acceptGuidelinesVersion", 1))
-                .post("/api/v1/auth/register").then().statusCode(201).extract().response();
-        TestAccount account = new TestAccount(UUID.fromString(response.path("account.id")), Api.uniqueEmail(handle),
-                handle, Api.PASSWORD, response.path("accessToken"), response.path("refreshToken"));
+        TestAccount account = Api.registerWith(Map.of("email", Api.uniqueEmail(handle), "password", Api.PASSWORD,
+                "handle", handle, "displayName", displayName, "acceptGuidelinesVersion", 1));
         secrets.addAll(List.of(account.email(), account.password(), displayName, account.accessToken(),
                 account.refreshToken()));
         return account;

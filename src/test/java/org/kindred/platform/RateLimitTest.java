@@ -99,12 +99,12 @@ class RateLimitTest {
     void registrationIsThrottledPerIpAndTheThrottledSignUpCreatesNoAccount() {
         for (int i = 0; i < 2; i++) {
             Api.anonymous().body(Api.registration(Api.uniqueHandle("rlreg"))).post("/api/v1/auth/register").then()
-                    .statusCode(201).header("RateLimit-Policy", "\"register-ip\";q=2;w=3600");
+                    .statusCode(202).header("RateLimit-Policy", "\"register-ip\";q=2;w=3600");
         }
         String handle = Api.uniqueHandle("rlreg");
         assertThrottled(Api.anonymous().body(Api.registration(handle)).post("/api/v1/auth/register"), "register-ip",
                 2, 3600);
-        assertEquals(0, Api.count("SELECT count(*) FROM accounts WHERE handle = ? OR email = ?", handle,
+        assertEquals(0, Api.count("SELECT count(*) FROM pending_registrations WHERE handle = ? OR email = ?", handle,
                 Api.uniqueEmail(handle)));
         assertTrue(Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'register-ip:%'") > 0,
                 "sign-up throttles are kept in PostgreSQL");

@@ -197,9 +197,8 @@ class PrivacyTest {
         assertEquals(0, Api.count("SELECT count(*) FROM blocks WHERE blocker_id = ?", member.id()));
         assertEquals(0, Api.count("SELECT count(*) FROM idempotency_keys WHERE account_id = ?", member.id()));
         // The e-mail is free again.
-        Api.anonymous().body(Map.of("email", member.email(), "password", Api.PASSWORD, "handle",
-                Api.uniqueHandle("pvnew"), "acceptGuidelinesVersion", 1)).post("/api/v1/auth/register").then()
-                .statusCode(201);
+        Api.registerWith(Map.of("email", member.email(), "password", Api.PASSWORD, "handle", Api.uniqueHandle("pvnew"),
+                "acceptGuidelinesVersion", 1));
     }
 
     @Test

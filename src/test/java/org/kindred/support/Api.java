@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.kindred.support.mail.TestMailServer;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
@@ -38,11 +40,22 @@ public final class Api {
     }
 
     public static TestAccount register(String prefix) {
-        String handle = uniqueHandle(prefix);
-        Response response = given().contentType(ContentType.JSON).body(registration(handle))
-                .post("/api/v1/auth/register").then().statusCode(201).extract().response();
-        return new TestAccount(UUID.fromString(response.path("account.id")), uniqueEmail(handle), handle, PASSWORD,
-                response.path("accessToken"), response.path("refreshToken"));
+        return registerWith(registration(uniqueHandle(prefix)));
+    }
+
+    /**
+     * Registers as a person would: asks for the account (202), receives the mail over SMTP, follows its link (201).
+     * The body's e-mail must have no account.
+     */
+    public static TestAccount registerWith(Map<String, Object> body) {
+        String email = (String) body.get("email");
+        int earlier = TestMailServer.mailsTo(email).size();
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/register").then().statusCode(202);
+        String token = TestMailServer.awaitNth(email, earlier + 1).token();
+        Response response = given().contentType(ContentType.JSON).body(Map.of("token", token))
+                .post("/api/v1/auth/register/confirm").then().statusCode(201).extract().response();
+        return new TestAccount(UUID.fromString(response.path("account.id")), email, (String) body.get("handle"),
+                (String) body.get("password"), response.path("accessToken"), response.path("refreshToken"));
     }
 
     /** Registers an account and makes it a platform admin (the role is read from the database on every request). */

@@ -22,5 +22,7 @@ public record MeResponse(
         @Schema(required = true, description = "Platform roles: `member`, and possibly `professional` or `admin`", example = "[\"member\"]", type = SchemaType.ARRAY, implementation = ApiTypes.Role.class, maxItems = 3, uniqueItems = true) List<String> roles,
         @Schema(required = true, description = "Version of the community guidelines you accepted", example = "1", minimum = "1", maximum = "2147483647") int guidelinesVersion,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true) Instant updatedAt) {
+        @Schema(required = true) Instant updatedAt,
+        @Schema(required = true, description = "Whether a link mailed to `email` was followed. A password reset needs a verified address; ask for a link with POST /api/v1/me/email-verification.") boolean emailVerified,
+        @Schema(nullable = true, description = "The new address of an e-mail change waiting for its confirmation link (PATCH /api/v1/me); `email` stays the sign-in address until then", maxLength = 254, example = "amara.new@example.org") String pendingEmail) {
 }

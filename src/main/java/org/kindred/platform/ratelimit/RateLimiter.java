@@ -94,6 +94,16 @@ public class RateLimiter {
     }
 
     /**
+     * Takes one token from the bucket of a subject other than the caller, e.g. the e-mail address a reset link is
+     * asked for, so nobody can mail-bomb an address or probe one account from many IPs. Uses the class's per-account
+     * limit (its per-IP limit if it has none). The bucket's name is keyed, so the subject is never stored.
+     */
+    public Decision consumeForSubject(ActionClass action, String subject) {
+        RateLimitConfig.Limit limit = limits.get(action);
+        return take(action, "subject", subject, limit.perAccount().orElse(limit.perIp()), limit);
+    }
+
+    /**
      * Takes one token from the bucket of a partner API key. The key's own limit replaces the per-IP and per-account
      * limits of every action class: partners fetch from a few servers on behalf of many people. Counted per replica.
      */

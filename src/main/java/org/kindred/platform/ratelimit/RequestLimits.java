@@ -42,6 +42,14 @@ public class RequestLimits {
         report(limiter.consume(action, clientIp(request), currentUser.accountId()));
     }
 
+    /** Counts this request against {@code action}'s bucket for {@code subject} (see {@link RateLimiter#consumeForSubject}). */
+    public void consumeFor(ActionClass action, String subject) {
+        if (!limiter.enabled()) {
+            return;
+        }
+        report(limiter.consumeForSubject(action, subject));
+    }
+
     /** Keeps the decision closest to exhaustion for the response headers; a refusal ends the request. */
     void report(RateLimiter.Decision decision) {
         if (!decision.allowed()) {

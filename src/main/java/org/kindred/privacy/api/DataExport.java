@@ -43,7 +43,8 @@ public record DataExport(
                     "ACTIVE", "SUSPENDED", "DELETED"}) String status,
             @Schema(required = true, minimum = "1", maximum = "2147483647") int guidelinesVersion,
             @Schema(required = true) Instant createdAt,
-            @Schema(required = true) Instant updatedAt, @Schema(required = true) Instant passwordChangedAt){
+            @Schema(required = true) Instant updatedAt, @Schema(required = true) Instant passwordChangedAt,
+            @Schema(nullable = true, description = "When a link mailed to `email` was last followed; null if never") Instant emailVerifiedAt){
     }
 
     @Schema(name = "DataExportConsent")

@@ -1,0 +1,89 @@
+package org.kindred.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import org.kindred.accounts.api.EmailLinkSentResponse;
+import org.kindred.accounts.api.PasswordResetConfirmation;
+import org.kindred.accounts.mail.AccountMail;
+import org.kindred.accounts.mail.MailConfig;
+import org.kindred.accounts.mail.OutgoingMail;
+import org.kindred.platform.ratelimit.ActionClass;
+import org.kindred.platform.ratelimit.RequestLimits;
+import org.kindred.platform.security.PasswordHasher;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Getting back into an account whose password is lost: a single-use link mailed to the verified address, valid for
+ * {@code kindred.mail.password-reset-ttl}. Asking answers 202 whether or not the address has an account, and is
+ * throttled per IP and per address in the PASSWORD class. Resetting signs out every session.
+ */
+@ApplicationScoped
+public class AccountRecovery {
+
+    static final String RESET_MESSAGE = "If this address belongs to an account with a verified address, we sent it a link to reset the password.";
+
+    private final AccountRepository accounts;
+    private final AccountLinks links;
+    private final SessionService sessions;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final AccountMail mail;
+    private final MailConfig config;
+    private final Event<OutgoingMail> outgoing;
+    private final RequestLimits requestLimits;
+    private final Clock clock;
+
+    public AccountRecovery(AccountRepository accounts, AccountLinks links, SessionService sessions,
+            PasswordHasher hasher, PasswordPolicy passwordPolicy, AccountMail mail, MailConfig config,
+            Event<OutgoingMail> outgoing, RequestLimits requestLimits, Clock clock) {
+        this.accounts = accounts;
+        this.links = links;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.mail = mail;
+        this.config = config;
+        this.outgoing = outgoing;
+        this.requestLimits = requestLimits;
+        this.clock = clock;
+    }
+
+    public EmailLinkSentResponse requestPasswordReset(String rawEmail) {
+        String email = AccountInput.normalizeEmail(rawEmail);
+        requestLimits.consumeFor(ActionClass.PASSWORD, "reset:" + email);
+        Instant expiresAt = clock.instant().plus(config.passwordResetTtl());
+        QuarkusTransaction.requiringNew().run(() -> accounts.findByEmail(email)
+                .filter(a -> a.status() == AccountStatus.ACTIVE && a.emailVerified())
+                .ifPresent(account -> {
+                    AccountLinks.Issued link = links.issue(account.id(), AccountLink.Purpose.RESET_PASSWORD,
+                            account.email(), config.passwordResetTtl());
+                    outgoing.fire(mail.resetPassword(account.email(), link.token()));
+                }));
+        return new EmailLinkSentResponse(RESET_MESSAGE, expiresAt);
+    }
+
+    /** Sets the new password from a reset link and signs out every session; the member then signs in. */
+    public void confirmPasswordReset(PasswordResetConfirmation request) {
+        // Read without using the link up: a password the policy refuses must leave the link working.
+        Account snapshot = QuarkusTransaction.requiringNew().call(() -> links
+                .peek(request.token(), AccountLink.Purpose.RESET_PASSWORD)
+                .flatMap(link -> accounts.findByIdOptional(link.accountId()))
+                .filter(a -> a.status() == AccountStatus.ACTIVE).orElseThrow(AccountLinks::invalidLink));
+        passwordPolicy.requireStrong("newPassword", request.newPassword(), snapshot.email(), snapshot.handle(),
+                snapshot.displayName());
+        String hash = hasher.hash(request.newPassword());
+        QuarkusTransaction.requiringNew().run(() -> {
+            AccountLink link = links.redeem(request.token(), AccountLink.Purpose.RESET_PASSWORD);
+            Account account = accounts.findByIdOptional(link.accountId())
+                    .filter(a -> a.status() == AccountStatus.ACTIVE).orElseThrow(AccountLinks::invalidLink);
+            account.changePassword(hash, clock.instant());
+            sessions.revokeAll(account.id(), null, AuthSession.RevokeReason.PASSWORD_RESET);
+            outgoing.fire(mail.passwordResetNotice(account.email()));
+        });
+    }
+}
