@@ -27,7 +27,9 @@ import org.kindred.platform.ratelimit.RateLimited;
 /**
  * What the links Kindred mails lead to. The member's app opens {@code <kindred.mail.link-base-url>/<action>?token=…}
  * and posts the token here. No operation needs a session: the token is the proof. Every failing token (unknown, used,
- * expired) answers the same 400 {@code invalid-link}.
+ * expired) answers the same 400 {@code invalid-link}. Tokens carry 256 random bits, so the confirmations are throttled
+ * like token refreshes (REFRESH class), only against floods; asking for links and setting passwords are throttled as
+ * password actions.
  */
 @Path("/api/v1/auth")
 @Tag(name = "Auth")
@@ -47,7 +49,7 @@ public class AccountLinksResource {
 
     @POST
     @Path("/email-verification/confirm")
-    @RateLimited(ActionClass.LOGIN)
+    @RateLimited(ActionClass.REFRESH)
     @Operation(operationId = "confirmEmailVerification", summary = "Verify your address from the mailed link", description = "The `token` of the link mailed by POST /api/v1/me/email-verification. "
             + "Marks the address verified (`emailVerified` in GET /api/v1/me), which a password reset needs.")
     @APIResponse(responseCode = "204", description = "Address verified")
@@ -61,7 +63,7 @@ public class AccountLinksResource {
 
     @POST
     @Path("/email-change/confirm")
-    @RateLimited(ActionClass.LOGIN)
+    @RateLimited(ActionClass.REFRESH)
     @Operation(operationId = "confirmEmailChange", summary = "Move your account to the new address", description = "The `token` of the link mailed to the new address by PATCH /api/v1/me. "
             + "The new address becomes the sign-in address, verified. The old address gets a notice with a link that undoes the change for `kindred.mail.undo-ttl` (7 days).")
     @APIResponse(responseCode = "204", description = "Address changed")
@@ -76,7 +78,7 @@ public class AccountLinksResource {
 
     @POST
     @Path("/email-change/undo")
-    @RateLimited(ActionClass.LOGIN)
+    @RateLimited(ActionClass.REFRESH)
     @Operation(operationId = "undoEmailChange", summary = "Undo an e-mail change from the old address", description = "The `token` of the link in the notice mailed to the old address. "
             + "Moves the account back to the old address and signs out every device, in case the change was made from a stolen session; then reset the password.")
     @APIResponse(responseCode = "204", description = "Address restored, every session signed out")

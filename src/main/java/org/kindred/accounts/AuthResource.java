@@ -79,7 +79,7 @@ public class AuthResource {
     @POST
     @Path("/register/confirm")
     @PermitAll
-    @RateLimited(ActionClass.LOGIN)
+    @RateLimited(ActionClass.REFRESH)
     @SecurityRequirements
     @Operation(operationId = "confirmRegistration", summary = "Create the account from the mailed link", description = "Step two: the `token` of the link mailed by POST /api/v1/auth/register. "
             + "Creates the account with a verified address and signs it in. The link works once; an unknown, used or expired token answers 400 `invalid-link`.")

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kindred.support.Api;
 import org.kindred.support.TestAccount;
+import org.kindred.support.mail.TestMailServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -99,17 +100,23 @@ class MeTest {
     }
 
     @Test
-    void changingEmailNeedsThePasswordAndAFreeAddress() {
+    void changingEmailNeedsThePasswordAndTakesEffectFromTheMailedLink() {
         TestAccount account = Api.register("mail");
         TestAccount other = Api.register("mail");
         String newEmail = "new-" + account.email();
         assertFieldError(Api.as(account).body(Map.of("email", newEmail)).patch("/api/v1/me").then(), "currentPassword");
         assertProblem(Api.as(account).body(Map.of("email", newEmail, "currentPassword", "wrong-password"))
                 .patch("/api/v1/me").then(), 403, "wrong-password");
-        assertProblem(Api.as(account).body(Map.of("email", other.email(), "currentPassword", account.password()))
-                .patch("/api/v1/me").then(), 409, "duplicate");
+        // An address with an account answers like any other: the response must not tell.
+        Api.as(account).body(Map.of("email", other.email(), "currentPassword", account.password()))
+                .patch("/api/v1/me").then().statusCode(200).body("email", equalTo(account.email()))
+                .body("pendingEmail", equalTo(other.email()));
         Api.as(account).body(Map.of("email", newEmail.toUpperCase(), "currentPassword", account.password()))
-                .patch("/api/v1/me").then().statusCode(200).body("email", equalTo(newEmail));
+                .patch("/api/v1/me").then().statusCode(200).body("email", equalTo(account.email()))
+                .body("pendingEmail", equalTo(newEmail));
+        assertEquals(0, Api.count("SELECT count(*) FROM accounts WHERE email = ?", newEmail));
+        Api.anonymous().body(Map.of("token", TestMailServer.await(newEmail).token()))
+                .post("/api/v1/auth/email-change/confirm").then().statusCode(204);
         assertEquals(1, Api.count("SELECT count(*) FROM accounts WHERE email = ?", newEmail));
     }
 }

@@ -81,7 +81,11 @@ class ApiAccessTest {
 
     static {
         for (String op : List.of("GET /.well-known/jwks.json", "POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
-                "POST /api/v1/auth/register", "GET /api/v1/feeds/resources.atom", "GET /api/v1/feeds/resources.json",
+                "POST /api/v1/auth/register", "POST /api/v1/auth/register/confirm",
+                "POST /api/v1/auth/email-verification/confirm", "POST /api/v1/auth/email-change/confirm",
+                "POST /api/v1/auth/email-change/undo", "POST /api/v1/auth/password-reset",
+                "POST /api/v1/auth/password-reset/confirm", "GET /api/v1/feeds/resources.atom",
+                "GET /api/v1/feeds/resources.json",
                 "GET /api/v1/groups", "GET /api/v1/groups/{groupId}", "GET /api/v1/guidelines",
                 "GET /api/v1/resources", "GET /api/v1/resources/crisis", "GET /api/v1/resources/{resourceId}")) {
             put(op, Audience.PUBLIC);
@@ -110,7 +114,7 @@ class ApiAccessTest {
                 "PATCH /api/v1/me", "GET /api/v1/me", "DELETE /api/v1/me", "GET /api/v1/me/blocks",
                 "DELETE /api/v1/me/blocks/{accountId}", "PUT /api/v1/me/blocks/{accountId}", "GET /api/v1/me/export",
                 "GET /api/v1/me/memberships", "PUT /api/v1/me/password", "GET /api/v1/me/warnings",
-                "GET /api/v1/me/care", "DELETE /api/v1/me/care/notes/{noteId}",
+                "GET /api/v1/me/care", "POST /api/v1/me/email-verification", "DELETE /api/v1/me/care/notes/{noteId}",
                 "PATCH /api/v1/posts/{postId}", "GET /api/v1/posts/{postId}", "DELETE /api/v1/posts/{postId}",
                 "DELETE /api/v1/posts/{postId}/lock", "POST /api/v1/posts/{postId}/lock",
                 "DELETE /api/v1/posts/{postId}/pin", "POST /api/v1/posts/{postId}/pin",
@@ -244,6 +248,12 @@ class ApiAccessTest {
             case "POST /api/v1/auth/login" -> Map.of("email", "nobody@example.org", "password", "wrong-password-1");
             case "POST /api/v1/auth/refresh" -> Map.of("refreshToken", "not-a-token");
             case "POST /api/v1/auth/register" -> Api.registration(Api.uniqueHandle("acreg"));
+            case "POST /api/v1/auth/register/confirm", "POST /api/v1/auth/email-verification/confirm",
+                    "POST /api/v1/auth/email-change/confirm", "POST /api/v1/auth/email-change/undo" ->
+                Map.of("token", "kxx_not-a-real-token");
+            case "POST /api/v1/auth/password-reset" -> Map.of("email", "nobody@example.org");
+            case "POST /api/v1/auth/password-reset/confirm" -> Map.of("token", "kpr_not-a-real-token", "newPassword",
+                    "not-a-real-password-1");
             case "PATCH /api/v1/admin/accounts/{accountId}" -> Map.of("status", "SUSPENDED");
             case "POST /api/v1/groups" -> Groups.body("Access test " + UUID.randomUUID().toString().substring(0, 8),
                     "PUBLIC");
