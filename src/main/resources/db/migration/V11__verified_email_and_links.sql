@@ -39,6 +39,9 @@ CREATE TABLE account_links (
 CREATE INDEX account_links_account_idx ON account_links (account_id, purpose);
 CREATE INDEX account_links_expires_idx ON account_links (expires_at);
 
+-- A label the member's app gives a sign-in ("Firefox on Linux"), shown in the member's own session list only.
+ALTER TABLE auth_sessions ADD COLUMN device_label varchar(64);
+
 ALTER TABLE auth_sessions DROP CONSTRAINT auth_sessions_reason_check;
 ALTER TABLE auth_sessions ADD CONSTRAINT auth_sessions_reason_check CHECK (revoke_reason IN
     ('LOGOUT', 'REFRESH_TOKEN_REUSE', 'PASSWORD_CHANGED', 'ACCOUNT_SUSPENDED', 'ACCOUNT_DELETED', 'PASSWORD_RESET',

@@ -35,6 +35,9 @@ public class AuthSession {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(name = "device_label")
+    private String deviceLabel;
+
     @Column(name = "revoke_reason")
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private RevokeReason revokeReason;
@@ -42,8 +45,9 @@ public class AuthSession {
     protected AuthSession() {
     }
 
-    static AuthSession open(UUID accountId, Instant now, Instant expiresAt) {
+    static AuthSession open(UUID accountId, String deviceLabel, Instant now, Instant expiresAt) {
         AuthSession session = new AuthSession();
+        session.deviceLabel = deviceLabel;
         session.id = UUID.randomUUID();
         session.accountId = accountId;
         session.createdAt = now;
@@ -89,6 +93,10 @@ public class AuthSession {
 
     public Instant revokedAt() {
         return revokedAt;
+    }
+
+    public String deviceLabel() {
+        return deviceLabel;
     }
 
     public RevokeReason revokeReason() {

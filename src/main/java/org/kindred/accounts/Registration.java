@@ -143,7 +143,7 @@ public class Registration {
                 consents.persist(
                         Consent.accept(account.id(), Consent.COMMUNITY_GUIDELINES, account.guidelinesVersion(), now));
                 accounts.flush();
-                TokenResponse tokens = sessions.open(account);
+                TokenResponse tokens = sessions.open(account, null);
                 return new RegistrationResponse(AccountMapper.toMe(account, null), tokens.accessToken(),
                         tokens.refreshToken(), tokens.expiresIn(), tokens.tokenType());
             });

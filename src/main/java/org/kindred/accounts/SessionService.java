@@ -7,12 +7,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.kindred.accounts.api.SessionResponse;
 import org.kindred.accounts.api.TokenResponse;
+import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.error.UnauthorizedException;
 import org.kindred.platform.security.AuthConfig;
 import org.kindred.platform.security.TokenIssuer;
@@ -44,9 +48,9 @@ public class SessionService {
     }
 
     /** Opens a session for an account that just proved who it is. Runs in the caller's transaction. */
-    TokenResponse open(Account account) {
+    TokenResponse open(Account account, String deviceLabel) {
         Instant now = clock.instant();
-        AuthSession session = AuthSession.open(account.id(), now, now.plus(config.sessionMaxAge()));
+        AuthSession session = AuthSession.open(account.id(), deviceLabel, now, now.plus(config.sessionMaxAge()));
         sessions.persist(session);
         return tokensFor(account, session, now);
     }
@@ -85,6 +89,33 @@ public class SessionService {
                 session.revoke(reason, now);
             }
         }
+    }
+
+    /** The account's sessions that can still be used, most recently used first. */
+    @Transactional
+    public List<SessionResponse> list(UUID accountId, UUID current) {
+        Instant now = clock.instant();
+        return sessions.activeForAccount(accountId).stream().filter(s -> s.isUsable(now))
+                .sorted(Comparator.comparing(AuthSession::lastUsedAt).reversed().thenComparing(AuthSession::id))
+                .map(s -> new SessionResponse(s.id(), s.id().equals(current), s.deviceLabel(), s.createdAt(),
+                        s.lastUsedAt(), s.expiresAt()))
+                .toList();
+    }
+
+    /** Signs out one of the account's own sessions (a lost phone); 404 for any other id, used or not. */
+    @Transactional
+    public void revoke(UUID accountId, UUID sessionId) {
+        Instant now = clock.instant();
+        AuthSession session = sessions.findForUpdate(sessionId)
+                .filter(s -> s.accountId().equals(accountId) && s.isUsable(now))
+                .orElseThrow(() -> new NotFoundException("No such session"));
+        session.revoke(AuthSession.RevokeReason.REVOKED_BY_MEMBER, now);
+    }
+
+    /** Signs out every session of the account but the caller's. */
+    @Transactional
+    public void revokeOthers(UUID accountId, UUID current) {
+        revokeAll(accountId, current, AuthSession.RevokeReason.REVOKED_BY_MEMBER);
     }
 
     @Transactional

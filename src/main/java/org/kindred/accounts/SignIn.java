@@ -48,7 +48,7 @@ public class SignIn {
             if (upgraded != null) {
                 fresh.upgradePasswordHash(upgraded);
             }
-            return sessions.open(fresh);
+            return sessions.open(fresh, AccountInput.blankToNull(request.deviceLabel()));
         });
     }
 }

@@ -52,10 +52,11 @@ public class DataExportService {
                         accountId, r -> new DataExport.ConsentEntry((String) r[0], ((Number) r[1]).intValue(),
                                 instant(r[2]))),
                 rows("""
-                        SELECT id, created_at, last_used_at, expires_at, revoked_at, revoke_reason FROM auth_sessions
+                        SELECT id, created_at, last_used_at, expires_at, revoked_at, revoke_reason, device_label
+                        FROM auth_sessions
                         WHERE account_id = :id ORDER BY created_at, id""", accountId,
                         r -> new DataExport.SessionEntry((UUID) r[0], instant(r[1]), instant(r[2]), instant(r[3]),
-                                instant(r[4]), (String) r[5])),
+                                instant(r[4]), (String) r[5], (String) r[6])),
                 rows("""
                         SELECT m.group_id, g.name, m.role, m.status, m.rules_version_accepted, m.request_message,
                                m.requested_at, m.joined_at, m.decided_at, m.decision_reason, m.banned_until

@@ -408,8 +408,9 @@ final class ManifestChecker {
             }
             for (JsonNode rule : spec.path("egress")) {
                 for (JsonNode port : rule.path("ports")) {
-                    if (!Set.of(5432, 53).contains(port.path("port").asInt())) {
-                        add(p, "egress may only reach PostgreSQL (5432) and DNS (53), not port " + port.path("port"));
+                    if (!Set.of(5432, 53, 587, 465).contains(port.path("port").asInt())) {
+                        add(p, "egress may only reach PostgreSQL (5432), DNS (53) and the SMTP relay (587, 465), not port "
+                                + port.path("port"));
                     }
                 }
                 if (rule.path("ports").isEmpty()) {

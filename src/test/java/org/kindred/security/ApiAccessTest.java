@@ -114,7 +114,9 @@ class ApiAccessTest {
                 "PATCH /api/v1/me", "GET /api/v1/me", "DELETE /api/v1/me", "GET /api/v1/me/blocks",
                 "DELETE /api/v1/me/blocks/{accountId}", "PUT /api/v1/me/blocks/{accountId}", "GET /api/v1/me/export",
                 "GET /api/v1/me/memberships", "PUT /api/v1/me/password", "GET /api/v1/me/warnings",
-                "GET /api/v1/me/care", "POST /api/v1/me/email-verification", "DELETE /api/v1/me/care/notes/{noteId}",
+                "GET /api/v1/me/care", "POST /api/v1/me/email-verification", "GET /api/v1/me/sessions",
+                "DELETE /api/v1/me/sessions", "DELETE /api/v1/me/sessions/{sessionId}",
+                "DELETE /api/v1/me/care/notes/{noteId}",
                 "PATCH /api/v1/posts/{postId}", "GET /api/v1/posts/{postId}", "DELETE /api/v1/posts/{postId}",
                 "DELETE /api/v1/posts/{postId}/lock", "POST /api/v1/posts/{postId}/lock",
                 "DELETE /api/v1/posts/{postId}/pin", "POST /api/v1/posts/{postId}/pin",
@@ -206,6 +208,8 @@ class ApiAccessTest {
         othersIds.put("kind", "I_BELIEVE_YOU");
         othersIds.put("handle", member.handle());
         othersIds.put("noteId", note);
+        othersIds.put("sessionId", Api.as(member).get("/api/v1/me/sessions").then().statusCode(200).extract()
+                .path("items[0].id"));
     }
 
     record Partner(String id, String key, String keyId) {

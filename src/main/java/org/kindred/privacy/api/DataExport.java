@@ -56,7 +56,8 @@ public record DataExport(
     @Schema(name = "DataExportSession")
     public record SessionEntry(@Schema(required = true) UUID id, @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant lastUsedAt, @Schema(required = true) Instant expiresAt,
-            @Schema(nullable = true) Instant revokedAt, @Schema(nullable = true, maxLength = 32) String revokeReason) {
+            @Schema(nullable = true) Instant revokedAt, @Schema(nullable = true, maxLength = 32) String revokeReason,
+            @Schema(nullable = true, maxLength = 64, description = "The label your app gave the sign-in") String deviceLabel) {
     }
 
     @Schema(name = "DataExportMembership")
