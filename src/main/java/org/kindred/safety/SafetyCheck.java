@@ -2,8 +2,10 @@ package org.kindred.safety;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +44,8 @@ public class SafetyCheck {
     public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt");
 
     private final List<Lexicon> lexicons;
+    private final Map<String, List<String>> spellings;
+    private final LanguageDetection languages;
     private final PersonalInfoFinder personalInfo = new PersonalInfoFinder();
 
     public SafetyCheck() {
@@ -54,6 +58,10 @@ public class SafetyCheck {
             loaded.add(Lexicon.load(resource));
         }
         this.lexicons = List.copyOf(loaded);
+        Map<String, List<String>> all = new HashMap<>();
+        loaded.forEach(lexicon -> all.putAll(lexicon.spellings));
+        this.spellings = Map.copyOf(all);
+        this.languages = new LanguageDetection(this.lexicons);
     }
 
     /**
@@ -69,8 +77,9 @@ public class SafetyCheck {
             return SafetyAssessment.none();
         }
         CrisisLevel level = CrisisLevel.NONE;
+        Set<CrisisSignal> signals = EnumSet.noneOf(CrisisSignal.class);
         Set<ContentWarning> warnings = EnumSet.noneOf(ContentWarning.class);
-        List<Sentence> sentences = Sentence.split(text);
+        List<Sentence> sentences = Sentence.split(text, spellings);
         int[][] common = new int[sentences.size()][lexicons.size()];
         int[] textScores = new int[lexicons.size()];
         for (int k = 0; k < sentences.size(); k++) {
@@ -94,11 +103,15 @@ public class SafetyCheck {
             for (int i = 0; i < lexicons.size(); i++) {
                 // Another language's cues apply only where that language is clearly the sentence's own.
                 Lexicon context = scores[best] > scores[i] ? lexicons.get(best) : null;
-                level = level.max(lexicons.get(i).assess(sentence, context, excluded, warnings));
+                for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, excluded, warnings)) {
+                    level = level.max(finding.level());
+                    signals.add(finding.signal());
+                }
                 lexicons.get(i).suggestWarnings(sentence, excluded, warnings);
             }
         }
-        return new SafetyAssessment(level, personalInfo.find(text), List.copyOf(warnings));
+        return new SafetyAssessment(level, List.copyOf(signals), personalInfo.find(text), List.copyOf(warnings),
+                languages.detect(text, sentences, textScores, hinted));
     }
 
     /**
