@@ -41,7 +41,7 @@ import io.quarkus.runtime.Startup;
 public class SafetyCheck {
 
     /** The languages with a lexicon, in the order their phrases are tried. */
-    public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt");
+    public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt", "ar", "tr", "pl", "uk", "ru");
 
     private final List<Lexicon> lexicons;
     private final Map<String, List<String>> spellings;

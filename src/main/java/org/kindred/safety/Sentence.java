@@ -179,6 +179,7 @@ final class Sentence {
     private static boolean isSentenceEnd(char c) {
         return switch (c) {
             case '.', '!', '?', ';', '\n', '\r', '\u2026', '\u00A1', '\u00BF', '\u3002', '\u2029' -> true;
+            case '\u061F', '\u061B', '\u06D4' -> true; // Arabic question mark, semicolon, full stop
             default -> false;
         };
     }
@@ -186,6 +187,7 @@ final class Sentence {
     private static boolean isClausePunctuation(char c) {
         return switch (c) {
             case ',', ':', '(', ')', '[', ']', '{', '}', '\u2013', '\u2014', '/', '|', '*' -> true;
+            case '\u060C' -> true; // Arabic comma
             default -> false;
         };
     }
