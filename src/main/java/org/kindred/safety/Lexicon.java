@@ -461,7 +461,8 @@ final class Lexicon {
             while (i < a && (s.isComma(i) || isBreak(scope, s.token(i)))) {
                 i++; // "told me, ...", "said that ...", "dijo que ..."
             }
-            if (noBreak(s, scope, i, a, false) && !newStatement(s, scope, i + 1, a + 1)) {
+            if (noBreak(s, scope, i, a, false) && !newStatement(s, scope, i + 1, a + 1)
+                    && !quoteBetween(s, i, a)) {
                 // "they said I'm worthless" is theirs; "my dad says I want to kill myself" may be mine: CONCERN
                 return urgent && isFirstPerson(scope, s.token(a)) ? Suppression.DOUBT : Suppression.CLEAN;
             }
@@ -480,6 +481,19 @@ final class Lexicon {
             }
         }
         return Suppression.NONE;
+    }
+
+    /**
+     * Whether a quotation ends between the cue and an unquoted phrase: the quotation was what they said, and the
+     * words after it are the writer's own ("he said "go hang yourself" and honestly now I want to die").
+     */
+    private static boolean quoteBetween(Sentence s, int from, int a) {
+        for (int i = Math.max(0, from); i < a; i++) {
+            if (s.quoted(i) && !s.quoted(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a first-person subject occurs in tokens [from, to): the writer speaking for themselves. */
