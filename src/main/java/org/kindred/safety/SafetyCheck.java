@@ -46,6 +46,7 @@ public class SafetyCheck {
     private final List<Lexicon> lexicons;
     private final Map<String, List<String>> spellings;
     private final LanguageDetection languages;
+    private final LanguageDetection.Script[] scriptOf;
     private final PersonalInfoFinder personalInfo = new PersonalInfoFinder();
 
     public SafetyCheck() {
@@ -62,6 +63,8 @@ public class SafetyCheck {
         loaded.forEach(lexicon -> all.putAll(lexicon.spellings));
         this.spellings = Map.copyOf(all);
         this.languages = new LanguageDetection(this.lexicons);
+        this.scriptOf = this.lexicons.stream().map(l -> LanguageDetection.Script.of(l.language))
+                .toArray(LanguageDetection.Script[]::new);
     }
 
     /**
@@ -96,11 +99,18 @@ public class SafetyCheck {
             for (int i = 1; i < scores.length; i++) {
                 best = scores[i] > scores[best] ? i : best;
             }
+            // A lexicon can only match words of its own writing system: Cyrillic phrases never match a Latin sentence.
+            Set<LanguageDetection.Script> scripts = scriptsOf(sentence);
             List<Lexicon.Span> excluded = new ArrayList<>();
-            for (Lexicon lexicon : lexicons) {
-                excluded.addAll(Lexicon.spans(lexicon.exclusions, sentence));
+            for (int i = 0; i < lexicons.size(); i++) {
+                if (scripts.contains(scriptOf[i])) {
+                    excluded.addAll(Lexicon.spans(lexicons.get(i).exclusions, sentence));
+                }
             }
             for (int i = 0; i < lexicons.size(); i++) {
+                if (!scripts.contains(scriptOf[i])) {
+                    continue;
+                }
                 // Another language's cues apply only where that language is clearly the sentence's own.
                 Lexicon context = scores[best] > scores[i] ? lexicons.get(best) : null;
                 for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, excluded, warnings)) {
@@ -112,6 +122,20 @@ public class SafetyCheck {
         }
         return new SafetyAssessment(level, List.copyOf(signals), personalInfo.find(text), List.copyOf(warnings),
                 languages.detect(text, sentences, textScores, hinted));
+    }
+
+    private static Set<LanguageDetection.Script> scriptsOf(Sentence sentence) {
+        Set<LanguageDetection.Script> scripts = EnumSet.noneOf(LanguageDetection.Script.class);
+        for (int t = 0; t < sentence.size(); t++) {
+            String token = sentence.token(t);
+            for (int c = 0; c < token.length(); c++) {
+                LanguageDetection.Script script = LanguageDetection.Script.of(token.charAt(c));
+                if (script != null) {
+                    scripts.add(script);
+                }
+            }
+        }
+        return scripts;
     }
 
     /**
