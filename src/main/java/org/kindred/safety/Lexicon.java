@@ -45,6 +45,7 @@ final class Lexicon {
             List<String> clauseBreaks,
             List<String> selfSubjects, List<String> reporting, List<String> attribution,
             List<String> historyMarkers, List<String> pastMarkers, List<String> exclusions,
+            List<String> firstPerson, List<String> hedges, List<String> hypotheticals, Map<String, String> spellings,
             List<CrisisGroup> crisis, List<WarningGroup> contentWarnings) {
         Source {
             if (language == null || language.isBlank()) {
@@ -60,6 +61,10 @@ final class Lexicon {
             historyMarkers = orEmpty(historyMarkers);
             pastMarkers = orEmpty(pastMarkers);
             exclusions = orEmpty(exclusions);
+            firstPerson = firstPerson == null ? selfSubjects : firstPerson;
+            hedges = orEmpty(hedges);
+            hypotheticals = orEmpty(hypotheticals);
+            spellings = spellings == null ? Map.of() : spellings;
             crisis = orEmpty(crisis);
             contentWarnings = orEmpty(contentWarnings);
         }
@@ -69,13 +74,54 @@ final class Lexicon {
         return list == null ? List.of() : list;
     }
 
-    record CrisisGroup(CrisisLevel level, Topic topic, List<String> phrases) {
+    /**
+     * Phrases of one signal and topic. The level is the signal's unless given; a group without a signal gets the
+     * broad one of its level and topic.
+     */
+    record CrisisGroup(CrisisLevel level, Topic topic, CrisisSignal signal, List<String> phrases) {
+        CrisisGroup {
+            if (topic == null) {
+                throw new IllegalArgumentException("every crisis group needs a topic");
+            }
+            if (signal == null) {
+                if (level == null || level == CrisisLevel.NONE) {
+                    throw new IllegalArgumentException("a crisis group needs a signal or a level (CONCERN or URGENT)");
+                }
+                signal = defaultSignal(level, topic);
+            } else if (level != null && level != signal.level) {
+                throw new IllegalArgumentException("signal " + signal + " is " + signal.level + ", not " + level);
+            }
+            level = signal.level;
+            phrases = orEmpty(phrases);
+        }
+
+        private static CrisisSignal defaultSignal(CrisisLevel level, Topic topic) {
+            boolean urgent = level == CrisisLevel.URGENT;
+            return switch (topic) {
+                case SUICIDE -> urgent ? CrisisSignal.ACTIVE_IDEATION : CrisisSignal.PASSIVE_IDEATION;
+                case SELF_HARM -> urgent ? CrisisSignal.ESCALATING_SELF_HARM : CrisisSignal.SELF_HARM;
+                case HOPELESSNESS -> urgent ? CrisisSignal.ACTIVE_IDEATION : CrisisSignal.HOPELESSNESS;
+                case UNSAFE, DANGER -> urgent ? CrisisSignal.DANGER : CrisisSignal.UNSAFE;
+            };
+        }
     }
 
     record WarningGroup(List<ContentWarning> warnings, List<String> phrases) {
     }
 
-    record Rule(CrisisLevel level, Topic topic, Phrase phrase) {
+    record Rule(CrisisLevel level, Topic topic, CrisisSignal signal, Phrase phrase) {
+    }
+
+    /** A signal found in a sentence, at the level it gives there (its own, or lower when something is in doubt). */
+    record Finding(CrisisSignal signal, CrisisLevel level) {
+    }
+
+    /**
+     * What a suppression rule says about a phrase: it does not apply, the phrase lies wholly inside its span (the
+     * phrase does not count), or the rules disagree (part of the phrase is outside, or a hedge): CONCERN at most.
+     */
+    enum Suppression {
+        NONE, DOUBT, CLEAN
     }
 
     record WarningRule(Set<ContentWarning> warnings, Phrase phrase) {
@@ -90,6 +136,11 @@ final class Lexicon {
 
     /** How far back (in tokens, within the clause) a negation word still negates a phrase. */
     static final int NEGATION_WINDOW = 4;
+    /**
+     * How far after "if" a phrase may start to be the condition rather than the consequence: "if I ever wanted to
+     * die" is a hypothetical, "si mañana me deportan me mato" (if they deport me tomorrow I kill myself) is not.
+     */
+    static final int HYPOTHETICAL_REACH = 2;
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -100,10 +151,14 @@ final class Lexicon {
     private final Pattern negation;
     private final Pattern clauseBreak;
     private final Pattern selfSubject;
+    private final Pattern firstPerson;
     private final PhraseIndex reporting;
     private final PhraseIndex attribution;
     private final PhraseIndex history;
     private final PhraseIndex past;
+    private final PhraseIndex hedges;
+    private final PhraseIndex hypotheticals;
+    final Map<String, List<String>> spellings;
     final PhraseIndex exclusions;
     final List<Rule> crisis;
     private final PhraseIndex crisisIndex;
@@ -118,18 +173,20 @@ final class Lexicon {
         this.negation = tokenSet(negations);
         this.clauseBreak = tokenSet(source.clauseBreaks());
         this.selfSubject = tokenSet(source.selfSubjects());
+        this.firstPerson = tokenSet(source.firstPerson());
         this.reporting = phrases(source.reporting(), macros, negations);
         this.attribution = phrases(source.attribution(), macros, negations);
         this.history = phrases(source.historyMarkers(), macros, negations);
         this.past = phrases(source.pastMarkers(), macros, negations);
         this.exclusions = phrases(source.exclusions(), macros, negations);
+        this.hedges = phrases(source.hedges(), macros, negations);
+        this.hypotheticals = phrases(source.hypotheticals(), macros, negations);
+        this.spellings = spellings(source.spellings());
         List<Rule> rules = new ArrayList<>();
         for (CrisisGroup group : source.crisis()) {
-            if (group.level() == CrisisLevel.NONE) {
-                throw new IllegalArgumentException("crisis groups are CONCERN or URGENT");
-            }
             for (String phrase : group.phrases()) {
-                rules.add(new Rule(group.level(), group.topic(), Phrase.compile(phrase, macros, negations)));
+                rules.add(new Rule(group.level(), group.topic(), group.signal(),
+                        Phrase.compile(phrase, macros, negations)));
             }
         }
         this.crisis = List.copyOf(rules);
@@ -170,14 +227,20 @@ final class Lexicon {
     }
 
     /**
-     * The crisis level this language's phrases give one sentence, adding the content warnings their topics
-     * suggest (those also for negated, quoted and reported mentions: they are about what readers will read).
+     * The signals this language's phrases find in one sentence, adding the content warnings their topics suggest
+     * (those also for negated, quoted and reported mentions: they are about what readers will read).
+     *
+     * <p>
+     * Fails safe: negation, hedges, hypotheticals, idioms, quotation and reported speech lower a phrase only when
+     * the phrase lies inside their own span, and a span ends where the writer starts a new first-person statement
+     * ("he told me to go back to my country i just want to kill myself": the cue's span ends at "i"). When a rule
+     * covers only part of a phrase, or only hedges it, the rules disagree and the phrase gives CONCERN, never NONE.
      *
      * @param context the lexicon of the language the sentence is written in, or null when unknown. Its negations,
      *        clause breaks and cues apply too: a Spanish phrase ("me suicido") in a Portuguese sentence is negated
      *        by "não", which only the Portuguese lexicon knows.
      */
-    CrisisLevel assess(Sentence s, Lexicon context, List<Span> excluded, Set<ContentWarning> suggested) {
+    List<Finding> assess(Sentence s, Lexicon context, List<Span> excluded, Set<ContentWarning> suggested) {
         List<Lexicon> scope = context == null || context == this ? List.of(this) : List.of(this, context);
         List<Rule> rules = new ArrayList<>();
         List<Span> found = new ArrayList<>();
@@ -194,39 +257,79 @@ final class Lexicon {
             }
         }
         if (found.isEmpty()) {
-            return CrisisLevel.NONE;
+            return List.of();
         }
         List<Span> cues = new ArrayList<>();
         List<Span> attributions = new ArrayList<>();
+        List<Span> hedged = new ArrayList<>();
+        List<Span> hypothetical = new ArrayList<>();
         for (Lexicon lexicon : scope) {
             cues.addAll(spans(lexicon.reporting, s));
             attributions.addAll(spans(lexicon.attribution, s));
+            hedged.addAll(spans(lexicon.hedges, s));
+            hypothetical.addAll(spans(lexicon.hypotheticals, s));
         }
-        CrisisLevel level = CrisisLevel.NONE;
+        List<Finding> findings = new ArrayList<>();
         for (int k = 0; k < found.size(); k++) {
             Rule rule = rules.get(k);
-            int a = found.get(k).from();
-            int b = found.get(k).to();
-            if (overlapsAny(excluded, a, b)) {
-                continue;
+            Span span = ownStatement(s, scope, rule.phrase(), found.get(k));
+            int a = span.from();
+            int b = span.to();
+            if (overlapsAny(excluded, b - 1, b)) {
+                continue; // an idiom holds the phrase's last word, the crisis word: "I want to die my hair blue"
             }
+            boolean doubt = overlapsAny(excluded, a, b); // the idiom holds only the start of the phrase
             suggested.addAll(rule.topic().warnings);
-            if (s.anyQuoted(a, b) || reported(s, scope, cues, attributions, a, b)) {
+            if (s.allQuoted(a, b)) {
                 continue;
             }
+            doubt |= s.anyQuoted(a, b);
+            Suppression reported = reported(s, scope, cues, attributions, a, b, rule.level() == CrisisLevel.URGENT);
+            if (reported == Suppression.CLEAN) {
+                continue;
+            }
+            doubt |= reported == Suppression.DOUBT;
+            CrisisSignal signal = rule.signal();
             CrisisLevel assessed = rule.level();
             if (negated(s, scope, found, a)) {
                 if (!rule.topic().selfDirected() || scope.stream().noneMatch(l -> anyMatch(l.history, s))) {
                     continue;
                 }
+                signal = CrisisSignal.HISTORY; // "I don't cut anymore"
                 assessed = CrisisLevel.CONCERN;
             }
+            doubt |= startsInside(s, scope, hedged, a, NEGATION_WINDOW)
+                    || startsInside(s, scope, hypothetical, a, HYPOTHETICAL_REACH);
             if (assessed == CrisisLevel.URGENT && scope.stream().anyMatch(l -> anyMatch(l.past, s))) {
+                signal = CrisisSignal.HISTORY; // "when I was sixteen"
                 assessed = CrisisLevel.CONCERN;
             }
-            level = level.max(assessed);
+            if (doubt && assessed == CrisisLevel.URGENT) {
+                assessed = CrisisLevel.CONCERN;
+            }
+            findings.add(new Finding(signal, assessed));
         }
-        return level;
+        return findings;
+    }
+
+    /**
+     * The shortest form of a match that starts at a first-person subject: a gap in a phrase may swallow the end of
+     * the statement before ("my mum says i'm lazy i want to die" matches "i'm ~2 want to die"), and the suppression
+     * rules must see where the writer's own statement starts ("i want to die").
+     */
+    private static Span ownStatement(Sentence s, List<Lexicon> scope, Phrase phrase, Span match) {
+        for (int t = match.to() - 1; t > match.from(); t--) {
+            if (!isFirstPerson(scope, s.token(t))) {
+                continue;
+            }
+            Matcher m = phrase.pattern.matcher(s.text());
+            m.region(s.offset(t), s.text().length());
+            m.useTransparentBounds(true);
+            if (m.lookingAt() && m.end() > m.start()) {
+                return new Span(t, Math.max(t + 1, s.tokenEnd(m.end())));
+            }
+        }
+        return match;
     }
 
     void suggestWarnings(Sentence s, List<Span> excluded, Set<ContentWarning> suggested) {
@@ -267,9 +370,14 @@ final class Lexicon {
     /**
      * A negation word shortly before the phrase, in the same clause: "I would never kill myself". A negation that
      * belongs to another crisis phrase ("ich kann nicht mehr" in "ich kann nicht mehr heute nehme ich alle
-     * Tabletten", written without punctuation) expresses distress and negates nothing after it.
+     * Tabletten", written without punctuation) expresses distress and negates nothing after it. Nor does a negation
+     * before a phrase that opens with the writer as its subject: that is a new statement ("no one cares i want to
+     * die"); hedges that do reach into the next statement ("not that I want to die") are listed as such.
      */
     private static boolean negated(Sentence s, List<Lexicon> scope, List<Span> phrases, int a) {
+        if (isFirstPerson(scope, s.token(a))) {
+            return false;
+        }
         for (int i = a - 1; i >= 0 && i >= a - NEGATION_WINDOW; i--) {
             String token = s.token(i);
             if (s.isComma(i) || isBreak(scope, token)) {
@@ -278,10 +386,20 @@ final class Lexicon {
             if (insidePhraseBefore(phrases, i, a)) {
                 continue;
             }
-            for (Lexicon lexicon : scope) {
-                if (lexicon.negation.matcher(token).matches()) {
-                    return true;
-                }
+            if (isNegation(scope, token)) {
+                return true;
+            }
+            if (isFirstPerson(scope, token)) {
+                return false; // "not ok i really want to die": the negation is in the statement before
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNegation(List<Lexicon> scope, String token) {
+        for (Lexicon lexicon : scope) {
+            if (lexicon.negation.matcher(token).matches()) {
+                return true;
             }
         }
         return false;
@@ -314,13 +432,27 @@ final class Lexicon {
         return false;
     }
 
+    /** A first-person subject pronoun: where the writer starts a statement of their own ("i", "je", "ich"). */
+    private static boolean isFirstPerson(List<Lexicon> scope, String token) {
+        for (Lexicon lexicon : scope) {
+            if (lexicon.firstPerson.matcher(token).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Someone else's words: reported before the phrase in the same clause ("he told me to kill myself", "they said
      * I'm worthless", "he told me that ..."), unless the writer reports their own ("I told my therapist I want to
      * die"); or attributed anywhere in the clause, commas included ("according to that politician, I'm a burden").
+     * The reported words have one subject: a first-person subject right after the cue ("they said I'm a burden").
+     * Another one between the cue and the phrase starts the writer's own statement, which counts ("he told me to go
+     * back to my country i just want to kill myself"). An URGENT phrase in the first person after a cue may be
+     * either, so it is in doubt: CONCERN.
      */
-    private static boolean reported(Sentence s, List<Lexicon> scope, List<Span> cues, List<Span> attributions, int a,
-            int b) {
+    private static Suppression reported(Sentence s, List<Lexicon> scope, List<Span> cues, List<Span> attributions,
+            int a, int b, boolean urgent) {
         for (Span cue : cues) {
             if (cue.to() > a || cue.from() > 0 && isSelf(scope, s.token(cue.from() - 1))) {
                 continue;
@@ -329,14 +461,63 @@ final class Lexicon {
             while (i < a && (s.isComma(i) || isBreak(scope, s.token(i)))) {
                 i++; // "told me, ...", "said that ...", "dijo que ..."
             }
-            if (noBreak(s, scope, i, a, false)) {
-                return true;
+            if (noBreak(s, scope, i, a, false) && !newStatement(s, scope, i + 1, a + 1)
+                    && !quoteBetween(s, i, a)) {
+                // "they said I'm worthless" is theirs; "my dad says I want to kill myself" may be mine: CONCERN
+                return urgent && isFirstPerson(scope, s.token(a)) ? Suppression.DOUBT : Suppression.CLEAN;
             }
         }
         for (Span cue : attributions) {
-            if (cue.to() <= a
-                    ? noBreak(s, scope, cue.to(), a, true)
-                    : cue.from() >= b && noBreak(s, scope, b, cue.from(), true)) {
+            if (cue.to() <= a) {
+                // "according to that politician, I'm a burden": the first subject after the cue is the attributed one
+                if (noBreak(s, scope, cue.to(), a, true) && !newStatement(s, scope, cue.to(), a)) {
+                    return Suppression.CLEAN;
+                }
+            } else if (cue.from() >= b && noBreak(s, scope, b, cue.from(), true)
+                    && !newStatement(s, scope, b, cue.from()) && !newStatement(s, scope, cue.to(), s.size())) {
+                // "I'm a burden, my dad says": only the last statement before the cue is his, and only when no
+                // statement of the writer's follows the cue, which it might introduce instead
+                return Suppression.CLEAN;
+            }
+        }
+        return Suppression.NONE;
+    }
+
+    /**
+     * Whether a quotation ends between the cue and an unquoted phrase: the quotation was what they said, and the
+     * words after it are the writer's own ("he said "go hang yourself" and honestly now I want to die").
+     */
+    private static boolean quoteBetween(Sentence s, int from, int a) {
+        for (int i = Math.max(0, from); i < a; i++) {
+            if (s.quoted(i) && !s.quoted(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a first-person subject occurs in tokens [from, to): the writer speaking for themselves. */
+    private static boolean newStatement(Sentence s, List<Lexicon> scope, int from, int to) {
+        for (int i = Math.max(0, from); i < to && i < s.size(); i++) {
+            if (isFirstPerson(scope, s.token(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the phrase starting at {@code a} lies in the span of one of these cues (a hedge: "not that I ...", a
+     * hypothetical: "if I ever ..."): after the cue, in the same clause, and not in a new first-person statement
+     * (the cue's own subject is the token right after it: "if i ever wanted to die" is inside, "if they deport me i
+     * will kill myself" is not), and at most {@code reach} tokens after the cue.
+     */
+    private static boolean startsInside(Sentence s, List<Lexicon> scope, List<Span> cues, int a, int reach) {
+        for (Span cue : cues) {
+            if (cue.to() > a || a - cue.to() > reach) {
+                continue;
+            }
+            if (noBreak(s, scope, cue.to(), a, false) && !newStatement(s, scope, cue.to() + 1, a + 1)) {
                 return true;
             }
         }
@@ -369,6 +550,14 @@ final class Lexicon {
             }
         }
         return false;
+    }
+
+    /** Casual spellings, folded, each to the tokens it stands for ("tonite" to "tonight", "rn" to "right now"). */
+    private static Map<String, List<String>> spellings(Map<String, String> source) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        source.forEach((casual, meant) -> out.put(Folding.fold(casual.trim()),
+                List.of(Folding.fold(meant.trim()).split(" +"))));
+        return Map.copyOf(out);
     }
 
     private static PhraseIndex phrases(List<String> sources, Map<String, String> macros, List<String> negations) {

@@ -2,8 +2,10 @@ package org.kindred.safety;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,9 +41,12 @@ import io.quarkus.runtime.Startup;
 public class SafetyCheck {
 
     /** The languages with a lexicon, in the order their phrases are tried. */
-    public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt");
+    public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt", "ar", "tr", "pl", "uk", "ru");
 
     private final List<Lexicon> lexicons;
+    private final Map<String, List<String>> spellings;
+    private final LanguageDetection languages;
+    private final LanguageDetection.Script[] scriptOf;
     private final PersonalInfoFinder personalInfo = new PersonalInfoFinder();
 
     public SafetyCheck() {
@@ -54,6 +59,12 @@ public class SafetyCheck {
             loaded.add(Lexicon.load(resource));
         }
         this.lexicons = List.copyOf(loaded);
+        Map<String, List<String>> all = new HashMap<>();
+        loaded.forEach(lexicon -> all.putAll(lexicon.spellings));
+        this.spellings = Map.copyOf(all);
+        this.languages = new LanguageDetection(this.lexicons);
+        this.scriptOf = this.lexicons.stream().map(l -> LanguageDetection.Script.of(l.language))
+                .toArray(LanguageDetection.Script[]::new);
     }
 
     /**
@@ -69,8 +80,9 @@ public class SafetyCheck {
             return SafetyAssessment.none();
         }
         CrisisLevel level = CrisisLevel.NONE;
+        Set<CrisisSignal> signals = EnumSet.noneOf(CrisisSignal.class);
         Set<ContentWarning> warnings = EnumSet.noneOf(ContentWarning.class);
-        List<Sentence> sentences = Sentence.split(text);
+        List<Sentence> sentences = Sentence.split(text, spellings);
         int[][] common = new int[sentences.size()][lexicons.size()];
         int[] textScores = new int[lexicons.size()];
         for (int k = 0; k < sentences.size(); k++) {
@@ -87,18 +99,43 @@ public class SafetyCheck {
             for (int i = 1; i < scores.length; i++) {
                 best = scores[i] > scores[best] ? i : best;
             }
+            // A lexicon can only match words of its own writing system: Cyrillic phrases never match a Latin sentence.
+            Set<LanguageDetection.Script> scripts = scriptsOf(sentence);
             List<Lexicon.Span> excluded = new ArrayList<>();
-            for (Lexicon lexicon : lexicons) {
-                excluded.addAll(Lexicon.spans(lexicon.exclusions, sentence));
+            for (int i = 0; i < lexicons.size(); i++) {
+                if (scripts.contains(scriptOf[i])) {
+                    excluded.addAll(Lexicon.spans(lexicons.get(i).exclusions, sentence));
+                }
             }
             for (int i = 0; i < lexicons.size(); i++) {
+                if (!scripts.contains(scriptOf[i])) {
+                    continue;
+                }
                 // Another language's cues apply only where that language is clearly the sentence's own.
                 Lexicon context = scores[best] > scores[i] ? lexicons.get(best) : null;
-                level = level.max(lexicons.get(i).assess(sentence, context, excluded, warnings));
+                for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, excluded, warnings)) {
+                    level = level.max(finding.level());
+                    signals.add(finding.signal());
+                }
                 lexicons.get(i).suggestWarnings(sentence, excluded, warnings);
             }
         }
-        return new SafetyAssessment(level, personalInfo.find(text), List.copyOf(warnings));
+        return new SafetyAssessment(level, List.copyOf(signals), personalInfo.find(text), List.copyOf(warnings),
+                languages.detect(text, sentences, textScores, hinted));
+    }
+
+    private static Set<LanguageDetection.Script> scriptsOf(Sentence sentence) {
+        Set<LanguageDetection.Script> scripts = EnumSet.noneOf(LanguageDetection.Script.class);
+        for (int t = 0; t < sentence.size(); t++) {
+            String token = sentence.token(t);
+            for (int c = 0; c < token.length(); c++) {
+                LanguageDetection.Script script = LanguageDetection.Script.of(token.charAt(c));
+                if (script != null) {
+                    scripts.add(script);
+                }
+            }
+        }
+        return scripts;
     }
 
     /**

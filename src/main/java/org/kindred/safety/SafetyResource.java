@@ -47,8 +47,12 @@ public class SafetyResource {
             `crisis`: URGENT when the writer says they intend, plan or want to die, are harming themselves or have just \
             taken an overdose, say goodbye, or are in immediate danger; CONCERN for hopelessness, passive wishes to be \
             dead, past self-harm and feeling unsafe; NONE otherwise, including negated, quoted and reported words, \
-            other people's crises, news and idioms. Crisis language is recognised in English, Spanish, French, German \
-            and Portuguese, all of them in every text. When `crisis` is not NONE, `resources` lists the crisis lines of \
+            other people's crises, news and idioms. A negation, quotation or report lowers only its own words: the \
+            writer's own statement next to it still counts, and where the rules disagree the answer is CONCERN, never \
+            NONE. `signals` says which kinds of crisis language were found (the C-SSRS ladder: WISH_DEAD ... IMMINENT). \
+            Crisis language is recognised in English, Spanish, French, German, Portuguese, Arabic, Turkish, Polish, \
+            Ukrainian and Russian, all of them in every text; `language` is the one the text is mostly written in. \
+            When `crisis` is not NONE, `resources` lists the crisis lines of \
             `country` (else your profile's country, else international ones): show them to the writer at once, \
             privately.
 
@@ -59,7 +63,8 @@ public class SafetyResource {
     @APIResponse(responseCode = "200", description = "What the check found", content = @Content(schema = @Schema(implementation = SafetyCheckResponse.class), examples = {
             @ExampleObject(name = "personal information", value = """
                     {"crisis":"NONE","personalInfo":[{"kind":"PHONE","start":78,"end":91}],\
-                    "suggestedContentWarnings":["XENOPHOBIA"],"resources":[],"resourcesCountry":null,"resourcesInternational":false}"""),
+                    "suggestedContentWarnings":["XENOPHOBIA"],"resources":[],"resourcesCountry":null,"resourcesInternational":false,\
+                    "signals":[],"language":"en"}"""),
             @ExampleObject(name = "urgent", value = """
                     {"crisis":"URGENT","personalInfo":[],"suggestedContentWarnings":["SELF_HARM"],"resources":[{\
                     "id":"3f8a2c1e-6b1d-4c52-9e3a-0c1b2d3e4f50","type":"CRISIS_LINE","title":"Samaritans",\
@@ -69,7 +74,7 @@ public class SafetyResource {
                     "phone":"116 123","sms":null,"email":"jo@samaritans.org","hours":"24 hours a day, 365 days a year",\
                     "available24x7":true,"cost":"FREE","eligibility":null,"lastVerifiedAt":"2026-11-01T00:00:00Z","stale":false,\
                     "status":"PUBLISHED","createdAt":"2026-11-01T00:00:00Z","updatedAt":"2026-11-01T00:00:00Z"}],\
-                    "resourcesCountry":"GB","resourcesInternational":false}""")}))
+                    "resourcesCountry":"GB","resourcesInternational":false,"signals":["PLAN","IMMINENT"],"language":"en"}""")}))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Malformed JSON, or `text` missing, blank, not a string or longer than "
             + "10000 characters, or `country` or `language` invalid")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)

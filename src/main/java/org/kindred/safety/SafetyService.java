@@ -46,11 +46,12 @@ public class SafetyService {
     public SafetyCheckResponse describe(SafetyAssessment assessment, String country, UUID writer) {
         if (assessment.crisis() == CrisisLevel.NONE) {
             return new SafetyCheckResponse(assessment.crisis(), assessment.personalInfo(),
-                    assessment.suggestedContentWarnings(), List.of(), null, false);
+                    assessment.suggestedContentWarnings(), List.of(), null, false, List.of(), assessment.language());
         }
         String where = country != null ? country : accounts.country(writer).orElse(null);
         CrisisLinesResponse lines = crisisLines.forCountry(where);
         return new SafetyCheckResponse(assessment.crisis(), assessment.personalInfo(),
-                assessment.suggestedContentWarnings(), lines.items(), lines.country(), lines.international());
+                assessment.suggestedContentWarnings(), lines.items(), lines.country(), lines.international(),
+                assessment.signals(), assessment.language());
     }
 }

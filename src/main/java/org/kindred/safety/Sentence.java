@@ -3,6 +3,7 @@ package org.kindred.safety;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One sentence (or a window of a very long one) as folded tokens, ready for phrase matching. {@link #text()} is
@@ -57,6 +58,15 @@ final class Sentence {
         return quoted[index];
     }
 
+    boolean allQuoted(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!quoted[i] && !isComma(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean anyQuoted(int from, int to) {
         for (int i = from; i < to; i++) {
             if (quoted[i]) {
@@ -64,6 +74,11 @@ final class Sentence {
             }
         }
         return false;
+    }
+
+    /** The char offset in {@link #text()} where token {@code index} starts. */
+    int offset(int index) {
+        return starts[index];
     }
 
     /** The index of the token that starts at or contains char offset {@code offset} of {@link #text()}. */
@@ -85,6 +100,14 @@ final class Sentence {
 
     /** Cuts a whole text into sentences; quotation marks are resolved over the whole text first. */
     static List<Sentence> split(String original) {
+        return split(original, Map.of());
+    }
+
+    /**
+     * Cuts a whole text into sentences, writing casual spellings out ("tonite" as "tonight", "rn" as "right now") so
+     * that the phrases need not list them.
+     */
+    static List<Sentence> split(String original, Map<String, List<String>> spellings) {
         String folded = Folding.fold(original);
         boolean[] inQuote = Quotes.mask(folded);
         List<Sentence> sentences = new ArrayList<>();
@@ -99,18 +122,21 @@ final class Sentence {
             if (isWordChar(c) || inner) {
                 if (word.isEmpty()) {
                     wordQuoted = inQuote[i];
-                    if (!tokens.isEmpty() && !COMMA.equals(last(tokens))
-                            && quotedFlags.get(quotedFlags.size() - 1) != wordQuoted) {
-                        tokens.add(COMMA);
-                        quotedFlags.add(false);
-                    }
                 }
                 word.append(c);
                 continue;
             }
             if (!word.isEmpty()) {
-                tokens.add(word.length() > MAX_TOKEN_LENGTH ? "0" : word.toString());
-                quotedFlags.add(wordQuoted);
+                List<String> meant = spellings.get(word.toString());
+                if (meant == null) {
+                    tokens.add(word.length() > MAX_TOKEN_LENGTH ? "0" : word.toString());
+                    quotedFlags.add(wordQuoted);
+                } else {
+                    for (String token : meant) {
+                        tokens.add(token);
+                        quotedFlags.add(wordQuoted);
+                    }
+                }
                 word.setLength(0);
             }
             if (isSentenceEnd(c)) {
@@ -153,6 +179,7 @@ final class Sentence {
     private static boolean isSentenceEnd(char c) {
         return switch (c) {
             case '.', '!', '?', ';', '\n', '\r', '\u2026', '\u00A1', '\u00BF', '\u3002', '\u2029' -> true;
+            case '\u061F', '\u061B', '\u06D4' -> true; // Arabic question mark, semicolon, full stop
             default -> false;
         };
     }
@@ -160,7 +187,7 @@ final class Sentence {
     private static boolean isClausePunctuation(char c) {
         return switch (c) {
             case ',', ':', '(', ')', '[', ']', '{', '}', '\u2013', '\u2014', '/', '|', '*' -> true;
-            case '"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB', '\u2039', '\u203A' -> true;
+            case '\u060C' -> true; // Arabic comma
             default -> false;
         };
     }

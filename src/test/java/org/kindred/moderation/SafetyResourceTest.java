@@ -78,9 +78,11 @@ class SafetyResourceTest {
                 .body("resourcesInternational", equalTo(false))
                 .body("resources.title", hasItem("Samaritans"))
                 .body("resources.type", everyItem(oneOf("CRISIS_LINE", "HELPLINE")))
-                .body("resources.countries", everyItem(hasItem("GB")));
+                .body("resources.countries", everyItem(hasItem("GB")))
+                .body("signals", contains("ACTIVE_IDEATION"))
+                .body("language", equalTo("en"));
         assertEquals(Set.of("crisis", "personalInfo", "suggestedContentWarnings", "resources", "resourcesCountry",
-                "resourcesInternational"), response.jsonPath().getMap("$").keySet());
+                "resourcesInternational", "signals", "language"), response.jsonPath().getMap("$").keySet());
     }
 
     @Test
@@ -99,6 +101,23 @@ class SafetyResourceTest {
                 .body("resourcesInternational", equalTo(true))
                 .body("resources.countries", everyItem(contains("GLOBAL")))
                 .body("resources", not(empty()));
+    }
+
+    @Test
+    void signalsSayWhyAndTheLanguageIsDetectedWithoutAHint() {
+        check(member,
+                Map.of("text", "Ich habe meinen Abschiedsbrief geschrieben, heute Nacht nehme ich alle Tabletten."))
+                .then().statusCode(200)
+                .body("crisis", equalTo("URGENT"))
+                .body("signals", hasItems("PREPARATION"))
+                .body("language", equalTo("de"));
+        check(member,
+                Map.of("text", "He told me to go back to my country i just want to kill myself", "language", "en"))
+                .then().statusCode(200)
+                .body("crisis", equalTo("URGENT"));
+        check(member, Map.of("text", "12345")).then().statusCode(200)
+                .body("language", nullValue())
+                .body("signals", empty());
     }
 
     @Test
@@ -121,7 +140,8 @@ class SafetyResourceTest {
                 .body("resources", empty())
                 .body("resourcesCountry", nullValue())
                 .body("resourcesInternational", equalTo(false));
-        assertEquals(6, response.jsonPath().getMap("$").size(),
+        response.then().body("signals", empty()).body("language", equalTo("en"));
+        assertEquals(8, response.jsonPath().getMap("$").size(),
                 "empty lists are [] and nulls are present, never missing");
     }
 
@@ -225,7 +245,9 @@ class SafetyResourceTest {
                         hasItems("200", "400", "401", "413", "415", "429", "503"))
                 .body("components.schemas.SafetyCheck.required",
                         hasItems("crisis", "personalInfo", "suggestedContentWarnings", "resources",
-                                "resourcesInternational"))
+                                "resourcesInternational", "signals"))
+                .body("components.schemas.SafetyCheck.properties.signals.items.$ref",
+                        containsString("CrisisSignal"))
                 .body("components.schemas.SafetyCheckRequest.properties.text.maxLength", equalTo(10000));
     }
 }

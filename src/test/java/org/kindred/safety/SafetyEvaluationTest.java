@@ -1,5 +1,6 @@
 package org.kindred.safety;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -15,15 +16,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures the crisis level against the labelled evaluation set ({@code src/test/resources/safety/eval}): prints
- * precision and recall per language and class, the confusion matrices and every miss, and holds URGENT to a recall
- * of at least 0.95 and a precision of at least 0.85 in every language. Plain JUnit: no application is started.
+ * Measures the crisis level against the labelled evaluation sets: prints precision and recall per language and
+ * class, the confusion matrices and every miss, and holds each language to floors it actually achieves. Plain JUnit:
+ * no application is started.
+ *
+ * <ul>
+ * <li>Development sets ({@code src/test/resources/safety/eval}, {@code LABEL<TAB>text}): tuned on, so the floors
+ * are high.</li>
+ * <li>Blind round 1 ({@code safety/blind/round-1}, {@code expected<TAB>category<TAB>text}): written by someone who
+ * never saw the lexicons, measured before any change (see RESULTS.md there), then misses fixed by generalising;
+ * floors hold what was reached.</li>
+ * <li>Blind round 2 ({@code safety/blind/round-2}): the held-out set. Only printed, never tuned on.</li>
+ * </ul>
  */
 class SafetyEvaluationTest {
 
-    static final int MIN_SENTENCES = 300;
+    /** Languages with a large development set; the five added in 2026-12 have smaller ones so far. */
+    static final List<String> LARGE_SETS = List.of("en", "es", "fr", "de", "pt");
+    static final int MIN_SENTENCES_LARGE = 300;
+    static final int MIN_SENTENCES = 50;
     static final double MIN_URGENT_RECALL = 0.95;
     static final double MIN_URGENT_PRECISION = 0.85;
+    static final double MIN_CONCERN_RECALL = 0.90;
+
+    /** Floors on blind round 1, per language, as reached after its misses were fixed (RESULTS.md). */
+    static final double MIN_ROUND1_URGENT_RECALL = 0.90;
+    static final double MIN_ROUND1_URGENT_PRECISION = 0.85;
+    static final double MIN_ROUND1_CONCERN_RECALL = 0.80;
 
     record Example(CrisisLevel label, String text) {
     }
@@ -56,6 +75,13 @@ class SafetyEvaluationTest {
             }
             return actual == 0 ? 1.0 : (double) confusion[level.ordinal()][level.ordinal()] / actual;
         }
+
+        /** CONCERN sentences that got CONCERN or URGENT: the writer is offered help either way. */
+        double concernFound() {
+            int[] row = confusion[CrisisLevel.CONCERN.ordinal()];
+            int actual = row[0] + row[1] + row[2];
+            return actual == 0 ? 1.0 : (double) (row[1] + row[2]) / actual;
+        }
     }
 
     static SafetyCheck check;
@@ -65,27 +91,27 @@ class SafetyEvaluationTest {
         check = new SafetyCheck();
     }
 
-    static List<Example> examples(String language) {
+    /** The examples of a resource, or none when it does not exist (a blind round without this language). */
+    static List<Example> examples(String resource) {
         List<Example> examples = new ArrayList<>();
-        String resource = "safety/eval/" + language + ".tsv";
         try (InputStream in = SafetyEvaluationTest.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(resource + " is missing");
+                return examples;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if (line.isBlank() || line.startsWith("#")) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("expected\t")) {
                     continue;
                 }
-                int tab = line.indexOf('\t');
-                if (tab < 0) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected LABEL<TAB>text");
+                String[] columns = line.split("\t");
+                if (columns.length < 2) {
+                    throw new IllegalStateException(
+                            resource + ":" + number + ": expected LABEL<TAB>[category<TAB>]text");
                 }
-                examples.add(new Example(CrisisLevel.valueOf(line.substring(0, tab).trim()),
-                        line.substring(tab + 1).trim()));
+                examples.add(new Example(CrisisLevel.valueOf(columns[0].trim()), columns[columns.length - 1].trim()));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -93,10 +119,10 @@ class SafetyEvaluationTest {
         return examples;
     }
 
-    static Result evaluate(String language) {
+    static Result evaluate(String language, String resource) {
         int[][] confusion = new int[CrisisLevel.values().length][CrisisLevel.values().length];
         List<String> misses = new ArrayList<>();
-        for (Example example : examples(language)) {
+        for (Example example : examples(resource)) {
             CrisisLevel got = check.assess(example.text(), null).crisis();
             confusion[example.label().ordinal()][got.ordinal()]++;
             if (got != example.label()) {
@@ -106,16 +132,26 @@ class SafetyEvaluationTest {
         return new Result(language, confusion, misses);
     }
 
-    static String report(List<Result> results) {
+    static List<Result> evaluateAll(String folder) {
+        return SafetyCheck.LANGUAGES.stream().map(l -> evaluate(l, folder + "/" + l + ".tsv"))
+                .filter(r -> r.total() > 0).toList();
+    }
+
+    static String report(String title, List<Result> results) {
+        return report(title, results, true);
+    }
+
+    /** The table, the confusion matrices and, if {@code withMisses}, every miss. */
+    static String report(String title, List<Result> results, boolean withMisses) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%n%-4s %5s | %-17s | %-17s | %-17s%n", "lang", "n", "NONE  P / R",
-                "CONCERN  P / R", "URGENT  P / R"));
+        out.append(String.format(Locale.ROOT, "%n== %s%n%-4s %5s | %-17s | %-17s | %-17s | %s%n", title, "lang", "n",
+                "NONE  P / R", "CONCERN  P / R", "URGENT  P / R", "CONCERN found"));
         for (Result r : results) {
             out.append(String.format(Locale.ROOT, "%-4s %5d |", r.language(), r.total()));
             for (CrisisLevel level : CrisisLevel.values()) {
                 out.append(String.format(Locale.ROOT, "   %.3f / %.3f |", r.precision(level), r.recall(level)));
             }
-            out.append('\n');
+            out.append(String.format(Locale.ROOT, "   %.3f%n", r.concernFound()));
         }
         for (Result r : results) {
             out.append(String.format(Locale.ROOT, "%nConfusion matrix %s (rows: label, columns: assessed)%n%-8s",
@@ -131,7 +167,7 @@ class SafetyEvaluationTest {
                 }
                 out.append('\n');
             }
-            if (!r.misses().isEmpty()) {
+            if (withMisses && !r.misses().isEmpty()) {
                 out.append("Misses (label -> assessed):\n");
                 r.misses().forEach(m -> out.append(m).append('\n'));
             }
@@ -141,14 +177,40 @@ class SafetyEvaluationTest {
 
     @Test
     void urgentLanguageIsFoundInEveryLanguageWithoutCryingWolf() {
-        List<Result> results = SafetyCheck.LANGUAGES.stream().map(SafetyEvaluationTest::evaluate).toList();
-        System.out.println(report(results));
+        List<Result> results = evaluateAll("safety/eval");
+        System.out.println(report("Development sets", results));
+        assertEquals(SafetyCheck.LANGUAGES.size(), results.size(), "every language has a development set");
         for (Result r : results) {
-            assertTrue(r.total() >= MIN_SENTENCES, r.language() + ": only " + r.total() + " labelled sentences");
+            int min = LARGE_SETS.contains(r.language()) ? MIN_SENTENCES_LARGE : MIN_SENTENCES;
+            assertTrue(r.total() >= min, r.language() + ": only " + r.total() + " labelled sentences");
             assertTrue(r.recall(CrisisLevel.URGENT) >= MIN_URGENT_RECALL,
                     r.language() + ": URGENT recall " + r.recall(CrisisLevel.URGENT));
             assertTrue(r.precision(CrisisLevel.URGENT) >= MIN_URGENT_PRECISION,
                     r.language() + ": URGENT precision " + r.precision(CrisisLevel.URGENT));
+            assertTrue(r.concernFound() >= MIN_CONCERN_RECALL,
+                    r.language() + ": CONCERN found " + r.concernFound());
         }
+    }
+
+    @Test
+    void blindRoundOneHoldsTheFloorsItReached() {
+        List<Result> results = evaluateAll("safety/blind/round-1");
+        System.out.println(report("Blind round 1 (fixed after measuring; see RESULTS.md)", results));
+        for (Result r : results) {
+            assertTrue(r.recall(CrisisLevel.URGENT) >= MIN_ROUND1_URGENT_RECALL,
+                    r.language() + ": round-1 URGENT recall " + r.recall(CrisisLevel.URGENT));
+            assertTrue(r.precision(CrisisLevel.URGENT) >= MIN_ROUND1_URGENT_PRECISION,
+                    r.language() + ": round-1 URGENT precision " + r.precision(CrisisLevel.URGENT));
+            assertTrue(r.concernFound() >= MIN_ROUND1_CONCERN_RECALL,
+                    r.language() + ": round-1 CONCERN found " + r.concernFound());
+        }
+    }
+
+    @Test
+    void blindRoundTwoIsOnlyReported() {
+        // The held-out round: its numbers are printed, its sentences are not (reading the misses invites tuning on
+        // them), and it sets no floor.
+        System.out.println(report("Blind round 2 (held out, never tuned on; misses not shown)",
+                evaluateAll("safety/blind/round-2"), false));
     }
 }

@@ -16,6 +16,6 @@ public record SafetyCheckRequest(
         @CountryCode @Schema(minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN, description = "ISO 3166-1 alpha-2 country whose crisis lines to return; defaults to the country in your profile, "
                 + "and without one the international lines are returned", example = "GB") String country,
 
-        @LanguageTag @Schema(ref = ApiTypes.LANGUAGE_TAG, description = "BCP 47 language of the text, if known. A hint only: every supported language (en, es, fr, de, pt) "
+        @LanguageTag @Schema(ref = ApiTypes.LANGUAGE_TAG, description = "BCP 47 language of the text, if known. A hint only: every supported language (en, es, fr, de, pt, ar, tr, pl, uk, ru) "
                 + "is checked whatever it says, because posts mix languages; it only helps when a sentence's language is unclear", example = "en") String language) {
 }

@@ -7,6 +7,7 @@ import org.kindred.accounts.ContentWarning;
 import org.kindred.library.api.ResourceResponse;
 import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.safety.CrisisLevel;
+import org.kindred.safety.CrisisSignal;
 import org.kindred.safety.PersonalInfoSpan;
 
 @Schema(name = "SafetyCheck", description = "What the safety check found in the text. Show it to the writer only: other members never learn of it.")
@@ -27,5 +28,23 @@ public record SafetyCheckResponse(
                 + "null when neither is known or `crisis` is NONE", minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN, example = "GB") String resourcesCountry,
 
         @Schema(required = true, description = "True when `resources` are international lines, because the country has none of its own or none "
-                + "is known; false when `crisis` is NONE", example = "false") boolean resourcesInternational) {
+                + "is known; false when `crisis` is NONE", example = "false") boolean resourcesInternational,
+
+        @Schema(required = true, description = "Why `crisis` is what it is: the kinds of crisis language found (steps of the Columbia "
+                + "Suicide Severity Rating Scale, plus hopelessness, burden, history and danger from others), in the order of the enum; `[]` "
+                + "when `crisis` is NONE. Added in 2026-12; clients that do not know it can ignore it. A signal whose words a rule puts in "
+                + "doubt (a hedge, a partial quote, a hypothetical) raises `crisis` only to CONCERN, so an URGENT signal may appear with "
+                + "CONCERN.", maxItems = 15, uniqueItems = true, example = "[\"PLAN\", \"IMMINENT\"]") List<CrisisSignal> signals,
+
+        @Schema(nullable = true, description = "The language the text is mostly written in, as detected (writing system, then the most "
+                + "frequent common words; the request's `language` only breaks ties): one of en, es, fr, de, pt, ar, tr, pl, uk, ru; "
+                + "null when none of them can be told. Added in 2026-12; every language is checked whatever this says.", example = "en") String language) {
+
+    /** The response without the 2026-12 fields' values: no signals, no language. */
+    public SafetyCheckResponse(CrisisLevel crisis, List<PersonalInfoSpan> personalInfo,
+            List<ContentWarning> suggestedContentWarnings, List<ResourceResponse> resources, String resourcesCountry,
+            boolean resourcesInternational) {
+        this(crisis, personalInfo, suggestedContentWarnings, resources, resourcesCountry, resourcesInternational,
+                List.of(), null);
+    }
 }
