@@ -35,6 +35,9 @@ final class Invariants {
             Step step = steps.get(i);
             String owner = membership(world, Step.OWNER);
             String moderator = membership(world, Step.MODERATOR);
+            String deleting = step instanceof Step.Delete d && world.post(d.post()) != null
+                    && world.post(d.post()).author() == d.actor() ? world.status(world.post(d.post()).id()) : null;
+            boolean wasLeft = world.left.contains(step.actor());
             Map<UUID, String> statuses = step instanceof Step.ReportPost || step instanceof Step.ReportAccount
                     ? statuses(world)
                     : Map.of();
@@ -45,6 +48,12 @@ final class Invariants {
             if (step.actor() == Step.MODERATOR && !(step instanceof Step.Leave)) {
                 assertEquals(moderator, membership(world, Step.MODERATOR),
                         "I4: a moderator's own step changed their membership " + context);
+            }
+            if (deleting != null && !deleting.equals("REMOVED") && (wasLeft || "ACTIVE".equals(
+                    World.string("SELECT status FROM memberships WHERE group_id = ? AND account_id = ?",
+                            world.group.id(), world.account(step.actor()).id())))) {
+                assertEquals(204, status, "I6: an author (a member, or one who left) cannot delete their own post "
+                        + context);
             }
             if (world.lastResolution != null && world.lastResolution.step() == i) {
                 World.Resolution r = world.lastResolution;

@@ -65,6 +65,10 @@ final class Sequences {
             if (failure != null) {
                 List<S> smallest = shrink(property, steps);
                 AssertionError smallestFailure = smallest == steps ? failure : failure(property, smallest);
+                if (smallestFailure == null) { // a failure that does not repeat: report the original one
+                    smallest = steps;
+                    smallestFailure = failure;
+                }
                 AssertionError error = new AssertionError(
                         name + " failed on try " + i + " (replay: -Dkindred.properties.seed="
                                 + seed + " -Djqwik.tries=1)\nsetting: " + setting + "\nsteps (" + steps.size() + "): "
