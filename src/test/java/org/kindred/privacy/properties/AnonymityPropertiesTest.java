@@ -44,7 +44,7 @@ class AnonymityPropertiesTest {
 
     @Test
     void anAnonymousPostLooksTheSameWhoeverWroteIt() {
-        Sequences.check("I1 anonymity", 4, scenarios(), AnonymityPropertiesTest::sameForEveryObserver);
+        Sequences.check("I1 anonymity", 3, scenarios(), AnonymityPropertiesTest::sameForEveryObserver);
     }
 
     static void sameForEveryObserver(List<Step> steps) {

@@ -14,7 +14,7 @@ class CareAndPrivacyPropertiesTest {
 
     @Test
     void careAndPrivacyInvariantsHoldAfterEveryStep() {
-        Sequences.check("I2-I6 care and privacy", 4, Arbitraries.of("PUBLIC", "PUBLIC", "PRIVATE"),
+        Sequences.check("I2-I6 care and privacy", 3, Arbitraries.of("PUBLIC", "PUBLIC", "PRIVATE"),
                 Step.sequences(10, 30, true),
                 (visibility, steps) -> Invariants.runChecked(World.create(visibility, World.Rules.NONE), steps));
     }

@@ -28,7 +28,7 @@ class HiddenGroupPropertiesTest {
 
     @Test
     void hiddenGroupsAndTheirPostsLookLikeNothing() {
-        Sequences.check("I7 hidden means hidden", 3, Arbitraries.of("HIDDEN", "HIDDEN", "PRIVATE"),
+        Sequences.check("I7 hidden means hidden", 2, Arbitraries.of("HIDDEN", "HIDDEN", "PRIVATE"),
                 Step.sequences(6, 16, true), (visibility, steps) -> {
                     World world = World.create(visibility, World.Rules.NONE);
                     world.run(steps);
