@@ -45,7 +45,12 @@ public class PostAccess {
     public Seen requireVisible(UUID postId) {
         UUID me = currentUser.requireAccountId();
         PostRow row = posts.row(postId, me).orElseThrow(PostAccess::notFound);
-        GroupContext context = access.requireCanReadPosts(row.groupId());
+        GroupContext context;
+        try {
+            context = access.requireCanReadPosts(row.groupId());
+        } catch (NotFoundException e) {
+            throw notFound(); // "No such group" would tell that the post exists, in a group the caller may not see (I7)
+        }
         if (!isVisible(row, context, me)) {
             throw notFound();
         }

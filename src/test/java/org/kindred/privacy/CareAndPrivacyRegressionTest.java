@@ -151,6 +151,21 @@ class CareAndPrivacyRegressionTest {
         Api.as(moderator).get("/api/v1/reports/" + reportId).then().body("resolution", equalTo("BAN_MEMBER"));
     }
 
+    @Test
+    void i7APostInAGroupYouCannotSeeAnswersAsNoPostAtAll() {
+        TestGroup hidden = Groups.create(owner, "HIDDEN");
+        TestGroup closed = Groups.create(owner, "PRIVATE");
+        TestAccount outsider = Api.register("cpout");
+        String nothing = Api.as(outsider).get("/api/v1/posts/" + UUID.randomUUID()).then().statusCode(404).extract()
+                .path("detail");
+        for (TestGroup g : List.of(hidden, closed)) {
+            UUID post = Posts.post(owner, g, "What the letting agent said about my name.");
+            for (String path : List.of("/api/v1/posts/" + post, "/api/v1/posts/" + post + "/replies")) {
+                assertProblem(Api.as(outsider).get(path).then(), 404, "not-found").body("detail", equalTo(nothing));
+            }
+        }
+    }
+
     private String feed() {
         return "/api/v1/groups/" + group.id() + "/posts";
     }

@@ -1,0 +1,122 @@
+package org.kindred.privacy.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * I1 by differential testing: two worlds, identical except which member wrote one anonymous post, run the same random
+ * steps; every member who is neither candidate author (nor a moderator), and a caller without an account, must observe
+ * exactly the same in both — each step's status and every read endpoint afterwards, field by field.
+ * <p>
+ * The two candidates never touch the anonymous post themselves (an author cannot report their own post, and their
+ * replies to it are anonymous, so those differences are the author's own doing). Two known ways to unmask an author
+ * are left out unless {@code -Dkindred.properties.known-leaks=true}: an account-level action (BAN_MEMBER,
+ * SUSPEND_ACCOUNT) from a report on the anonymous post, and erasure with {@code removeContent} by a candidate — both
+ * change the member list at the moment the post changes.
+ */
+@QuarkusTest
+class AnonymityPropertiesTest {
+
+    static final boolean KNOWN_LEAKS = Boolean.getBoolean("kindred.properties.known-leaks");
+
+    static Arbitrary<List<Step>> scenarios() {
+        Arbitrary<int[]> candidates = Arbitraries.integers().between(0, World.MEMBERS - 1).list().ofSize(2)
+                .uniqueElements().map(l -> new int[]{l.get(0), l.get(1)});
+        return Combinators.combine(Step.sequences(6, 18, true), Arbitraries.integers().between(0, 6), candidates,
+                Arbitraries.of(false, false, true)).as((steps, at, ab, priv) -> {
+                    List<Step> scenario = new ArrayList<>(steps);
+                    scenario.add(Math.min(at, scenario.size()), new Step.Secret(ab[0], ab[1], priv));
+                    return scenario;
+                });
+    }
+
+    @Test
+    void anAnonymousPostLooksTheSameWhoeverWroteIt() {
+        Sequences.check("I1 anonymity", 3, scenarios(), AnonymityPropertiesTest::sameForEveryObserver);
+    }
+
+    static void sameForEveryObserver(List<Step> steps) {
+        Step.Secret secret = steps.stream().filter(Step.Secret.class::isInstance).map(Step.Secret.class::cast)
+                .findFirst().orElse(null);
+        if (secret == null) {
+            return;
+        }
+        String visibility = secret.privateGroup() ? "PRIVATE" : "PUBLIC";
+        World[] worlds = {World.create(visibility, new HandsOff(secret)),
+                World.create(visibility, new HandsOff(secret))};
+        worlds[1].side = 1;
+        for (World world : worlds) {
+            world.run(steps);
+        }
+        for (World world : worlds) {
+            Invariants.check(world); // I2, I4-I6 hold in both worlds too
+        }
+        Set<Integer> candidates = Set.of(secret.a(), secret.b());
+        List<Integer> observers = new ArrayList<>();
+        for (int i = 0; i < World.MEMBERS; i++) {
+            if (!candidates.contains(i)) {
+                observers.add(i);
+            }
+        }
+        observers.add(Views.NOBODY);
+        for (int observer : observers) {
+            assertEquals(ownSteps(worlds[0], observer), ownSteps(worlds[1], observer),
+                    "what observer " + observer + " was answered differs between author " + secret.a() + " and "
+                            + secret.b());
+            Map<String, String> one = Views.of(worlds[0], observer);
+            Map<String, String> other = Views.of(worlds[1], observer);
+            for (String endpoint : one.keySet()) {
+                assertEquals(one.get(endpoint), other.get(endpoint),
+                        "observer " + (observer == Views.NOBODY ? "without account" : World.role(observer))
+                                + " sees GET " + endpoint + " differently when " + World.role(secret.a())
+                                + " rather than " + World.role(secret.b()) + " wrote the anonymous post");
+            }
+        }
+    }
+
+    private static List<String> ownSteps(World world, int observer) {
+        return world.transcript.stream().filter(answer -> answer.actor() == observer)
+                .map(answer -> Views.normalise(world, answer.line())).toList();
+    }
+
+    /** Same rules in both worlds: the candidates keep their hands off the anonymous post and its thread. */
+    record HandsOff(Step.Secret secret) implements World.Rules {
+        @Override
+        public boolean skip(World world, Step step) {
+            int actor = step.actor();
+            if (actor != secret.a() && actor != secret.b() || world.secret == null || step.post() < 0) {
+                return false;
+            }
+            int post = step.post();
+            return post >= 0 && world.post(post).threadOrSelf().equals(world.secret.id());
+        }
+
+        @Override
+        public boolean skipResolution(World world, UUID targetId, String action) {
+            boolean accountLevel = action.equals("BAN_MEMBER") || action.equals("SUSPEND_ACCOUNT");
+            return !KNOWN_LEAKS && accountLevel && world.secret != null && inSecretThread(world, targetId);
+        }
+
+        @Override
+        public boolean keepContentOnErasure(World world, int actor) {
+            return !KNOWN_LEAKS && (actor == secret.a() || actor == secret.b());
+        }
+
+        private static boolean inSecretThread(World world, UUID postId) {
+            return world.posts.stream()
+                    .anyMatch(p -> p.id().equals(postId) && p.threadOrSelf().equals(world.secret.id()));
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package org.kindred.privacy.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.kindred.support.Api;
+import org.kindred.support.TestAccount;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The care and privacy invariants (README "Privacy model") as checks on a {@link World}: some around one step (what a
+ * step may change), the others on the world as it stands (what anyone can read).
+ */
+final class Invariants {
+
+    private static final Set<String> ACCOUNT_LEVEL = Set.of("WARN", "BAN_MEMBER", "SUSPEND_ACCOUNT");
+
+    private Invariants() {
+    }
+
+    /** Runs the steps one by one, checking what each step may change, then the whole world. */
+    static void runChecked(World world, List<Step> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            String owner = membership(world, Step.OWNER);
+            String moderator = membership(world, Step.MODERATOR);
+            String deleting = step instanceof Step.Delete d && world.post(d.post()) != null
+                    && world.post(d.post()).author() == d.actor() ? world.status(world.post(d.post()).id()) : null;
+            boolean wasLeft = world.left.contains(step.actor());
+            Map<UUID, String> statuses = step instanceof Step.ReportPost || step instanceof Step.ReportAccount
+                    ? statuses(world)
+                    : Map.of();
+            int status = world.run(i, step);
+            String context = "after step #" + i + " " + step + " (" + status + ")";
+            // I4: nobody acts on an owner, whatever the path; a moderator never acts on themself or a fellow moderator.
+            assertEquals(owner, membership(world, Step.OWNER), "I4: the owner's membership changed " + context);
+            if (step.actor() == Step.MODERATOR && !(step instanceof Step.Leave)) {
+                assertEquals(moderator, membership(world, Step.MODERATOR),
+                        "I4: a moderator's own step changed their membership " + context);
+            }
+            if (deleting != null && !deleting.equals("REMOVED") && (wasLeft || "ACTIVE".equals(
+                    World.string("SELECT status FROM memberships WHERE group_id = ? AND account_id = ?",
+                            world.group.id(), world.account(step.actor()).id())))) {
+                assertEquals(204, status, "I6: an author (a member, or one who left) cannot delete their own post "
+                        + context);
+            }
+            if (world.lastResolution != null && world.lastResolution.step() == i) {
+                World.Resolution r = world.lastResolution;
+                if (r.handlerReported()) {
+                    assertEquals(403, r.status(), "I4: " + World.role(r.handler())
+                            + " resolved a report they filed " + context);
+                }
+            }
+            if (status == 201 || status == 200) {
+                if (step instanceof Step.ReportPost p && p.reason().equals("WELLBEING_CONCERN")) {
+                    i3ConcernNeitherHidesNorRestricts(world, statuses, context);
+                    i3ConcernTopsTheQueue(world, world.post(p.post()).id(), context);
+                }
+                if (step instanceof Step.ReportAccount p && p.reason().equals("WELLBEING_CONCERN")) {
+                    i3ConcernNeitherHidesNorRestricts(world, statuses, context);
+                }
+            }
+        }
+        check(world);
+        if (Boolean.getBoolean("kindred.properties.verbose")) {
+            System.out.println(world.visibility + " " + world.summary());
+        }
+    }
+
+    /** Everything that must hold of the world as it stands. */
+    static void check(World world) {
+        i2NeverPublishedPostsAreNowhere(world);
+        i2MembersLogNamesNobody(world);
+        i4ModeratorsNeverSeeReportsAboutThemselves(world);
+        i5ReportersNeverLearnAccountLevelActions(world);
+        i6ErasedMembersLeaveNothing(world);
+    }
+
+    /** I3: a concern changes no post's status and nobody's membership. */
+    private static void i3ConcernNeitherHidesNorRestricts(World world, Map<UUID, String> before, String context) {
+        assertEquals(before, statuses(world), "I3: a wellbeing concern changed a post or a membership " + context);
+    }
+
+    /** I3: the concern is in the moderators' queue with the care priority (0), behind nothing less urgent. */
+    private static void i3ConcernTopsTheQueue(World world, UUID post, String context) {
+        JsonPath queue = Api.as(world.owner()).get("/api/v1/groups/" + world.group.id() + "/reports").then()
+                .statusCode(200).extract().jsonPath();
+        List<String> targets = queue.getList("items.targetId");
+        int at = targets.indexOf(post.toString());
+        assertTrue(at >= 0, "I3: a wellbeing concern is not in the moderators' queue " + context);
+        for (int i = 0; i <= at; i++) {
+            assertEquals(0, queue.getInt("items[" + i + "].priority"),
+                    "I3: a wellbeing concern is not at the top of the queue " + context + ": " + queue.prettify());
+        }
+    }
+
+    /** I2: a post members never saw answers as a post that does not exist, and appears in no list or log. */
+    static void i2NeverPublishedPostsAreNowhere(World world) {
+        for (World.PostRecord post : world.posts) {
+            if (!"f".equals(World.string("SELECT ever_published FROM posts WHERE id = ?", post.id()))) {
+                continue;
+            }
+            for (int observer : observers(world, post.author())) {
+                String what = "I2: " + who(observer) + " can tell that never-published post " + post.id() + " exists";
+                String asNothing = Views.nonexistentPost(world, observer);
+                Response direct = spec(world, observer).get("/api/v1/posts/" + post.id());
+                assertEquals(asNothing,
+                        direct.statusCode() + " " + Views.normalise(world,
+                                direct.asString().replace(post.id().toString(), "<id>")),
+                        what + " (GET by id)");
+                String g = "/api/v1/groups/" + world.group.id();
+                for (String list : List.of(g + "/posts", g + "/moderation-log",
+                        "/api/v1/posts/" + post.threadOrSelf() + "/replies")) {
+                    assertFalse(spec(world, observer).get(list).asString().contains(post.id().toString()),
+                            what + " (" + list + ")");
+                }
+            }
+        }
+    }
+
+    /** I2 (and issue 14 item 10): members' log entries about a person carry no account, handle or reason. */
+    static void i2MembersLogNamesNobody(World world) {
+        for (int observer : observers(world, -1)) {
+            if (observer == Views.NOBODY) {
+                continue;
+            }
+            Response log = spec(world, observer).get("/api/v1/groups/" + world.group.id() + "/moderation-log");
+            if (log.statusCode() != 200) {
+                continue;
+            }
+            List<Map<String, Object>> items = log.jsonPath().getList("items");
+            for (Map<String, Object> item : items) {
+                assertTrue(Set.of("moderator", "system").contains(item.get("actor")),
+                        "I2: the members' log names a moderator: " + item);
+                if ("ACCOUNT".equals(item.get("targetType"))) {
+                    assertNull(item.get("targetId"), "I2: the members' log names a person: " + item);
+                    assertNull(item.get("targetHandle"), "I2: the members' log names a person: " + item);
+                    assertNull(item.get("reason"), "I2: the members' log gives a reason about a person: " + item);
+                }
+            }
+        }
+    }
+
+    /** I4: reports about the moderator, open or closed, are neither in their queue nor readable by them. */
+    static void i4ModeratorsNeverSeeReportsAboutThemselves(World world) {
+        TestAccount moderator = world.moderator();
+        if (world.isErased(Step.MODERATOR)) {
+            return;
+        }
+        List<String> aboutThem = World.strings("SELECT id::text FROM reports WHERE target_account_id = ?",
+                moderator.id());
+        for (String status : List.of("OPEN", "RESOLVED")) {
+            Response queue = Api.as(moderator)
+                    .get("/api/v1/groups/" + world.group.id() + "/reports?status=" + status);
+            if (queue.statusCode() != 200) {
+                continue;
+            }
+            String body = queue.asString();
+            assertFalse(body.contains(moderator.id().toString()),
+                    "I4: the moderator's " + status + " queue holds a report about them");
+            for (String id : aboutThem) {
+                assertFalse(body.contains(id), "I4: the moderator's " + status + " queue holds report " + id);
+            }
+        }
+        for (String id : aboutThem) {
+            assertEquals(404, Api.as(moderator).get("/api/v1/reports/" + id).statusCode(),
+                    "I4: the moderator can read report " + id + " about themself");
+        }
+    }
+
+    /** I5: a reporter sees post-level outcomes only, and never the author of an anonymous post. */
+    static void i5ReportersNeverLearnAccountLevelActions(World world) {
+        for (World.ReportRecord report : world.reports) {
+            if (!report.targetType().equals("POST") || world.isErased(report.reporter())) {
+                continue;
+            }
+            Response seen = Api.as(world.account(report.reporter())).get("/api/v1/reports/" + report.id());
+            assertEquals(200, seen.statusCode(), "I5: a reporter cannot follow their report");
+            String resolution = seen.path("resolution");
+            assertFalse(resolution != null && ACCOUNT_LEVEL.contains(resolution),
+                    "I5: the reporter of a post learns the account-level action " + resolution);
+            World.PostRecord post = world.posts.stream().filter(p -> p.id().equals(report.targetId())).findFirst()
+                    .orElseThrow();
+            if (post.anonymous()) {
+                TestAccount author = world.account(post.author());
+                assertFalse(seen.asString().contains(author.id().toString())
+                        || seen.asString().contains(author.handle()),
+                        "I5: the reporter of an anonymous post is shown its author");
+            }
+        }
+    }
+
+    /** I6: nothing in the database holds an erased member's e-mail, handle or words (posts: as they chose). */
+    static void i6ErasedMembersLeaveNothing(World world) {
+        if (world.erased.isEmpty()) {
+            return;
+        }
+        List<String[]> columns = new ArrayList<>();
+        for (String row : World.strings("""
+                SELECT table_name || '.' || column_name FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'
+                  AND data_type IN ('text', 'character varying', 'jsonb', 'json', 'ARRAY', 'USER-DEFINED')
+                """)) {
+            columns.add(row.split("\\."));
+        }
+        world.erased.forEach((index, removeContent) -> {
+            TestAccount account = world.account(index);
+            for (String[] column : columns) {
+                boolean keptByChoice = !removeContent && column[0].startsWith("post");
+                List<String> secrets = keptByChoice
+                        ? List.of(account.email(), account.handle())
+                        : List.of(account.email(), account.handle(), world.markers.get(index));
+                for (String secret : secrets) {
+                    long found = Api.count("SELECT count(*) FROM " + column[0] + " WHERE " + column[1]
+                            + "::text LIKE ?", "%" + secret + "%");
+                    assertEquals(0, found, "I6: " + column[0] + "." + column[1] + " still holds erased "
+                            + World.role(index) + "'s " + (secret.equals(account.email())
+                                    ? "e-mail"
+                                    : secret.equals(account.handle()) ? "handle" : "words")
+                            + (removeContent ? " (content removed)" : " (content kept)"));
+                }
+            }
+        });
+    }
+
+    /** Members other than {@code except} still in the cast, and (for PUBLIC groups) a caller without an account. */
+    static List<Integer> observers(World world, int except) {
+        List<Integer> observers = new ArrayList<>();
+        for (int i = 0; i < World.MEMBERS; i++) {
+            if (i != except && !world.isErased(i)) {
+                observers.add(i);
+            }
+        }
+        if (world.visibility.equals("PUBLIC")) {
+            observers.add(Views.NOBODY);
+        }
+        return observers;
+    }
+
+    private static RequestSpecification spec(World world, int observer) {
+        return observer == Views.NOBODY ? Api.anonymous() : Api.as(world.account(observer));
+    }
+
+    private static String who(int observer) {
+        return observer == Views.NOBODY ? "a caller without an account" : World.role(observer);
+    }
+
+    private static String membership(World world, int index) {
+        return World.string("SELECT role || ' ' || status FROM memberships WHERE group_id = ? AND account_id = ?",
+                world.group.id(), world.account(index).id());
+    }
+
+    /** Every post's status and every membership, as stored. */
+    private static Map<UUID, String> statuses(World world) {
+        Map<UUID, String> statuses = new java.util.TreeMap<>();
+        for (World.PostRecord post : world.posts) {
+            statuses.put(post.id(), world.status(post.id()));
+        }
+        for (int i = 0; i < world.cast.size(); i++) {
+            statuses.put(world.account(i).id(), membership(world, i));
+        }
+        return statuses;
+    }
+}
