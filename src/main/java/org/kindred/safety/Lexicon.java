@@ -244,31 +244,15 @@ final class Lexicon {
         List<Lexicon> scope = context == null || context == this ? List.of(this) : List.of(this, context);
         List<Rule> rules = new ArrayList<>();
         List<Span> found = new ArrayList<>();
-        BitSet candidates = crisisIndex.candidates(s);
-        for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
-            Rule rule = crisis.get(r);
-            Matcher m = rule.phrase().pattern.matcher(s.text());
-            while (m.find()) {
-                if (m.end() > m.start()) {
-                    int a = s.tokenAt(m.start());
-                    rules.add(rule);
-                    found.add(new Span(a, Math.max(a + 1, s.tokenEnd(m.end()))));
-                }
-            }
-        }
+        matchCrisisRules(s, rules, found);
         if (found.isEmpty()) {
             return List.of();
         }
-        List<Span> cues = new ArrayList<>();
-        List<Span> attributions = new ArrayList<>();
-        List<Span> hedged = new ArrayList<>();
-        List<Span> hypothetical = new ArrayList<>();
-        for (Lexicon lexicon : scope) {
-            cues.addAll(spans(lexicon.reporting, s));
-            attributions.addAll(spans(lexicon.attribution, s));
-            hedged.addAll(spans(lexicon.hedges, s));
-            hypothetical.addAll(spans(lexicon.hypotheticals, s));
-        }
+        Cues cue = Cues.in(s, scope);
+        List<Span> cues = cue.reporting();
+        List<Span> attributions = cue.attributions();
+        List<Span> hedged = cue.hedged();
+        List<Span> hypothetical = cue.hypothetical();
         List<Finding> findings = new ArrayList<>();
         for (int k = 0; k < found.size(); k++) {
             Rule rule = rules.get(k);
@@ -310,6 +294,37 @@ final class Lexicon {
             findings.add(new Finding(signal, assessed));
         }
         return findings;
+    }
+
+    /** Every match of a crisis rule in the sentence: the rule, and the tokens it covers (same index in both lists). */
+    private void matchCrisisRules(Sentence s, List<Rule> rules, List<Span> found) {
+        BitSet candidates = crisisIndex.candidates(s);
+        for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
+            Rule rule = crisis.get(r);
+            Matcher m = rule.phrase().pattern.matcher(s.text());
+            while (m.find()) {
+                if (m.end() > m.start()) {
+                    int a = s.tokenAt(m.start());
+                    rules.add(rule);
+                    found.add(new Span(a, Math.max(a + 1, s.tokenEnd(m.end()))));
+                }
+            }
+        }
+    }
+
+    /** The spans of the sentence that may lower a crisis phrase near them, from every lexicon in scope. */
+    private record Cues(List<Span> reporting, List<Span> attributions, List<Span> hedged, List<Span> hypothetical) {
+
+        static Cues in(Sentence s, List<Lexicon> scope) {
+            Cues c = new Cues(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (Lexicon lexicon : scope) {
+                c.reporting.addAll(spans(lexicon.reporting, s));
+                c.attributions.addAll(spans(lexicon.attribution, s));
+                c.hedged.addAll(spans(lexicon.hedges, s));
+                c.hypothetical.addAll(spans(lexicon.hypotheticals, s));
+            }
+            return c;
+        }
     }
 
     /**
