@@ -200,6 +200,14 @@ public class PostService {
     /** Soft delete: by the author, or removal by a moderator (logged). The thread stays; the text is withheld. */
     @Transactional
     public void delete(UUID postId, String reason) {
+        Post own = posts.findByIdOptional(postId).filter(p -> p.authorId().equals(currentUser.requireAccountId()))
+                .orElse(null);
+        if (own != null) { // authors may take back their words even after leaving a group they can no longer read
+            if (own.status() != PostStatus.REMOVED) {
+                own.remove(Post.RemovedBy.AUTHOR);
+            }
+            return;
+        }
         Seen seen = postAccess.requireVisible(postId);
         if (seen.row().status() == PostStatus.REMOVED) {
             return;

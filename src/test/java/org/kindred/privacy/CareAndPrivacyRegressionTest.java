@@ -166,6 +166,17 @@ class CareAndPrivacyRegressionTest {
         }
     }
 
+    @Test
+    void anAuthorWhoLeftAPrivateGroupCanStillDeleteTheirPost() {
+        TestGroup closed = Groups.create(owner, "PRIVATE");
+        Groups.addMember(owner, closed, author);
+        UUID post = Posts.post(author, closed, "What my manager said when I asked about prayer breaks.");
+        Api.as(author).delete("/api/v1/groups/" + closed.id() + "/members/" + author.id()).then().statusCode(204);
+        Api.as(author).delete("/api/v1/posts/" + post).then().statusCode(204);
+        Api.as(owner).get("/api/v1/posts/" + post).then().statusCode(200).body("status", equalTo("REMOVED"));
+        assertProblem(Api.as(reader).delete("/api/v1/posts/" + post).then(), 404, "not-found");
+    }
+
     private String feed() {
         return "/api/v1/groups/" + group.id() + "/posts";
     }

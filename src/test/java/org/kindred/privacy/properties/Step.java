@@ -65,6 +65,14 @@ sealed interface Step {
     record ReportPost(int actor, int post, String reason) implements Step {
     }
 
+    /** Three members (never the author) report the same post for the same reason: what a pile-on looks like. */
+    record PileOn(int post, String reason) implements Step {
+        @Override
+        public int actor() {
+            return -1;
+        }
+    }
+
     record ReportAccount(int actor, int target, String reason) implements Step {
     }
 
@@ -140,9 +148,10 @@ sealed interface Step {
         Arbitrary<Step> rejoin = members().map(Rejoin::new);
         Arbitrary<Step> erase = Combinators.combine(members(), Arbitraries.of(true, false)).as(Erase::new);
         List<Tuple.Tuple2<Integer, Arbitrary<Step>>> steps = new ArrayList<>(List.of(Tuple.of(6, post),
-                Tuple.of(4, reply), Tuple.of(2, react), Tuple.of(2, block), Tuple.of(1, unblock),
+                Tuple.of(4, reply), Tuple.of(2, react), Tuple.of(4, block), Tuple.of(1, unblock),
                 Tuple.of(7, reportPost), Tuple.of(2, reportAccount), Tuple.of(6, resolve), Tuple.of(1, dismiss),
-                Tuple.of(2, delete), Tuple.of(1, leave), Tuple.of(1, rejoin)));
+                Tuple.of(2, delete), Tuple.of(1, leave), Tuple.of(1, rejoin),
+                Tuple.of(2, Combinators.combine(posts(), Arbitraries.of(REASONS)).as(PileOn::new))));
         if (erasures) {
             steps.add(Tuple.of(1, erase));
         }

@@ -161,6 +161,17 @@ final class World {
         if (step instanceof Step.Secret s) {
             return secretPost(s);
         }
+        if (step instanceof Step.PileOn p) {
+            PostRecord target = post(p.post());
+            int status = -1;
+            for (int i = 0, filed = 0; i < MEMBERS && filed < 3 && target != null; i++) {
+                if (i != target.author() && !isErased(i)) {
+                    status = report(i, "POST", target.id(), p.reason(), null);
+                    filed++;
+                }
+            }
+            return status;
+        }
         TestAccount actor = cast.get(step.actor());
         PostRecord target = step.post() >= 0 ? post(step.post()) : null;
         if (step.post() >= 0 && target == null) {
