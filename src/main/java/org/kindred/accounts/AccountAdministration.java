@@ -17,6 +17,8 @@ import org.kindred.accounts.api.AdminAccountResponse;
 import org.kindred.accounts.api.AdminUpdateAccountRequest;
 import org.kindred.accounts.api.PlatformRole;
 import org.kindred.platform.error.NotFoundException;
+import org.kindred.platform.web.ETags;
+import org.kindred.platform.web.Versioned;
 import org.kindred.platform.security.AuthConfig;
 import org.kindred.platform.security.CurrentUser;
 
@@ -42,10 +44,12 @@ public class AccountAdministration {
     }
 
     @Transactional
-    public AdminAccountResponse adminUpdate(UUID accountId, AdminUpdateAccountRequest request) {
+    public Versioned<AdminAccountResponse> adminUpdate(UUID accountId, AdminUpdateAccountRequest request,
+            String ifMatch) {
         Account account = accounts.findByIdOptional(accountId)
                 .filter(a -> a.status() != AccountStatus.DELETED)
                 .orElseThrow(() -> new NotFoundException("No such account"));
+        ETags.requireMatch(ifMatch, account.version());
         Instant now = clock.instant();
         if (request.roles() != null) {
             Set<String> roles = new LinkedHashSet<>();
@@ -63,7 +67,8 @@ public class AccountAdministration {
         }
         LOG.infof("Admin updated account %s (roles changed: %s, status changed: %s)", accountId,
                 request.roles() != null, request.status() != null);
-        return AccountMapper.toAdmin(account);
+        accounts.flush();
+        return Versioned.of(AccountMapper.toAdmin(account), account.version());
     }
 
     /** Suspends an account platform-wide and signs it out everywhere at once (an admin's decision on a report). */

@@ -264,4 +264,8 @@ public class Membership {
     public Instant decidedAt() {
         return decidedAt;
     }
+
+    public long version() {
+        return version;
+    }
 }

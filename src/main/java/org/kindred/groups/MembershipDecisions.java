@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.kindred.platform.web.ETags;
+import org.kindred.platform.web.Versioned;
 import org.kindred.groups.api.MemberResponse;
 import org.kindred.groups.api.UpdateMemberRequest;
 import org.kindred.groups.events.MembershipChanged;
@@ -45,7 +47,8 @@ public class MembershipDecisions {
     }
 
     @Transactional
-    public MemberResponse decide(String groupRef, UUID accountId, UpdateMemberRequest request) {
+    public Versioned<MemberResponse> decide(String groupRef, UUID accountId, UpdateMemberRequest request,
+            String ifMatch) {
         GroupContext context = access.requireModerator(groupRef);
         if (request.status() == null && request.role() == null) {
             throw new BadRequestException("status", "send a status or a role to change");
@@ -56,6 +59,7 @@ public class MembershipDecisions {
         memberships.lockDecisions(context.groupId());
         Membership target = memberships.findForUpdate(context.groupId(), accountId)
                 .orElseThrow(() -> new NotFoundException("This account is not in the group"));
+        ETags.requireMatch(ifMatch, target.version());
         if (request.status() != null) {
             applyStatus(context, target, request);
         }
@@ -66,7 +70,7 @@ public class MembershipDecisions {
                     MembershipChanged.Change.ROLE_CHANGED, request.reason(), null, from, request.role()));
         }
         memberships.flush();
-        return view.toMember(target, true);
+        return Versioned.of(view.toMember(target, true), target.version());
     }
 
     private void applyStatus(GroupContext context, Membership target, UpdateMemberRequest request) {

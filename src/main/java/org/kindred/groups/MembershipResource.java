@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.kindred.groups.api.AcceptRulesRequest;
 import org.kindred.groups.api.CreateInviteRequest;
@@ -107,17 +108,20 @@ public class MembershipResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "updateMember", summary = "Approve, deny, ban or change a member's role", description = "Moderators decide on requests and bans; owners (and admins) also grant or remove MODERATOR and OWNER. "
             + "Moderators cannot act on moderators or owners. An owner cannot be banned, and the last owner cannot step down (409). "
-            + "Approving something that is not pending is 409. Every decision is written to the group's moderation log.")
-    @APIResponse(responseCode = "200", description = "The membership after the decision", content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+            + "Approving something that is not pending is 409. Every decision is written to the group's moderation log. "
+            + "Honours If-Match with the ETag of an earlier decision (412 if the membership changed since).")
+    @APIResponse(responseCode = "200", description = "The membership after the decision", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such group, or the account is not in it")
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    public MemberResponse decide(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
-            @RestPath UUID accountId, @Valid @NotNull UpdateMemberRequest request) {
-        return decisions.decide(groupId, accountId, request);
+    public RestResponse<MemberResponse> decide(
+            @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId, @RestPath UUID accountId,
+            @Valid @NotNull UpdateMemberRequest request, @Parameter(description = "An ETag this object was sent with; the change is refused with 412 if it changed since") @RestHeader("If-Match") String ifMatch) {
+        return decisions.decide(groupId, accountId, request, ifMatch).ok();
     }
 
     @DELETE

@@ -48,6 +48,9 @@ public class Report {
     @Column(nullable = false)
     private ReportStatus status;
 
+    @jakarta.persistence.Version
+    private long version;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -159,5 +162,9 @@ public class Report {
 
     public ReportAction resolution() {
         return resolution;
+    }
+
+    public long version() {
+        return version;
     }
 }

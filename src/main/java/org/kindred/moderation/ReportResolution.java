@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.kindred.platform.web.ETags;
+import org.kindred.platform.web.Versioned;
+
 import org.kindred.accounts.AccountAdministration;
 import org.kindred.groups.GroupContext;
 import org.kindred.groups.MembershipDecisions;
@@ -59,10 +62,11 @@ public class ReportResolution {
     }
 
     @Transactional
-    public ReportResponse resolve(UUID reportId, ResolveReportRequest request) {
+    public Versioned<ReportResponse> resolve(UUID reportId, ResolveReportRequest request, String ifMatch) {
         UUID me = currentUser.requireAccountId();
         Report report = reports.findByIdOptional(reportId).orElseThrow(ReportService::notFound);
         GroupContext context = reportService.requireHandler(report, me);
+        ETags.requireMatch(ifMatch, report.version());
         if (report.status() != ReportStatus.OPEN) {
             throw new ConflictException("already-resolved", "Already closed",
                     "This report was already " + report.status());
@@ -93,7 +97,8 @@ public class ReportResolution {
         }
         events.fire(new ReportClosed(report.id(), report.groupId(), report.targetType(), report.targetId(), status,
                 action));
-        return ReportService.toResponse(report);
+        reports.flush();
+        return Versioned.of(ReportService.toResponse(report), report.version());
     }
 
     private void dismiss(Report report, UUID me, String note, int reports) {

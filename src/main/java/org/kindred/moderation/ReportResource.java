@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -103,11 +104,11 @@ public class ReportResource {
     @Operation(operationId = "getReport", summary = "A report", description = "For the member who filed it (to follow its status), the group's moderators and admins. "
             + "The member who filed a report about a post sees post-level outcomes only: an action against the author's account "
             + "shows as `resolution: null` with `actionTaken: true`.")
-    @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "200", description = "The report", headers = @Header(name = "ETag", description = "Send as If-Match with PATCH", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ReportResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    public ReportResponse get(@RestPath("reportId") UUID reportId) {
-        return reports.get(reportId);
+    public RestResponse<ReportResponse> get(@RestPath("reportId") UUID reportId) {
+        return reports.get(reportId).ok();
     }
 
     @PATCH
@@ -118,15 +119,19 @@ public class ReportResource {
             + "WARN (the member sees `reason`), BAN_MEMBER (optional `bannedUntil`), SUSPEND_ACCOUNT (admins). Every action is "
             + "written to the moderation log. Closing twice is 409. Reports about yourself are for other moderators (404), and a "
             + "report you filed yourself is resolved by another moderator (403 `own-report`). The same rules as a direct "
-            + "change apply: moderators cannot act on moderators or owners (403), owners cannot be banned (409).")
-    @APIResponse(responseCode = "200", description = "The report, closed", content = @Content(schema = @Schema(implementation = ReportResponse.class)))
+            + "change apply: moderators cannot act on moderators or owners (403), owners cannot be banned (409). Honours If-Match "
+            + "(the ETag of GET /api/v1/reports/{reportId}; 412 if the report changed since).")
+    @APIResponse(responseCode = "200", description = "The report, closed", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ReportResponse.class)))
+    @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "An action that does not fit the target, or a missing reason")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "A report you filed (`own-report`), an action on a moderator or owner by a moderator (`not-an-owner`), or SUSPEND_ACCOUNT by a non-admin")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Already closed, or banning an owner")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    public ReportResponse resolve(@RestPath("reportId") UUID reportId, @Valid @NotNull ResolveReportRequest request) {
-        return resolution.resolve(reportId, request);
+    public RestResponse<ReportResponse> resolve(@RestPath("reportId") UUID reportId,
+            @Valid @NotNull ResolveReportRequest request,
+            @Parameter(description = "ETag from GET /api/v1/reports/{reportId}; the change is refused with 412 if the report changed since") @RestHeader("If-Match") String ifMatch) {
+        return resolution.resolve(reportId, request, ifMatch).ok();
     }
 }

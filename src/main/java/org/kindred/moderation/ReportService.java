@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import org.kindred.platform.web.Versioned;
+
 import org.kindred.accounts.AccountDirectory;
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
@@ -157,14 +159,14 @@ public class ReportService {
     }
 
     @Transactional
-    public ReportResponse get(UUID reportId) {
+    public Versioned<ReportResponse> get(UUID reportId) {
         UUID me = currentUser.requireAccountId();
         Report report = reports.findByIdOptional(reportId).orElseThrow(ReportService::notFound);
         if (me.equals(report.reporterId())) {
-            return toReporterResponse(report);
+            return Versioned.of(toReporterResponse(report), report.version());
         }
         requireHandler(report, me);
-        return toResponse(report);
+        return Versioned.of(toResponse(report), report.version());
     }
 
     /**

@@ -43,6 +43,9 @@ public class KeywordRule {
     @Column(name = "created_by")
     private UUID createdBy;
 
+    @jakarta.persistence.Version
+    private long version;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -87,5 +90,9 @@ public class KeywordRule {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public long version() {
+        return version;
     }
 }

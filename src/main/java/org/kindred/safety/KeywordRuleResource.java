@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.kindred.platform.openapi.Responses;
@@ -82,16 +83,18 @@ public class KeywordRuleResource {
     @PATCH
     @Path("/{ruleId}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(operationId = "updateKeywordRule", summary = "Change what a rule does", description = "Moderators.")
-    @APIResponse(responseCode = "200", description = "The rule", content = @Content(schema = @Schema(implementation = KeywordRuleResponse.class)))
+    @Operation(operationId = "updateKeywordRule", summary = "Change what a rule does", description = "Moderators. Honours If-Match with the ETag of an earlier change (412 if the rule changed since).")
+    @APIResponse(responseCode = "200", description = "The rule", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = KeywordRuleResponse.class)))
+    @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    public KeywordRuleResponse change(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
-            @RestPath("ruleId") UUID ruleId, @Valid @NotNull UpdateKeywordRuleRequest request) {
-        return rules.change(groupId, ruleId, request.action());
+    public RestResponse<KeywordRuleResponse> change(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
+            @RestPath("ruleId") UUID ruleId, @Valid @NotNull UpdateKeywordRuleRequest request,
+            @Parameter(description = "An ETag this object was sent with; the change is refused with 412 if it changed since") @RestHeader("If-Match") String ifMatch) {
+        return rules.change(groupId, ruleId, request.action(), ifMatch).ok();
     }
 
     @DELETE

@@ -20,6 +20,8 @@ import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.security.CurrentUser;
+import org.kindred.platform.web.ETags;
+import org.kindred.platform.web.Versioned;
 import org.kindred.safety.api.KeywordRuleRequest;
 import org.kindred.safety.api.KeywordRuleResponse;
 import org.kindred.safety.events.KeywordRuleChanged;
@@ -107,15 +109,18 @@ public class KeywordRuleService {
     }
 
     @Transactional
-    public KeywordRuleResponse change(String groupRef, UUID ruleId, KeywordRule.Action action) {
+    public Versioned<KeywordRuleResponse> change(String groupRef, UUID ruleId, KeywordRule.Action action,
+            String ifMatch) {
         GroupContext context = access.requireModerator(groupRef);
         KeywordRule rule = find(context, ruleId);
+        ETags.requireMatch(ifMatch, rule.version());
         if (rule.action() != action) {
             rule.changeAction(action);
             events.fire(new KeywordRuleChanged(context.groupId(), currentUser.requireAccountId(), rule.id(),
                     KeywordRuleChanged.Change.CHANGED, rule.phrase(), action));
         }
-        return toResponse(rule);
+        rules.flush();
+        return Versioned.of(toResponse(rule), rule.version());
     }
 
     @Transactional
