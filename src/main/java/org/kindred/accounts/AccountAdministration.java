@@ -17,10 +17,10 @@ import org.kindred.accounts.api.AdminAccountResponse;
 import org.kindred.accounts.api.AdminUpdateAccountRequest;
 import org.kindred.accounts.api.PlatformRole;
 import org.kindred.platform.error.NotFoundException;
-import org.kindred.platform.web.ETags;
-import org.kindred.platform.web.Versioned;
 import org.kindred.platform.security.AuthConfig;
 import org.kindred.platform.security.CurrentUser;
+import org.kindred.platform.web.ETags;
+import org.kindred.platform.web.Versioned;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

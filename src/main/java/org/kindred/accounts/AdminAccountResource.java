@@ -56,7 +56,8 @@ public class AdminAccountResource {
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     public RestResponse<AdminAccountResponse> update(@RestPath UUID accountId,
-            @Valid @NotNull AdminUpdateAccountRequest request, @Parameter(description = "An ETag this object was sent with; the change is refused with 412 if it changed since") @RestHeader("If-Match") String ifMatch) {
+            @Valid @NotNull AdminUpdateAccountRequest request,
+            @Parameter(description = "An ETag this object was sent with; the change is refused with 412 if it changed since") @RestHeader("If-Match") String ifMatch) {
         return administration.adminUpdate(accountId, request, ifMatch).ok();
     }
 }

@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.kindred.platform.web.ETags;
-import org.kindred.platform.web.Versioned;
 import org.kindred.groups.api.MemberResponse;
 import org.kindred.groups.api.UpdateMemberRequest;
 import org.kindred.groups.events.MembershipChanged;
@@ -20,6 +18,8 @@ import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.security.CurrentUser;
+import org.kindred.platform.web.ETags;
+import org.kindred.platform.web.Versioned;
 
 /**
  * Moderators' and owners' decisions on memberships: approve, deny, ban, lift a ban, change a role, by a PATCH or as

@@ -27,9 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.kindred.groups.api.AcceptRulesRequest;
 import org.kindred.groups.api.CreateInviteRequest;
@@ -120,7 +120,8 @@ public class MembershipResource {
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     public RestResponse<MemberResponse> decide(
             @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId, @RestPath UUID accountId,
-            @Valid @NotNull UpdateMemberRequest request, @Parameter(description = "An ETag this object was sent with; the change is refused with 412 if it changed since") @RestHeader("If-Match") String ifMatch) {
+            @Valid @NotNull UpdateMemberRequest request,
+            @Parameter(description = "An ETag this object was sent with; the change is refused with 412 if it changed since") @RestHeader("If-Match") String ifMatch) {
         return decisions.decide(groupId, accountId, request, ifMatch).ok();
     }
 

@@ -10,9 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import org.kindred.platform.web.ETags;
-import org.kindred.platform.web.Versioned;
-
 import org.kindred.accounts.AccountAdministration;
 import org.kindred.groups.GroupContext;
 import org.kindred.groups.MembershipDecisions;
@@ -25,6 +22,8 @@ import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.security.CurrentUser;
+import org.kindred.platform.web.ETags;
+import org.kindred.platform.web.Versioned;
 import org.kindred.posts.PostModeration;
 
 /**

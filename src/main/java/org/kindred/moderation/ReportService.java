@@ -9,8 +9,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
-import org.kindred.platform.web.Versioned;
-
 import org.kindred.accounts.AccountDirectory;
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
@@ -22,6 +20,7 @@ import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.security.CurrentUser;
+import org.kindred.platform.web.Versioned;
 import org.kindred.posts.PostModeration;
 import org.kindred.posts.PostService;
 import org.kindred.posts.events.PostScreened;

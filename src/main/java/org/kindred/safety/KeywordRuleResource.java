@@ -91,7 +91,8 @@ public class KeywordRuleResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
-    public RestResponse<KeywordRuleResponse> change(@Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
+    public RestResponse<KeywordRuleResponse> change(
+            @Parameter(description = GROUP_ID_DOC) @RestPath @Size(max = 80) String groupId,
             @RestPath("ruleId") UUID ruleId, @Valid @NotNull UpdateKeywordRuleRequest request,
             @Parameter(description = "An ETag this object was sent with; the change is refused with 412 if it changed since") @RestHeader("If-Match") String ifMatch) {
         return rules.change(groupId, ruleId, request.action(), ifMatch).ok();
