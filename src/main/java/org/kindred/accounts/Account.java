@@ -112,6 +112,11 @@ public class Account {
         touch(now);
     }
 
+    void acceptGuidelines(int version, Instant now) {
+        this.guidelinesVersion = version;
+        touch(now);
+    }
+
     void verifyEmail(Instant now) {
         this.emailVerifiedAt = now;
         touch(now);

@@ -11,10 +11,10 @@ final class AccountMapper {
     private AccountMapper() {
     }
 
-    static MeResponse toMe(Account a, String pendingEmail) {
+    static MeResponse toMe(Account a, String pendingEmail, int currentGuidelines) {
         return new MeResponse(a.id(), a.email(), a.handle(), a.displayName(), a.country(), a.languages(), a.birthYear(),
                 a.hiddenContentWarnings(), List.copyOf(a.roles()), a.guidelinesVersion(), a.createdAt(), a.updatedAt(),
-                a.emailVerified(), pendingEmail);
+                a.emailVerified(), a.guidelinesVersion() < currentGuidelines, pendingEmail);
     }
 
     static PublicProfileResponse toPublic(Account a) {

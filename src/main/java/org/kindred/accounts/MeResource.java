@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.kindred.accounts.api.ChangePasswordRequest;
 import org.kindred.accounts.api.EmailLinkSentResponse;
+import org.kindred.accounts.api.GuidelinesAcceptanceRequest;
 import org.kindred.accounts.api.MeResponse;
 import org.kindred.accounts.api.UpdateMeRequest;
 import org.kindred.platform.openapi.Responses;
@@ -90,6 +91,21 @@ public class MeResource {
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public void changePassword(@Valid @NotNull ChangePasswordRequest request) {
         myAccount.changePassword(currentUser.requireAccountId(), currentUser.sessionId(), request);
+    }
+
+    @POST
+    @Path("/guidelines-acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "acceptGuidelines", summary = "Accept the current community guidelines", description = "When the guidelines change (`guidelinesAcceptanceRequired: true` in GET /api/v1/me), "
+            + "posting and replying answer 409 `guidelines-outdated` until you read the new version (GET /api/v1/guidelines) and accept it here. "
+            + "The acceptance is recorded with its time and is part of your data export. Accepting the version you already accepted changes nothing.")
+    @APIResponse(responseCode = "200", description = "Your account, with the version accepted", headers = @Header(name = "ETag", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "`guidelines-outdated`: not the current version (the problem names it in `currentGuidelinesVersion`)")
+    @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
+    public RestResponse<MeResponse> acceptGuidelines(@Valid @NotNull GuidelinesAcceptanceRequest request) {
+        return withETag(myAccount.acceptGuidelines(currentUser.requireAccountId(), request.version()));
     }
 
     @POST

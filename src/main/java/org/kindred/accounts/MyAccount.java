@@ -37,11 +37,16 @@ public class MyAccount {
     private final PasswordPolicy passwordPolicy;
     private final RequestLimits requestLimits;
     private final EmailAddresses emailAddresses;
+    private final Guidelines guidelines;
+    private final ConsentRepository consents;
     private final Clock clock;
 
     public MyAccount(AccountRepository accounts, SessionService sessions, PasswordHasher hasher,
-            PasswordPolicy passwordPolicy, RequestLimits requestLimits, EmailAddresses emailAddresses, Clock clock) {
+            PasswordPolicy passwordPolicy, RequestLimits requestLimits, EmailAddresses emailAddresses,
+            Guidelines guidelines, ConsentRepository consents, Clock clock) {
         this.accounts = accounts;
+        this.guidelines = guidelines;
+        this.consents = consents;
         this.emailAddresses = emailAddresses;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -53,7 +58,9 @@ public class MyAccount {
     @Transactional
     public Versioned<MeResponse> me(UUID accountId) {
         Account account = active(accountId);
-        return Versioned.of(AccountMapper.toMe(account, emailAddresses.pendingChange(accountId)), account.version());
+        return Versioned.of(
+                AccountMapper.toMe(account, emailAddresses.pendingChange(accountId), guidelines.currentVersion()),
+                account.version());
     }
 
     /**
@@ -80,9 +87,31 @@ public class MyAccount {
             newEmail.ifPresent(email -> emailAddresses.requestChange(account, email));
             applyProfile(account, request, now);
             accounts.flush();
-            return Versioned.of(AccountMapper.toMe(account, emailAddresses.pendingChange(accountId)),
+            return Versioned.of(
+                    AccountMapper.toMe(account, emailAddresses.pendingChange(accountId), guidelines.currentVersion()),
                     account.version());
         });
+    }
+
+    /**
+     * Accepts the current community guidelines (409 {@code guidelines-outdated} for any other version). The consent is
+     * recorded (and exported); accepting the version already accepted changes nothing.
+     */
+    @Transactional
+    public Versioned<MeResponse> acceptGuidelines(UUID accountId, int version) {
+        Account account = active(accountId);
+        if (version != guidelines.currentVersion()) {
+            throw guidelines
+                    .outdated("Accept the current community guidelines, version " + guidelines.currentVersion());
+        }
+        if (account.guidelinesVersion() < version) {
+            Instant now = clock.instant();
+            account.acceptGuidelines(version, now);
+            consents.persist(Consent.accept(accountId, Consent.COMMUNITY_GUIDELINES, version, now));
+            accounts.flush();
+        }
+        return Versioned.of(AccountMapper.toMe(account, emailAddresses.pendingChange(accountId), version),
+                account.version());
     }
 
     /** Changes the password and signs out every other session; the caller's session stays. */

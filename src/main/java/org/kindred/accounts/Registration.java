@@ -144,7 +144,8 @@ public class Registration {
                         Consent.accept(account.id(), Consent.COMMUNITY_GUIDELINES, account.guidelinesVersion(), now));
                 accounts.flush();
                 TokenResponse tokens = sessions.open(account, null);
-                return new RegistrationResponse(AccountMapper.toMe(account, null), tokens.accessToken(),
+                return new RegistrationResponse(AccountMapper.toMe(account, null, guidelines.currentVersion()),
+                        tokens.accessToken(),
                         tokens.refreshToken(), tokens.expiresIn(), tokens.tokenType());
             });
         } catch (PersistenceException e) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.kindred.platform.security.CurrentUser;
 import org.kindred.platform.security.JwtVerification;
 
 import io.agroal.api.AgroalDataSource;
@@ -32,7 +33,7 @@ import io.smallrye.mutiny.Uni;
 public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
 
     private static final String QUERY = """
-            SELECT a.roles FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
+            SELECT a.roles, a.guidelines_version FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
             WHERE s.id = ? AND a.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND a.status = 'ACTIVE'
             """;
 
@@ -48,20 +49,24 @@ public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            Set<String> roles = liveRoles(jwt);
-            if (roles == null) {
+            Live live = live(jwt);
+            if (live == null) {
                 throw new AuthenticationFailedException("session revoked or account inactive");
             }
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(identity.getPrincipal())
                     .addCredentials(identity.getCredentials())
                     .addAttributes(identity.getAttributes())
-                    .addRoles(roles)
+                    .addAttribute(CurrentUser.GUIDELINES_ATTRIBUTE, live.guidelinesVersion())
+                    .addRoles(live.roles())
                     .build();
         });
     }
 
-    private Set<String> liveRoles(JsonWebToken jwt) {
+    private record Live(Set<String> roles, int guidelinesVersion) {
+    }
+
+    private Live live(JsonWebToken jwt) {
         UUID accountId;
         UUID sessionId;
         try {
@@ -79,7 +84,7 @@ public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
                     return null;
                 }
                 Array array = rs.getArray(1);
-                return new HashSet<>(Arrays.asList((String[]) array.getArray()));
+                return new Live(new HashSet<>(Arrays.asList((String[]) array.getArray())), rs.getInt(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Session check failed", e);

@@ -77,7 +77,7 @@ public class ModerationQueue {
                             ? reports.openQueue(groupId, me, position, limit)
                             : reports.closedQueue(groupId, me, position, limit);
                 },
-                last -> List.of(Integer.toString(last.priority()), Integer.toString(last.memberReports()),
+                last -> List.of(Integer.toString(last.rank()), Integer.toString(last.memberReports()),
                         (open ? last.firstReportedAt() : last.resolvedAt()).toString(), last.targetId().toString()),
                 rows -> items(rows, context));
     }

@@ -19,11 +19,15 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
     /** One line of the queue: every report of one target, taken together. */
     public record QueueRow(ReportTarget targetType, UUID targetId, UUID firstReportId, int priority, int memberReports,
             Instant firstReportedAt, Instant lastReportedAt, List<String> reasons, List<String> sources,
-            List<String> details, String status, String resolution, Instant resolvedAt) {
+            List<String> details, String status, String resolution, Instant resolvedAt, int rank) {
     }
 
-    /** Where the previous queue page ended. */
-    public record QueuePosition(int priority, int memberReports, Instant at, UUID targetId) {
+    /**
+     * Where the previous queue page ended. {@code rank} orders the queue: 0 held for care, 1 other care (a member's
+     * wellbeing concern, or a CONCERN from the safety check), 2 waiting for approval, 3 reported; both care ranks show
+     * as priority 0.
+     */
+    public record QueuePosition(int rank, int memberReports, Instant at, UUID targetId) {
     }
 
     public Optional<Report> openByMember(ReportTarget type, UUID targetId, UUID reporter) {
@@ -52,7 +56,7 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
 
     /**
      * The open queue of a group (or of the platform when {@code groupId} is null): one row per target, care first
-     * (held-for-care posts and anyone members are worried about), then posts waiting for approval, then by number of member reports and age. Reports about the viewer
+     * (held-for-care posts, then anyone members or the safety check are worried about), then posts waiting for approval, then by number of member reports and age. Reports about the viewer
      * themself are left out (they go to other moderators).
      */
     public List<QueueRow> openQueue(UUID groupId, UUID viewer, QueuePosition after, int limit) {
@@ -66,7 +70,10 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                                min(r.created_at) AS first_at, max(r.created_at) AS last_at,
                                array_agg(DISTINCT r.reason) AS reasons, array_agg(DISTINCT r.source) AS sources,
                                array_remove(array_agg(r.details ORDER BY r.created_at), NULL) AS details,
-                               'OPEN' AS status, NULL::text AS resolution, NULL::timestamptz AS resolved_at
+                               'OPEN' AS status, NULL::text AS resolution, NULL::timestamptz AS resolved_at,
+                               CASE WHEN bool_or(p.status = 'HELD_FOR_CARE') THEN 0
+                                    WHEN bool_or(r.reason = 'WELLBEING_CONCERN') THEN 1
+                                    WHEN bool_or(p.status = 'PENDING_APPROVAL') THEN 2 ELSE 3 END AS rank
                         FROM reports r LEFT JOIN posts p ON r.target_type = 'POST' AND p.id = r.target_id
                         WHERE r.status = 'OPEN' AND r.target_account_id IS DISTINCT FROM CAST(:viewer AS uuid)""")
                 .bind("viewer", viewer.toString());
@@ -79,12 +86,12 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
         inner.params().forEach(sql::bind);
         if (after != null) {
             sql.append(
-                    " WHERE (q.priority > :p OR q.priority = :p AND (q.member_reports < :c OR q.member_reports = :c AND ")
+                    " WHERE (q.rank > :p OR q.rank = :p AND (q.member_reports < :c OR q.member_reports = :c AND ")
                     .append("(q.first_at > :at OR q.first_at = :at AND q.target_id > :t)))")
-                    .bind("p", after.priority()).bind("c", after.memberReports()).bind("at", after.at())
+                    .bind("p", after.rank()).bind("c", after.memberReports()).bind("at", after.at())
                     .bind("t", after.targetId());
         }
-        sql.append(" ORDER BY q.priority, q.member_reports DESC, q.first_at, q.target_id LIMIT :limit").bind("limit",
+        sql.append(" ORDER BY q.rank, q.member_reports DESC, q.first_at, q.target_id LIMIT :limit").bind("limit",
                 limit);
         return rows(sql);
     }
@@ -102,7 +109,7 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                                min(r.created_at) AS first_at, max(r.created_at) AS last_at,
                                array_agg(DISTINCT r.reason) AS reasons, array_agg(DISTINCT r.source) AS sources,
                                array_remove(array_agg(r.details ORDER BY r.created_at), NULL) AS details,
-                               max(r.status) AS status, max(r.resolution) AS resolution, r.resolved_at
+                               max(r.status) AS status, max(r.resolution) AS resolution, r.resolved_at, 4 AS rank
                         FROM reports r WHERE r.status <> 'OPEN' AND r.target_account_id IS DISTINCT FROM CAST(:viewer AS uuid)""")
                 .bind("viewer", viewer.toString());
         sql.append(groupId == null ? " AND r.group_id IS NULL" : " AND r.group_id = :group");
@@ -128,7 +135,7 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                     ((Number) c[4]).intValue(), NativeSql.instant(c[5]), NativeSql.instant(c[6]),
                     NativeSql.strings(c[7]),
                     NativeSql.strings(c[8]), NativeSql.strings(c[9]), (String) c[10], (String) c[11],
-                    NativeSql.instant(c[12])));
+                    NativeSql.instant(c[12]), ((Number) c[13]).intValue()));
         }
         return result;
     }

@@ -140,6 +140,11 @@ public class ReportService {
                     e.checkFailed()
                             ? "The safety check could not run, so the post is held until a moderator has read it"
                             : "The safety check found signs that the author may be in immediate danger");
+        } else if (e.concern()) {
+            // Care fails safe: distress short of URGENT is published, and a moderator still looks in on the author.
+            raise(e.groupId(), e.postId(), e.authorId(), ReportSource.SAFETY_CHECK, ReportReason.WELLBEING_CONCERN,
+                    "The safety check found signs of distress (CONCERN); the post is published and its author was "
+                            + "shown crisis lines");
         }
         if (e.ruleId() != null) {
             raise(e.groupId(), e.postId(), e.authorId(), ReportSource.KEYWORD_RULE, ReportReason.OTHER,

@@ -158,7 +158,7 @@ public class PostModeration {
     void screened(Post post, ContentScreening.Verdict verdict) {
         if (verdict.needsModerators()) {
             events.fire(new PostScreened(post.id(), post.groupId(), post.authorId(), verdict.heldForCare(),
-                    verdict.checkFailed(), verdict.rule().map(r -> r.id()).orElse(null),
+                    verdict.checkFailed(), verdict.concern(), verdict.rule().map(r -> r.id()).orElse(null),
                     verdict.rule().map(r -> r.phrase()).orElse(null),
                     verdict.rule().map(r -> r.action()).orElse(null)));
         }

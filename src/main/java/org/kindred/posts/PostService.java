@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.kindred.accounts.ContentWarning;
+import org.kindred.accounts.Guidelines;
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
 import org.kindred.platform.error.BadRequestException;
@@ -55,12 +56,14 @@ public class PostService {
     private final KeysetPaging paging;
     private final Event<DomainEvent> events;
     private final CurrentUser currentUser;
+    private final Guidelines guidelines;
     private final Clock clock;
 
     public PostService(PostRepository posts, PostAccess postAccess, PostModeration moderation,
             ContentScreening screening, GroupAccess access, KeysetPaging paging, Event<DomainEvent> events,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Guidelines guidelines, Clock clock) {
         this.posts = posts;
+        this.guidelines = guidelines;
         this.postAccess = postAccess;
         this.moderation = moderation;
         this.screening = screening;
@@ -93,6 +96,7 @@ public class PostService {
     public Versioned<PostResponse> create(String groupRef, CreatePostRequest request) {
         GroupContext context = access.requireCanPost(groupRef);
         UUID me = currentUser.requireAccountId();
+        guidelines.requireAccepted(currentUser);
         requireNoHtml("title", request.title());
         requireNoHtml("body", request.body());
         String language = request.language() == null
@@ -137,6 +141,7 @@ public class PostService {
         postAccess.replyRefusal(thread.row(), context, me).ifPresent(refused -> {
             throw refused;
         });
+        guidelines.requireAccepted(currentUser);
         requireNoHtml("body", request.body());
         UUID replyTo = request.replyTo() == null ? null : replyTarget(threadId, request.replyTo(), context, me);
         boolean anonymous = request.anonymous() != null

@@ -42,9 +42,14 @@ public class ContentScreening {
             return safety == null;
         }
 
-        /** Something the moderators must see in their queue: held for care, or a keyword rule matched. */
+        /** Signs of distress short of URGENT (CONCERN): published, and the moderators look in on it. */
+        public boolean concern() {
+            return !heldForCare() && safety != null && safety.crisis() == CrisisLevel.CONCERN;
+        }
+
+        /** Something the moderators must see in their queue: held for care, a CONCERN, or a keyword rule matched. */
         public boolean needsModerators() {
-            return heldForCare() || rule.isPresent();
+            return heldForCare() || concern() || rule.isPresent();
         }
     }
 

@@ -134,6 +134,33 @@ class HeldForCareTest {
     }
 
     @Test
+    void distressShortOfUrgentReachesTheModeratorsBelowThePostsHeldForCare() {
+        UUID concern = UUID.fromString(create(author, CONCERN).then().statusCode(201)
+                .body("status", equalTo("PUBLISHED")).extract().path("id"));
+        UUID held = UUID.fromString(create(member, URGENT).then().statusCode(201).extract().path("id"));
+        UUID calm = UUID.fromString(create(member, "Just an ordinary update about my week.").then().statusCode(201)
+                .extract().path("id"));
+
+        // Both are care (priority 0); the post held for care comes first, the published CONCERN right after.
+        Api.as(moderator).get("/api/v1/groups/" + group.id() + "/reports").then().statusCode(200)
+                .body("items.targetId", equalTo(List.of(held.toString(), concern.toString())))
+                .body("items.priority", equalTo(List.of(0, 0)))
+                .body("items[1].sources", equalTo(List.of("SAFETY_CHECK")))
+                .body("items[1].reasons", equalTo(List.of("WELLBEING_CONCERN")))
+                .body("items[1].post.body", equalTo(CONCERN));
+        // Nothing reaches other members: the post stays published as written, and no care note says someone worried.
+        Api.as(member).get("/api/v1/posts/" + concern).then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        Api.as(author).get("/api/v1/me/care").then().statusCode(200).body("notes", empty());
+        assertEquals(0, Api.count("SELECT count(*) FROM reports WHERE target_id = ?", calm));
+        // Page by page, the order holds (the cursor carries the care rank).
+        String cursor = Api.as(moderator).queryParam("limit", 1).get("/api/v1/groups/" + group.id() + "/reports")
+                .then().body("items[0].targetId", equalTo(held.toString())).extract().path("nextCursor");
+        Api.as(moderator).queryParam("limit", 1).queryParam("cursor", cursor)
+                .get("/api/v1/groups/" + group.id() + "/reports").then()
+                .body("items[0].targetId", equalTo(concern.toString()));
+    }
+
+    @Test
     void whenTheCheckCannotRunThePostIsHeldNotPublished() {
         QuarkusMock.installMockForType(new SafetyCheck() {
             @Override

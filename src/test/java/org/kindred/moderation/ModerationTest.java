@@ -120,7 +120,7 @@ class ModerationTest {
                 .post("/api/v1/groups/" + group.id() + "/keyword-rules")
                 .then().statusCode(201);
         UUID waiting = Posts.post(author, group, "This has a Watched Phrase in it");
-        UUID held = Posts.post(author, group, "I cannot go on");
+        UUID held = Posts.post(author, group, "A post this test holds for care");
         Api.sql("UPDATE posts SET status = 'HELD_FOR_CARE' WHERE id = ?", held);
         Api.sql("INSERT INTO reports (id, group_id, target_type, target_id, target_account_id, source, reason, status, created_at, "
                 + "updated_at) VALUES (gen_random_uuid(), ?, 'POST', ?, ?, 'SAFETY_CHECK', 'WELLBEING_CONCERN', 'OPEN', now(), now())",

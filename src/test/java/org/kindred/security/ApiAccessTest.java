@@ -114,7 +114,8 @@ class ApiAccessTest {
                 "PATCH /api/v1/me", "GET /api/v1/me", "DELETE /api/v1/me", "GET /api/v1/me/blocks",
                 "DELETE /api/v1/me/blocks/{accountId}", "PUT /api/v1/me/blocks/{accountId}", "GET /api/v1/me/export",
                 "GET /api/v1/me/memberships", "PUT /api/v1/me/password", "GET /api/v1/me/warnings",
-                "GET /api/v1/me/care", "POST /api/v1/me/email-verification", "GET /api/v1/me/sessions",
+                "GET /api/v1/me/care", "POST /api/v1/me/email-verification", "POST /api/v1/me/guidelines-acceptance",
+                "GET /api/v1/me/sessions",
                 "DELETE /api/v1/me/sessions", "DELETE /api/v1/me/sessions/{sessionId}",
                 "DELETE /api/v1/me/care/notes/{noteId}",
                 "PATCH /api/v1/posts/{postId}", "GET /api/v1/posts/{postId}", "DELETE /api/v1/posts/{postId}",
@@ -256,6 +257,7 @@ class ApiAccessTest {
                     "POST /api/v1/auth/email-change/confirm", "POST /api/v1/auth/email-change/undo" ->
                 Map.of("token", "kxx_not-a-real-token");
             case "POST /api/v1/auth/password-reset" -> Map.of("email", "nobody@example.org");
+            case "POST /api/v1/me/guidelines-acceptance" -> Map.of("version", 1);
             case "POST /api/v1/auth/password-reset/confirm" -> Map.of("token", "kpr_not-a-real-token", "newPassword",
                     "not-a-real-password-1");
             case "PATCH /api/v1/admin/accounts/{accountId}" -> Map.of("status", "SUSPENDED");

@@ -24,5 +24,6 @@ public record MeResponse(
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
         @Schema(required = true, description = "Whether a link mailed to `email` was followed. A password reset needs a verified address; ask for a link with POST /api/v1/me/email-verification.") boolean emailVerified,
+        @Schema(required = true, description = "The community guidelines changed since you accepted them: read GET /api/v1/guidelines and accept with POST /api/v1/me/guidelines-acceptance; until then posting and replying answer 409 `guidelines-outdated`") boolean guidelinesAcceptanceRequired,
         @Schema(nullable = true, description = "The new address of an e-mail change waiting for its confirmation link (PATCH /api/v1/me); `email` stays the sign-in address until then", maxLength = 254, example = "amara.new@example.org") String pendingEmail) {
 }

@@ -19,7 +19,7 @@ public record QueueItemResponse(
         @Schema(required = true, description = "Resolve the item by PATCHing this report: all its open reports close together") UUID reportId,
         @Schema(required = true) ReportTarget targetType,
         @Schema(required = true) UUID targetId,
-        @Schema(required = true, description = "0: held for care; 1: waiting for approval; 2: reported; 3: closed", minimum = "0", maximum = "3") int priority,
+        @Schema(required = true, description = "0: care (posts held for care first, then members' wellbeing concerns and posts where the safety check found signs of distress); 1: waiting for approval; 2: reported; 3: closed", minimum = "0", maximum = "3") int priority,
         @Schema(required = true, description = "Distinct members who reported it", minimum = "0", maximum = "2147483647") int reportCount,
         @Schema(required = true, maxItems = 7, uniqueItems = true) List<ReportReason> reasons,
         @Schema(required = true, description = "MEMBER reports, and the service's own (SAFETY_CHECK, KEYWORD_RULE)", maxItems = 3, uniqueItems = true) List<ReportSource> sources,

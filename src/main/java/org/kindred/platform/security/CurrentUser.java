@@ -45,6 +45,15 @@ public class CurrentUser {
         throw new UnauthorizedException("unauthenticated", "This operation needs an access token");
     }
 
+    /** Identity attribute: the guidelines version the caller's account accepted (read by the per-request session check). */
+    public static final String GUIDELINES_ATTRIBUTE = "kindred.guidelines-version";
+
+    /** The community-guidelines version the caller accepted, if known (authenticated requests). */
+    public java.util.OptionalInt acceptedGuidelinesVersion() {
+        Object version = identity.getAttribute(GUIDELINES_ATTRIBUTE);
+        return version instanceof Integer v ? java.util.OptionalInt.of(v) : java.util.OptionalInt.empty();
+    }
+
     public boolean isAdmin() {
         return identity.hasRole(ADMIN);
     }
