@@ -6,6 +6,8 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
 import org.kindred.accounts.api.EmailLinkSentResponse;
 import org.kindred.accounts.api.PasswordResetConfirmation;
 import org.kindred.accounts.mail.AccountMail;
@@ -25,6 +27,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class AccountRecovery {
 
+    private static final Logger LOG = Logger.getLogger(AccountRecovery.class);
+
     static final String RESET_MESSAGE = "If this address belongs to an account with a verified address, we sent it a link to reset the password.";
 
     private final AccountRepository accounts;
@@ -36,11 +40,13 @@ public class AccountRecovery {
     private final MailConfig config;
     private final Event<OutgoingMail> outgoing;
     private final RequestLimits requestLimits;
+    private final ManagedExecutor executor;
     private final Clock clock;
 
     public AccountRecovery(AccountRepository accounts, AccountLinks links, SessionService sessions,
             PasswordHasher hasher, PasswordPolicy passwordPolicy, AccountMail mail, MailConfig config,
-            Event<OutgoingMail> outgoing, RequestLimits requestLimits, Clock clock) {
+            Event<OutgoingMail> outgoing, RequestLimits requestLimits, ManagedExecutor executor, Clock clock) {
+        this.executor = executor;
         this.accounts = accounts;
         this.links = links;
         this.sessions = sessions;
@@ -57,14 +63,22 @@ public class AccountRecovery {
         String email = AccountInput.normalizeEmail(rawEmail);
         requestLimits.consumeFor(ActionClass.PASSWORD, "reset:" + email);
         Instant expiresAt = clock.instant().plus(config.passwordResetTtl());
-        QuarkusTransaction.requiringNew().run(() -> accounts.findByEmail(email)
-                .filter(a -> a.status() == AccountStatus.ACTIVE && a.emailVerified())
+        // After the answer: how long the lookup and the link take must not tell whether the address has an account.
+        executor.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> issueResetLink(email)))
+                .exceptionally(failure -> {
+                    LOG.warnf("Could not issue a password-reset link: %s", failure.getClass().getSimpleName());
+                    return null;
+                });
+        return new EmailLinkSentResponse(RESET_MESSAGE, expiresAt);
+    }
+
+    private void issueResetLink(String email) {
+        accounts.findByEmail(email).filter(a -> a.status() == AccountStatus.ACTIVE && a.emailVerified())
                 .ifPresent(account -> {
                     AccountLinks.Issued link = links.issue(account.id(), AccountLink.Purpose.RESET_PASSWORD,
                             account.email(), config.passwordResetTtl());
                     outgoing.fire(mail.resetPassword(account.email(), link.token()));
-                }));
-        return new EmailLinkSentResponse(RESET_MESSAGE, expiresAt);
+                });
     }
 
     /** Sets the new password from a reset link and signs out every session; the member then signs in. */
