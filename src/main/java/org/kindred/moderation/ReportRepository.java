@@ -30,9 +30,15 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
     public record QueuePosition(int rank, int memberReports, Instant at, UUID targetId) {
     }
 
-    public Optional<Report> openByMember(ReportTarget type, UUID targetId, UUID reporter) {
-        return find("targetType = ?1 and targetId = ?2 and reporterId = ?3 and status = ?4", type, targetId, reporter,
-                ReportStatus.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    /** The member's open report about the target in the same place (a group, or the platform when null). */
+    public Optional<Report> openByMember(ReportTarget type, UUID targetId, UUID reporter, UUID groupId) {
+        return (groupId == null
+                ? find("targetType = ?1 and targetId = ?2 and reporterId = ?3 and status = ?4 and groupId is null",
+                        type,
+                        targetId, reporter, ReportStatus.OPEN)
+                : find("targetType = ?1 and targetId = ?2 and reporterId = ?3 and status = ?4 and groupId = ?5", type,
+                        targetId, reporter, ReportStatus.OPEN, groupId))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public Optional<Report> openBySystem(ReportTarget type, UUID targetId, ReportSource source) {
@@ -40,8 +46,13 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
                 targetId, source, ReportStatus.OPEN).firstResultOptional();
     }
 
-    public List<Report> openForTargetForUpdate(ReportTarget type, UUID targetId) {
-        return find("targetType = ?1 and targetId = ?2 and status = ?3", type, targetId, ReportStatus.OPEN)
+    /** The open reports of the target in one place (a group, or the platform when null): what one resolution closes. */
+    public List<Report> openForTargetForUpdate(ReportTarget type, UUID targetId, UUID groupId) {
+        return (groupId == null
+                ? find("targetType = ?1 and targetId = ?2 and status = ?3 and groupId is null", type, targetId,
+                        ReportStatus.OPEN)
+                : find("targetType = ?1 and targetId = ?2 and status = ?3 and groupId = ?4", type, targetId,
+                        ReportStatus.OPEN, groupId))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 

@@ -78,7 +78,7 @@ public class ReportResolution {
         if (request.bannedUntil() != null && action != ReportAction.BAN_MEMBER) {
             throw new BadRequestException("bannedUntil", "only goes with action BAN_MEMBER");
         }
-        List<Report> open = reports.openForTargetForUpdate(report.targetType(), report.targetId());
+        List<Report> open = reports.openForTargetForUpdate(report.targetType(), report.targetId(), report.groupId());
         if (open.stream().anyMatch(r -> me.equals(r.reporterId()))) {
             // I4: nobody resolves a report they filed; another moderator of the group (or an admin) does.
             throw new ForbiddenException("own-report", "Your own report",

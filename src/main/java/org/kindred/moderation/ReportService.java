@@ -76,7 +76,7 @@ public class ReportService {
         Instant now = clock.instant();
         Target target = target(request, me);
         String details = request.details() == null || request.details().isBlank() ? null : request.details().strip();
-        var existing = reports.openByMember(request.targetType(), request.targetId(), me);
+        var existing = reports.openByMember(request.targetType(), request.targetId(), me, target.groupId());
         if (existing.isPresent()) {
             existing.get().merge(request.reason(), details, now);
             if (request.reason() == ReportReason.WELLBEING_CONCERN && target.account() != null) {
