@@ -38,7 +38,7 @@ public record SafetyCheckResponse(
 
         @Schema(nullable = true, description = "The language the text is mostly written in, as detected (writing system, then the most "
                 + "frequent common words; the request's `language` only breaks ties): one of en, es, fr, de, pt, ar, tr, pl, uk, ru; "
-                + "null when none of them can be told. Added in 2026-12; every language is checked whatever this says.", example = "en") String language) {
+                + "null when none of them can be told. Added in 2026-12; every language is checked whatever this says.", minLength = 2, maxLength = 3, pattern = "^[a-z]{2,3}$", example = "en") String language) {
 
     /** The response without the 2026-12 fields' values: no signals, no language. */
     public SafetyCheckResponse(CrisisLevel crisis, List<PersonalInfoSpan> personalInfo,
