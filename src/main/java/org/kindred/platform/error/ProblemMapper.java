@@ -134,6 +134,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (DatabaseOutage.recognises(e)) {
+            // The session check could not reach the database: the token may be fine, so no 401 (clients sign out).
+            return databaseOutage(e, uri);
+        }
         return apiException(new UnauthorizedException("invalid-token",
                 "The access token is missing, malformed, expired or revoked"), uri);
     }
@@ -197,6 +201,9 @@ public class ProblemMapper {
         if (status >= 400 && status < 500) {
             return badRequest("bad-request", "Bad request", "The request could not be understood", uri);
         }
+        if (DatabaseOutage.recognises(e)) {
+            return databaseOutage(e, uri);
+        }
         return internalError(e, uri);
     }
 
@@ -205,37 +212,21 @@ public class ProblemMapper {
         if (e.getCause() instanceof ApiException api) {
             return apiException(api, uri);
         }
-        if (databaseUnavailable(e)) {
-            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getClass().getSimpleName());
-            return apiException(
-                    new ServiceUnavailableException("The service is briefly unavailable; try again in a few seconds",
-                            5),
-                    uri);
+        if (DatabaseOutage.recognises(e)) {
+            return databaseOutage(e, uri);
         }
         return internalError(e, uri);
     }
 
-    /**
-     * A lost or refused database connection (failover, restart, pool exhausted) is a 503 the client may retry, not a
-     * 500: SQLSTATE class 08 (connection exception), 57P01-57P03 (server shutting down or starting), 53300 (too many
-     * connections), or a transient connection failure from the pool.
-     */
-    static boolean databaseUnavailable(Throwable error) {
-        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                        || state.equals("53300")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** A database out of reach (failover, restart, pool exhausted) is a 503 the client may retry, never a 500. */
+    private Response databaseOutage(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getClass().getSimpleName());
+        return apiException(new ServiceUnavailableException(
+                "The service is briefly unavailable; try again in a few seconds", RETRY_AFTER_SECONDS), uri);
     }
+
+    /** Long enough for a pod restart or a failover to finish, short enough that clients come back soon. */
+    static final long RETRY_AFTER_SECONDS = 5;
 
     private Response internalError(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Unhandled error on %s", uri.getPath());

@@ -1,0 +1,60 @@
+package org.kindred.platform.error;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.kindred.support.Problems.assertProblem;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kindred.support.Api;
+import org.kindred.support.TestAccount;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Through HTTP: when PostgreSQL ends the pool's connections (a restart, a failover, an administrator), the requests
+ * that meet a dead connection get 503 + Retry-After as problem+json, never a 500, and a signed-in member is not told
+ * that the token is bad (a 401 would sign the app out).
+ */
+@QuarkusTest
+class DatabaseOutageHttpTest {
+
+    @AfterEach
+    void freshPool() {
+        Api.dataSource().flush(AgroalDataSource.FlushMode.ALL);
+    }
+
+    @Test
+    void aReadMeetingADeadConnectionIs503() throws SQLException {
+        Api.anonymous().get("/api/v1/groups").then().statusCode(200);
+        terminatePoolConnections();
+        assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable").header("Retry-After",
+                equalTo("5"));
+    }
+
+    @Test
+    void theSessionCheckMeetingADeadConnectionIs503Not401() throws SQLException {
+        TestAccount member = Api.register("outage");
+        Api.as(member).get("/api/v1/me").then().statusCode(200);
+        terminatePoolConnections();
+        assertProblem(Api.as(member).get("/api/v1/me").then(), 503, "unavailable").header("Retry-After", equalTo("5"));
+    }
+
+    /** Ends every backend of this database except the one asking, from a connection outside the pool. */
+    private static void terminatePoolConnections() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        try (Connection admin = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+                var statement = admin.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
+    }
+}
