@@ -1,6 +1,7 @@
 package org.kindred.platform.error;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.kindred.support.Problems.assertProblem;
 
 import java.sql.Connection;
@@ -43,6 +44,18 @@ class DatabaseOutageHttpTest {
         Api.as(member).get("/api/v1/me").then().statusCode(200);
         terminatePoolConnections();
         assertProblem(Api.as(member).get("/api/v1/me").then(), 503, "unavailable").header("Retry-After", equalTo("5"));
+    }
+
+    @Test
+    void everyPooledConnectionCarriesTheServerSideTimeouts() throws SQLException {
+        try (Connection connection = Api.dataSource().getConnection(); var statement = connection.createStatement()) {
+            var rs = statement.executeQuery("SELECT current_setting('statement_timeout'),"
+                    + " current_setting('idle_in_transaction_session_timeout')");
+            rs.next();
+            // %test values (application.properties): a stuck statement or transaction ends, even on a slow machine.
+            assertEquals("1min", rs.getString(1));
+            assertEquals("2min", rs.getString(2));
+        }
     }
 
     /** Ends every backend of this database except the one asking, from a connection outside the pool. */
