@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class IdempotencyFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IdempotencyFilter.class);
     private static final String RESERVATION = IdempotencyFilter.class.getName() + ".reservation";
     private static final Map<String, Boolean> IDEMPOTENT_METHODS = new ConcurrentHashMap<>();
 
@@ -48,13 +49,15 @@ public class IdempotencyFilter {
     private final CurrentUser currentUser;
     private final CurrentPartner currentPartner;
     private final ObjectMapper json;
+    private final PendingReservation pending;
 
     public IdempotencyFilter(IdempotencyStore store, CurrentUser currentUser, CurrentPartner currentPartner,
-            ObjectMapper json) {
+            ObjectMapper json, PendingReservation pending) {
         this.store = store;
         this.currentUser = currentUser;
         this.currentPartner = currentPartner;
         this.json = json;
+        this.pending = pending;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 200)
@@ -74,6 +77,7 @@ public class IdempotencyFilter {
         IdempotencyStore.Outcome outcome = store.reserve(owner, key, fingerprint(context, body));
         if (outcome instanceof IdempotencyStore.Reserved) {
             context.setProperty(RESERVATION, new Reservation(owner, key));
+            pending.reserve(owner, key);
             return Optional.empty();
         }
         if (outcome instanceof IdempotencyStore.Mismatch) {
@@ -105,7 +109,16 @@ public class IdempotencyFilter {
         }
         int status = response.getStatus();
         if (status < 200 || status >= 300) {
-            store.release(reservation.owner(), reservation.key());
+            try {
+                store.release(reservation.owner(), reservation.key());
+            } catch (RuntimeException e) {
+                // The database is out of reach: nothing was committed with the reservation, which a retry takes
+                // over after IdempotencyStore.ABANDONED_AFTER. The error answer the client gets stays as it is.
+                LOG.debugf("Idempotency reservation not released: %s", e.getClass().getSimpleName());
+            }
+            return;
+        }
+        if (pending.isStored()) {
             return;
         }
         try {
