@@ -51,6 +51,7 @@ public class PostService {
     private final PostRepository posts;
     private final PostAccess postAccess;
     private final PostModeration moderation;
+    private final PostNavigation navigation;
     private final ContentScreening screening;
     private final GroupAccess access;
     private final KeysetPaging paging;
@@ -61,8 +62,9 @@ public class PostService {
 
     public PostService(PostRepository posts, PostAccess postAccess, PostModeration moderation,
             ContentScreening screening, GroupAccess access, KeysetPaging paging, Event<DomainEvent> events,
-            CurrentUser currentUser, Guidelines guidelines, Clock clock) {
+            CurrentUser currentUser, Guidelines guidelines, PostNavigation navigation, Clock clock) {
         this.posts = posts;
+        this.navigation = navigation;
         this.guidelines = guidelines;
         this.postAccess = postAccess;
         this.moderation = moderation;
@@ -74,9 +76,13 @@ public class PostService {
         this.clock = clock;
     }
 
+    /** A group's feed; with {@code q}, the threads matching it, best match first (see {@link PostNavigation}). */
     @Transactional
-    public Page<PostResponse> feed(String groupRef, PostRepository.Sort sort, PageParams page) {
+    public Page<PostResponse> feed(String groupRef, PostRepository.Sort sort, String q, PageParams page) {
         GroupContext context = access.requireCanReadPosts(groupRef);
+        if (q != null) {
+            return navigation.searchGroup(context, q, page);
+        }
         UUID me = currentUser.requireAccountId();
         return paging.page("feed|" + context.groupId() + "|" + sort, page, 3,
                 (after, limit) -> posts.rows(posts.feedQuery(context.groupId(), me, sort, after == null

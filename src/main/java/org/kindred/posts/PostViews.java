@@ -17,7 +17,15 @@ final class PostViews {
 
     /** {@code reviewing}: the moderators' queue, where a removed post's text is shown so a report can be judged. */
     static PostResponse toResponse(PostRow r, GroupContext context, UUID me, boolean canReply, boolean reviewing) {
-        boolean showAuthor = !r.anonymous() || context.canModerate();
+        return toResponse(r, context.canModerate(), me, canReply, reviewing);
+    }
+
+    /**
+     * {@code moderator}: whether the reader moderates the post's group (false for a group the reader can no longer
+     * read, such as one they left: their own posts there are still theirs to list).
+     */
+    static PostResponse toResponse(PostRow r, boolean moderator, UUID me, boolean canReply, boolean reviewing) {
+        boolean showAuthor = !r.anonymous() || moderator;
         boolean removed = r.status() == PostStatus.REMOVED && !reviewing;
         PostResponse.Author author = showAuthor
                 ? new PostResponse.Author(r.authorId(), r.authorHandle(), r.authorDisplayName(), r.authorProfessional())

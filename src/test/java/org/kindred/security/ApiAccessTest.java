@@ -115,7 +115,7 @@ class ApiAccessTest {
                 "DELETE /api/v1/me/blocks/{accountId}", "PUT /api/v1/me/blocks/{accountId}", "GET /api/v1/me/export",
                 "GET /api/v1/me/memberships", "PUT /api/v1/me/password", "GET /api/v1/me/warnings",
                 "GET /api/v1/me/care", "POST /api/v1/me/email-verification", "POST /api/v1/me/guidelines-acceptance",
-                "GET /api/v1/me/sessions",
+                "GET /api/v1/me/sessions", "GET /api/v1/me/timeline", "GET /api/v1/me/posts", "GET /api/v1/me/replies",
                 "DELETE /api/v1/me/sessions", "DELETE /api/v1/me/sessions/{sessionId}",
                 "DELETE /api/v1/me/care/notes/{noteId}",
                 "PATCH /api/v1/posts/{postId}", "GET /api/v1/posts/{postId}", "DELETE /api/v1/posts/{postId}",
