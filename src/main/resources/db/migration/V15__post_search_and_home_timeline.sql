@@ -15,3 +15,19 @@ CREATE INDEX posts_timeline_active_idx ON posts (last_activity_at DESC, id DESC)
 -- An author's own threads and replies, newest first.
 CREATE INDEX posts_author_threads_idx ON posts (author_id, created_at DESC, id DESC) WHERE parent_id IS NULL;
 CREATE INDEX posts_author_replies_idx ON posts (author_id, created_at DESC, id DESC) WHERE parent_id IS NOT NULL;
+
+-- How a reader's hidden content warnings apply: HIDE leaves such posts out of lists; COLLAPSE lists them with the body
+-- withheld and the warnings shown (opening the post shows it).
+ALTER TABLE accounts ADD COLUMN content_warning_mode varchar(8) NOT NULL DEFAULT 'HIDE'
+    CHECK (content_warning_mode IN ('HIDE', 'COLLAPSE'));
+
+-- A mute: the muted member's named posts and replies leave the muter's lists. One direction, and the muted member is
+-- never told (nothing they can observe changes). Anonymous posts are never affected (it would tell who wrote them).
+CREATE TABLE mutes (
+    muter_id   uuid        NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    muted_id   uuid        NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    created_at timestamptz NOT NULL,
+    PRIMARY KEY (muter_id, muted_id),
+    CHECK (muter_id <> muted_id)
+);
+CREATE INDEX mutes_muter_page_idx ON mutes (muter_id, created_at DESC, muted_id DESC);

@@ -106,9 +106,10 @@ public class PostNavigation {
     }
 
     private List<PostResponse> render(List<PostRow> rows, Map<UUID, GroupContext> groups, UUID me) {
+        PostRepository.ReaderWarnings warnings = posts.readerWarnings(me);
         return rows.stream().map(r -> {
             GroupContext context = groups.get(r.groupId());
-            return PostViews.toResponse(r, context, me, postAccess.canReply(r, context, me));
+            return PostViews.listed(r, context, me, postAccess.canReply(r, context, me), warnings);
         }).toList();
     }
 

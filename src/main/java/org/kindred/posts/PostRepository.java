@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.kindred.accounts.ContentWarning;
 import org.kindred.platform.db.NativeSql;
 import org.kindred.platform.paging.KeysetPaging;
 
@@ -41,7 +42,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /**
      * What a reader may see of others' posts: published ones (and removed ones that keep a thread together), their own
-     * that wait or were held, minus content warnings they hide and people blocked in either direction — except anonymous
+     * that wait or were held, minus content warnings they hide (unless they collapse them), people blocked in either direction and people they muted — except anonymous
      * posts, which blocks never touch (a block must not tell anyone who wrote one: README "Privacy model", I1). A removed
      * post leaves a placeholder only if members ever saw it (I2). Blocks are
      * resolved once per query (an InitPlan array), so the filter rides on the index scan and the planner has no join to
@@ -52,9 +53,11 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                     AND (p.status = 'PUBLISHED'
                          OR p.status = 'REMOVED' AND p.ever_published AND (p.parent_id IS NOT NULL OR p.reply_count > 0)
                          OR p.author_id = :me AND p.status IN ('PENDING_APPROVAL', 'HELD_FOR_CARE', 'HIDDEN'))
-                    AND (p.author_id = :me OR NOT p.content_warnings && (SELECT hidden_content_warnings FROM accounts WHERE id = :me))
+                    AND (p.author_id = :me OR NOT p.content_warnings && (SELECT hidden_content_warnings FROM accounts WHERE id = :me)
+                         OR (SELECT content_warning_mode FROM accounts WHERE id = :me) = 'COLLAPSE')
                     AND (p.anonymous OR p.author_id <> ALL (ARRAY(SELECT blocked_id FROM blocks WHERE blocker_id = :me
-                                                  UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me)))""";
+                                                  UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me
+                                                  UNION ALL SELECT muted_id FROM mutes WHERE muter_id = :me)))""";
 
     /** One feed page: a group's threads, pinned first, then by the sort key, newest first. */
     public NativeSql feedQuery(UUID groupId, UUID reader, Sort sort, FeedPosition after, int limit) {
@@ -71,6 +74,28 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         }
         return sql.append(" ORDER BY p.pinned DESC, p." + sort.column + " DESC, p.id DESC LIMIT :limit").bind("limit",
                 limit);
+    }
+
+    /** The reader's content-warning preferences: which warnings they hide, and whether lists collapse such posts. */
+    record ReaderWarnings(boolean collapse, java.util.Set<ContentWarning> hidden) {
+
+        /** Whether a post in a list is shown collapsed to this reader (never their own). */
+        boolean collapses(PostRow row, UUID reader) {
+            return collapse && !row.authorId().equals(reader)
+                    && row.contentWarnings().stream().anyMatch(hidden::contains);
+        }
+    }
+
+    ReaderWarnings readerWarnings(UUID reader) {
+        List<?> rows = getEntityManager()
+                .createNativeQuery("SELECT content_warning_mode, hidden_content_warnings FROM accounts WHERE id = ?1")
+                .setParameter(1, reader).getResultList();
+        if (rows.isEmpty()) {
+            return new ReaderWarnings(false, java.util.Set.of());
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new ReaderWarnings("COLLAPSE".equals(row[0]), NativeSql.strings(row[1]).stream()
+                .map(ContentWarning::valueOf).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     /** Where the previous ranked search page ended. */

@@ -84,6 +84,7 @@ public class PostService {
             return navigation.searchGroup(context, q, page);
         }
         UUID me = currentUser.requireAccountId();
+        PostRepository.ReaderWarnings warnings = posts.readerWarnings(me);
         return paging.page("feed|" + context.groupId() + "|" + sort, page, 3,
                 (after, limit) -> posts.rows(posts.feedQuery(context.groupId(), me, sort, after == null
                         ? null
@@ -94,7 +95,7 @@ public class PostService {
                         (sort == PostRepository.Sort.NEW ? last.createdAt() : last.lastActivityAt()).toString(),
                         last.id().toString()),
                 rows -> rows.stream()
-                        .map(r -> PostViews.toResponse(r, context, me, postAccess.canReply(r, context, me)))
+                        .map(r -> PostViews.listed(r, context, me, postAccess.canReply(r, context, me), warnings))
                         .toList());
     }
 
@@ -128,6 +129,7 @@ public class PostService {
     public Page<PostResponse> replies(UUID threadId, PageParams page) {
         Seen thread = postAccess.requireVisibleThread(threadId);
         boolean canReply = postAccess.canReply(thread.row(), thread.context(), thread.reader());
+        PostRepository.ReaderWarnings warnings = posts.readerWarnings(thread.reader());
         return paging.page("replies|" + threadId, page, 2,
                 (after, limit) -> posts.rows(posts.repliesQuery(threadId, thread.reader(), after == null
                         ? null
@@ -135,7 +137,7 @@ public class PostService {
                         limit)),
                 last -> List.of(last.createdAt().toString(), last.id().toString()),
                 rows -> rows.stream()
-                        .map(r -> PostViews.toResponse(r, thread.context(), thread.reader(), canReply)).toList());
+                        .map(r -> PostViews.listed(r, thread.context(), thread.reader(), canReply, warnings)).toList());
     }
 
     /** A reply: the thread is read once, each permission checked once, the text screened once. */

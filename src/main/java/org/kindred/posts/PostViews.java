@@ -11,6 +11,13 @@ final class PostViews {
     private PostViews() {
     }
 
+    /** A post in a list: collapsed behind its warnings when the reader asked for that. */
+    static PostResponse listed(PostRow r, GroupContext context, UUID me, boolean canReply,
+            PostRepository.ReaderWarnings warnings) {
+        PostResponse response = toResponse(r, context, me, canReply);
+        return warnings.collapses(r, me) && response.body() != null ? response.withBodyCollapsed() : response;
+    }
+
     static PostResponse toResponse(PostRow r, GroupContext context, UUID me, boolean canReply) {
         return toResponse(r, context, me, canReply, false);
     }
@@ -34,6 +41,6 @@ final class PostViews {
                 r.authorId().equals(me), removed ? null : r.title(), removed ? null : r.body(), r.language(),
                 r.contentWarnings(), r.supportWanted(), r.replyPolicy(), r.status(), r.createdAt(), r.editedAt(),
                 r.lastActivityAt(), r.replyCount(), r.reactions(), r.myReactions(), r.pinned(), r.locked(),
-                canReply && !removed, null);
+                canReply && !removed, false, null);
     }
 }
