@@ -60,8 +60,10 @@ SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
        p.version, p.ever_published
 FROM posts p JOIN accounts a ON a.id = p.author_id WHERE p.parent_id = :thread AND (p.status = 'PUBLISHED' OR p.status = 'REMOVED' AND p.ever_published AND (p.parent_id IS NOT NULL OR p.reply_count > 0)
      OR p.author_id = :me AND p.status IN ('PENDING_APPROVAL', 'HELD_FOR_CARE', 'HIDDEN'))
-AND (p.author_id = :me OR NOT p.content_warnings && (SELECT hidden_content_warnings FROM accounts WHERE id = :me))
+AND (p.author_id = :me OR NOT p.content_warnings && (SELECT hidden_content_warnings FROM accounts WHERE id = :me)
+     OR (SELECT content_warning_mode FROM accounts WHERE id = :me) = 'COLLAPSE')
 AND (p.anonymous OR p.author_id <> ALL (ARRAY(SELECT blocked_id FROM blocks WHERE blocker_id = :me
-                              UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me))) ORDER BY p.created_at, p.id LIMIT :limit
+                              UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me
+                              UNION ALL SELECT muted_id FROM mutes WHERE muter_id = :me))) ORDER BY p.created_at, p.id LIMIT :limit
 ;
 COMMIT;

@@ -61,6 +61,10 @@ public class Account {
     @Column(nullable = false)
     private AccountStatus status = AccountStatus.ACTIVE;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "content_warning_mode", nullable = false)
+    private ContentWarningMode contentWarningMode = ContentWarningMode.HIDE;
+
     @Column(name = "guidelines_version", nullable = false)
     private int guidelinesVersion;
 
@@ -142,6 +146,11 @@ public class Account {
         touch(now);
     }
 
+    void changeContentWarningMode(ContentWarningMode mode, Instant now) {
+        this.contentWarningMode = mode;
+        touch(now);
+    }
+
     void hideContentWarnings(Collection<ContentWarning> warnings, Instant now) {
         this.hiddenContentWarnings = new ArrayList<>(warnings.stream().map(Enum::name).distinct().sorted().toList());
         touch(now);
@@ -205,6 +214,10 @@ public class Account {
 
     public Integer birthYear() {
         return birthYear;
+    }
+
+    public ContentWarningMode contentWarningMode() {
+        return contentWarningMode;
     }
 
     public List<ContentWarning> hiddenContentWarnings() {

@@ -13,7 +13,8 @@ final class AccountMapper {
 
     static MeResponse toMe(Account a, String pendingEmail, int currentGuidelines) {
         return new MeResponse(a.id(), a.email(), a.handle(), a.displayName(), a.country(), a.languages(), a.birthYear(),
-                a.hiddenContentWarnings(), List.copyOf(a.roles()), a.guidelinesVersion(), a.createdAt(), a.updatedAt(),
+                a.hiddenContentWarnings(), a.contentWarningMode(), List.copyOf(a.roles()), a.guidelinesVersion(),
+                a.createdAt(), a.updatedAt(),
                 a.emailVerified(), a.guidelinesVersion() < currentGuidelines, pendingEmail);
     }
 

@@ -80,6 +80,7 @@ public class MyAccount {
         }
         rejectNullFor("languages", request.languages());
         rejectNullFor("hiddenContentWarnings", request.hiddenContentWarnings());
+        rejectNullFor("contentWarningMode", request.contentWarningMode());
         return QuarkusTransaction.requiringNew().call(() -> {
             Account account = active(accountId);
             ETags.requireMatch(ifMatch, account.version());
@@ -164,6 +165,9 @@ public class MyAccount {
         if (request.hiddenContentWarnings() != null) {
             List<ContentWarning> warnings = request.hiddenContentWarnings().get();
             account.hideContentWarnings(warnings.isEmpty() ? List.of() : EnumSet.copyOf(warnings), now);
+        }
+        if (request.contentWarningMode() != null) {
+            account.changeContentWarningMode(request.contentWarningMode().get(), now);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.kindred.groups;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +30,9 @@ import org.kindred.platform.security.CurrentUser;
 @ApplicationScoped
 public class GroupAccess {
 
+    /** How many of a member's groups the home timeline spans. */
+    public static final int TIMELINE_GROUPS = 500;
+
     private final GroupRepository groups;
     private final MembershipRepository memberships;
     private final CurrentUser currentUser;
@@ -46,9 +52,13 @@ public class GroupAccess {
     }
 
     private GroupContext contextFor(GroupFacts group) {
+        return contextFor(group,
+                currentUser.accountId().flatMap(id -> memberships.find(group.id(), id)).orElse(null));
+    }
+
+    private GroupContext contextFor(GroupFacts group, Membership membership) {
         Optional<UUID> caller = currentUser.accountId();
         boolean admin = currentUser.isAdmin();
-        Membership membership = caller.flatMap(id -> memberships.find(group.id(), id)).orElse(null);
         boolean banned = membership != null && membership.isBanned(clock.instant());
         MembershipStatus status = membership == null ? null : membership.status();
         if (group.visibility() == Visibility.HIDDEN && !admin && status != MembershipStatus.ACTIVE) {
@@ -78,6 +88,43 @@ public class GroupAccess {
     public GroupContext requireCanReadPosts(UUID groupId) {
         requireSignedInReader();
         return canReadPosts(requireVisible(groupId));
+    }
+
+    /**
+     * The groups on the caller's home timeline: those they are an active member of (and so may read), at most
+     * {@link #TIMELINE_GROUPS}, most recently joined first. Platform admins get their own groups too, not every group.
+     */
+    @Transactional
+    public List<GroupContext> requireTimelineGroups() {
+        requireSignedInReader();
+        return List.copyOf(readable(memberships.activeGroupIds(currentUser.requireAccountId(), TIMELINE_GROUPS))
+                .values());
+    }
+
+    /**
+     * Of the given groups, those whose posts the caller may read, each with the caller's standing in it (for lists
+     * that span groups); the others are left out, never an error. Two queries whatever the number of groups.
+     */
+    @Transactional
+    public Map<UUID, GroupContext> readable(Collection<UUID> groupIds) {
+        if (groupIds.isEmpty() || !currentUser.isAuthenticated()) {
+            return Map.of();
+        }
+        Map<UUID, Membership> mine = memberships.forAccountIn(currentUser.requireAccountId(), groupIds);
+        Map<UUID, GroupContext> readable = new LinkedHashMap<>();
+        Map<UUID, GroupFacts> facts = groups.facts(groupIds);
+        for (UUID id : groupIds) {
+            GroupFacts group = facts.get(id);
+            if (group == null) {
+                continue;
+            }
+            try {
+                readable.put(id, canReadPosts(contextFor(group, mine.get(id))));
+            } catch (NotFoundException | ForbiddenException e) {
+                // not readable by the caller: left out
+            }
+        }
+        return readable;
     }
 
     private void requireSignedInReader() {

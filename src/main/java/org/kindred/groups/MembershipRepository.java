@@ -43,6 +43,14 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
                 .executeUpdate() == 1;
     }
 
+    /** The groups an account is an active member of, most recently joined first, at most {@code max}. */
+    public List<UUID> activeGroupIds(UUID accountId, int max) {
+        return getEntityManager().createQuery(
+                "select m.groupId from Membership m where m.accountId = ?1 and m.status = ?2 order by m.joinedAt desc, m.groupId",
+                UUID.class).setParameter(1, accountId).setParameter(2, MembershipStatus.ACTIVE).setMaxResults(max)
+                .getResultList();
+    }
+
     /** The caller's memberships in the given groups, in one query. */
     public Map<UUID, Membership> forAccountIn(UUID accountId, Collection<UUID> groupIds) {
         if (groupIds.isEmpty()) {

@@ -58,9 +58,9 @@ public class GroupPostResource {
             + "Named posts by people you blocked or who blocked you, and posts with content warnings you hide (PATCH /api/v1/me), are left out; "
             + "anonymous posts are never affected by blocks (or a block would tell who wrote them). "
             + "Your own posts that wait for approval or were held show up for you; nobody else learns they exist. Removed threads stay "
-            + "when they have replies and members saw them before.")
+            + "when they have replies and members saw them before.\n\n" + PostSearchDocs.SEARCH_DOC)
     @APIResponse(responseCode = "200", description = "One page of threads", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad sort, limit or cursor (a cursor from another group or sort is refused)")
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad sort, limit, cursor (a cursor from another group, sort or search is refused) or `q` (blank, or longer than 200 characters)")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Banned from the group")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     public RestResponse<Page<PostResponse>> feed(
@@ -68,10 +68,9 @@ public class GroupPostResource {
             @Parameter(description = "`new` (by creation) or `active` (by latest reply)", schema = @Schema(enumeration = {
                     "new",
                     "active"}, defaultValue = "new")) @RestQuery("sort") @DefaultValue("new") @Pattern(regexp = "new|active", message = "must be new or active") String sort,
+            @Parameter(description = PostSearchDocs.Q_DOC, example = "landlord deposit") @RestQuery("q") @Size(max = PostNavigation.MAX_QUERY_LENGTH, message = "must be at most 200 characters") @Pattern(regexp = PostSearchDocs.NOT_BLANK, message = "must not be blank") String q,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
-        return PageResponses.ok(
-                posts.feed(groupId, "active".equals(sort) ? PostRepository.Sort.ACTIVE : PostRepository.Sort.NEW, page),
-                uri);
+        return PageResponses.ok(posts.feed(groupId, PostSearchDocs.sort(sort), q, page), uri);
     }
 
     @POST

@@ -22,15 +22,18 @@ record PostRow(UUID id, UUID groupId, UUID parentId, UUID replyToId, UUID author
      * The select list every read uses; rows map with {@link #of(Object[])}. {@code everPublished}: a removed post that was
      * never published (held for care or waiting for approval) stays invisible to everyone but its author and moderators.
      */
-    static final String COLUMNS = """
+    static final String SELECT = """
             SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
                    CASE WHEN a.status = 'DELETED' THEN 'Deleted member' ELSE a.display_name END,
                    'professional' = ANY (a.roles), p.title, p.body, p.language, p.content_warnings, p.anonymous,
                    p.support_wanted, p.reply_policy, p.status, p.removed_by, p.pinned, p.locked, p.created_at, p.edited_at,
                    p.last_activity_at, p.reply_count, p.i_believe_you, p.me_too, p.not_alone, p.sending_strength, p.thank_you,
                    ARRAY(SELECT r.kind FROM reactions r WHERE r.post_id = p.id AND r.account_id = :me ORDER BY r.kind),
-                   p.version, p.ever_published
-            FROM posts p JOIN accounts a ON a.id = p.author_id""";
+                   p.version, p.ever_published""";
+
+    static final String FROM = " FROM posts p JOIN accounts a ON a.id = p.author_id";
+
+    static final String COLUMNS = SELECT + FROM;
 
     static PostRow of(Object[] c) {
         Map<ReactionKind, Integer> reactions = new EnumMap<>(ReactionKind.class);

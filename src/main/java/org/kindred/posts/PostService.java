@@ -51,6 +51,7 @@ public class PostService {
     private final PostRepository posts;
     private final PostAccess postAccess;
     private final PostModeration moderation;
+    private final PostNavigation navigation;
     private final ContentScreening screening;
     private final GroupAccess access;
     private final KeysetPaging paging;
@@ -61,8 +62,9 @@ public class PostService {
 
     public PostService(PostRepository posts, PostAccess postAccess, PostModeration moderation,
             ContentScreening screening, GroupAccess access, KeysetPaging paging, Event<DomainEvent> events,
-            CurrentUser currentUser, Guidelines guidelines, Clock clock) {
+            CurrentUser currentUser, Guidelines guidelines, PostNavigation navigation, Clock clock) {
         this.posts = posts;
+        this.navigation = navigation;
         this.guidelines = guidelines;
         this.postAccess = postAccess;
         this.moderation = moderation;
@@ -74,10 +76,15 @@ public class PostService {
         this.clock = clock;
     }
 
+    /** A group's feed; with {@code q}, the threads matching it, best match first (see {@link PostNavigation}). */
     @Transactional
-    public Page<PostResponse> feed(String groupRef, PostRepository.Sort sort, PageParams page) {
+    public Page<PostResponse> feed(String groupRef, PostRepository.Sort sort, String q, PageParams page) {
         GroupContext context = access.requireCanReadPosts(groupRef);
+        if (q != null) {
+            return navigation.searchGroup(context, q, page);
+        }
         UUID me = currentUser.requireAccountId();
+        PostRepository.ReaderWarnings warnings = posts.readerWarnings(me);
         return paging.page("feed|" + context.groupId() + "|" + sort, page, 3,
                 (after, limit) -> posts.rows(posts.feedQuery(context.groupId(), me, sort, after == null
                         ? null
@@ -88,7 +95,7 @@ public class PostService {
                         (sort == PostRepository.Sort.NEW ? last.createdAt() : last.lastActivityAt()).toString(),
                         last.id().toString()),
                 rows -> rows.stream()
-                        .map(r -> PostViews.toResponse(r, context, me, postAccess.canReply(r, context, me)))
+                        .map(r -> PostViews.listed(r, context, me, postAccess.canReply(r, context, me), warnings))
                         .toList());
     }
 
@@ -122,6 +129,7 @@ public class PostService {
     public Page<PostResponse> replies(UUID threadId, PageParams page) {
         Seen thread = postAccess.requireVisibleThread(threadId);
         boolean canReply = postAccess.canReply(thread.row(), thread.context(), thread.reader());
+        PostRepository.ReaderWarnings warnings = posts.readerWarnings(thread.reader());
         return paging.page("replies|" + threadId, page, 2,
                 (after, limit) -> posts.rows(posts.repliesQuery(threadId, thread.reader(), after == null
                         ? null
@@ -129,7 +137,7 @@ public class PostService {
                         limit)),
                 last -> List.of(last.createdAt().toString(), last.id().toString()),
                 rows -> rows.stream()
-                        .map(r -> PostViews.toResponse(r, thread.context(), thread.reader(), canReply)).toList());
+                        .map(r -> PostViews.listed(r, thread.context(), thread.reader(), canReply, warnings)).toList());
     }
 
     /** A reply: the thread is read once, each permission checked once, the text screened once. */

@@ -41,11 +41,13 @@ public class DataExportService {
         em.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
         DataExport.Profile profile = rows("""
                 SELECT id, email, handle, display_name, country, languages, birth_year, hidden_content_warnings, roles,
-                       status, guidelines_version, created_at, updated_at, password_changed_at, email_verified_at
+                       status, guidelines_version, created_at, updated_at, password_changed_at, email_verified_at,
+                       content_warning_mode
                 FROM accounts WHERE id = :id AND status <> 'DELETED'""", accountId,
                 r -> new DataExport.Profile((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         strings(r[5]), (Integer) r[6], strings(r[7]), strings(r[8]), (String) r[9],
-                        ((Number) r[10]).intValue(), instant(r[11]), instant(r[12]), instant(r[13]), instant(r[14])))
+                        ((Number) r[10]).intValue(), instant(r[11]), instant(r[12]), instant(r[13]), instant(r[14]),
+                        (String) r[15]))
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("No such account"));
         return new DataExport(FORMAT_VERSION, clock.instant(), profile,
                 rows("SELECT kind, version, accepted_at FROM consents WHERE account_id = :id ORDER BY accepted_at, id",
@@ -80,10 +82,8 @@ public class DataExportService {
                         FROM reports WHERE reporter_id = :id ORDER BY created_at, id""", accountId,
                         r -> new DataExport.ReportEntry((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
                                 (String) r[4], (String) r[5], instant(r[6]), instant(r[7]))),
-                rows("""
-                        SELECT b.blocked_id, a.handle, b.created_at FROM blocks b JOIN accounts a ON a.id = b.blocked_id
-                        WHERE b.blocker_id = :id ORDER BY b.created_at, b.blocked_id""", accountId,
-                        r -> new DataExport.BlockEntry((UUID) r[0], (String) r[1], instant(r[2]))),
+                people("blocks", "blocker_id", "blocked_id", accountId),
+                people("mutes", "muter_id", "muted_id", accountId),
                 rows("""
                         SELECT group_id, post_id, reason, created_at FROM warnings WHERE account_id = :id
                         ORDER BY created_at, id""", accountId,
@@ -111,6 +111,13 @@ public class DataExportService {
                 r -> new DataExport.PostEntry((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4],
                         (String) r[5], strings(r[6]), (Boolean) r[7], (String) r[8], (String) r[9], (String) r[10],
                         instant(r[11]), instant(r[12]), revisions.getOrDefault((UUID) r[0], List.of())));
+    }
+
+    /** The members the account blocked or muted, by handle for context (the table and columns are constants). */
+    private List<DataExport.BlockEntry> people(String table, String by, String whom, UUID accountId) {
+        return rows("SELECT x." + whom + ", a.handle, x.created_at FROM " + table + " x JOIN accounts a ON a.id = x."
+                + whom + " WHERE x." + by + " = :id ORDER BY x.created_at, x." + whom, accountId,
+                r -> new DataExport.BlockEntry((UUID) r[0], (String) r[1], instant(r[2])));
     }
 
     private <T> List<T> rows(String sql, UUID accountId, Function<Object[], T> mapper) {

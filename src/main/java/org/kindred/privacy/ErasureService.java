@@ -94,6 +94,7 @@ public class ErasureService {
         }
         update("DELETE FROM memberships WHERE account_id = :id", accountId);
         update("DELETE FROM blocks WHERE blocker_id = :id", accountId);
+        update("DELETE FROM mutes WHERE muter_id = :id", accountId);
         update("DELETE FROM consents WHERE account_id = :id", accountId);
         update("DELETE FROM warnings WHERE account_id = :id", accountId);
         update("DELETE FROM care_notes WHERE account_id = :id", accountId);
@@ -110,6 +111,7 @@ public class ErasureService {
         em.createNativeQuery("""
                 UPDATE accounts SET email = :email, handle = :handle, password_hash = :hash, display_name = NULL,
                     country = NULL, languages = '{}', birth_year = NULL, hidden_content_warnings = '{}',
+                    content_warning_mode = 'HIDE',
                     roles = '{member}', status = 'DELETED', updated_at = :now, password_changed_at = :now,
                     email_verified_at = NULL,
                     version = version + 1

@@ -19,6 +19,7 @@ public final class PersonalData {
             Map.entry("reactions.account_id", "reactions"),
             Map.entry("reports.reporter_id", "reports"),
             Map.entry("blocks.blocker_id", "blocks"),
+            Map.entry("mutes.muter_id", "mutes"),
             Map.entry("warnings.account_id", "warnings"),
             Map.entry("moderation_log.actor_id", "moderationActions"));
 
@@ -27,6 +28,8 @@ public final class PersonalData {
             Map.entry("idempotency_keys.account_id",
                     "a 24-hour replay cache of responses already sent to the member; erased with the account"),
             Map.entry("blocks.blocked_id", "another member's decision to block this member; theirs, not this member's"),
+            Map.entry("mutes.muted_id",
+                    "another member's decision to mute this member; theirs, and muting must stay unnoticeable"),
             Map.entry("reports.target_account_id",
                     "reports about this member: exporting them would reveal who reported whom; outcomes reach the member as warnings"),
             Map.entry("reports.resolved_by", "a moderator's decision on someone else's report"),

@@ -115,7 +115,8 @@ class ApiAccessTest {
                 "DELETE /api/v1/me/blocks/{accountId}", "PUT /api/v1/me/blocks/{accountId}", "GET /api/v1/me/export",
                 "GET /api/v1/me/memberships", "PUT /api/v1/me/password", "GET /api/v1/me/warnings",
                 "GET /api/v1/me/care", "POST /api/v1/me/email-verification", "POST /api/v1/me/guidelines-acceptance",
-                "GET /api/v1/me/sessions",
+                "GET /api/v1/me/sessions", "GET /api/v1/me/timeline", "GET /api/v1/me/posts", "GET /api/v1/me/replies",
+                "GET /api/v1/me/mutes", "PUT /api/v1/me/mutes/{accountId}", "DELETE /api/v1/me/mutes/{accountId}",
                 "DELETE /api/v1/me/sessions", "DELETE /api/v1/me/sessions/{sessionId}",
                 "DELETE /api/v1/me/care/notes/{noteId}",
                 "PATCH /api/v1/posts/{postId}", "GET /api/v1/posts/{postId}", "DELETE /api/v1/posts/{postId}",
@@ -141,7 +142,9 @@ class ApiAccessTest {
     static final Map<Op, String> NOT_OBJECT_SCOPED = Map.of(
             new Op("GET", "/api/v1/accounts/{handle}"), "public profiles of active members are public by design",
             new Op("PUT", "/api/v1/me/blocks/{accountId}"), "the object is the caller's own block list",
-            new Op("DELETE", "/api/v1/me/blocks/{accountId}"), "the object is the caller's own block list");
+            new Op("DELETE", "/api/v1/me/blocks/{accountId}"), "the object is the caller's own block list",
+            new Op("PUT", "/api/v1/me/mutes/{accountId}"), "the object is the caller's own mute list",
+            new Op("DELETE", "/api/v1/me/mutes/{accountId}"), "the object is the caller's own mute list");
 
     private final ObjectMapper json = new ObjectMapper();
     private JsonNode openapi;

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.accounts.ContentWarning;
+import org.kindred.accounts.ContentWarningMode;
 import org.kindred.platform.openapi.ApiTypes;
 
 @Schema(name = "Me", description = "Your own account, including private fields only you can see")
@@ -18,7 +19,8 @@ public record MeResponse(
         @Schema(nullable = true, description = "ISO 3166-1 alpha-2 country code in upper case", minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN, example = "GB") String country,
         @Schema(required = true, type = SchemaType.ARRAY, implementation = ApiTypes.LanguageTag.class, maxItems = 10, example = "[\"en\"]") List<String> languages,
         @Schema(nullable = true, example = "1994", minimum = "1900", maximum = "2100") Integer birthYear,
-        @Schema(required = true, description = "Posts with any of these warnings are left out of your feeds", maxItems = 20) List<ContentWarning> hiddenContentWarnings,
+        @Schema(required = true, description = "Posts with any of these warnings are left out of your lists (`HIDE`) or shown collapsed (`COLLAPSE`, see `contentWarningMode`)", maxItems = 20) List<ContentWarning> hiddenContentWarnings,
+        @Schema(required = true, description = "How `hiddenContentWarnings` apply to lists: `HIDE` leaves such posts out; `COLLAPSE` lists them with the body withheld and the warnings shown") ContentWarningMode contentWarningMode,
         @Schema(required = true, description = "Platform roles: `member`, and possibly `professional` or `admin`", example = "[\"member\"]", type = SchemaType.ARRAY, implementation = ApiTypes.Role.class, maxItems = 3, uniqueItems = true) List<String> roles,
         @Schema(required = true, description = "Version of the community guidelines you accepted", example = "1", minimum = "1", maximum = "2147483647") int guidelinesVersion,
         @Schema(required = true) Instant createdAt,

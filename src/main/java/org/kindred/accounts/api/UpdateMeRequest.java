@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kindred.accounts.ContentWarning;
+import org.kindred.accounts.ContentWarningMode;
 import org.kindred.platform.openapi.ApiTypes;
 import org.kindred.platform.validation.CountryCode;
 import org.kindred.platform.validation.LanguageTag;
@@ -55,6 +56,15 @@ public final class UpdateMeRequest {
     @JsonProperty
     @Schema(description = "Content warnings to leave out of your feeds", example = "[\"SELF_HARM\", \"SLURS_QUOTED\"]", maxItems = 20)
     private Optional<@Size(max = 20) List<@NotNull ContentWarning>> hiddenContentWarnings;
+
+    @JsonProperty
+    @Schema(description = "How hidden content warnings apply to lists: `HIDE` leaves such posts out; `COLLAPSE` lists them with "
+            + "the body withheld (`collapsed: true`) and the warnings shown; opening the post shows it", example = "COLLAPSE")
+    private Optional<ContentWarningMode> contentWarningMode;
+
+    public Optional<ContentWarningMode> contentWarningMode() {
+        return contentWarningMode;
+    }
 
     public Optional<String> email() {
         return email;

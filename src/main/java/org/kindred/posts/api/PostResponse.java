@@ -43,6 +43,8 @@ public record PostResponse(
         @Schema(required = true) boolean pinned,
         @Schema(required = true, description = "Locked threads take no new replies") boolean locked,
         @Schema(required = true, description = "Whether you may reply now (policy, lock, membership, blocks)") boolean canReply,
+        @Schema(required = true, description = "In lists, for readers whose `contentWarningMode` is COLLAPSE: the post carries a content warning you hide, "
+                + "so `body` is withheld (null) and `contentWarnings` tell why; GET the post to read it") boolean collapsed,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Only in the answer to the writer's own create, reply or edit: what the safety check found, "
                 + "with crisis lines when it found distress. If the check could not run, the post is held for care and `crisis` is URGENT, "
                 + "so the writer still sees crisis lines") SafetyCheckResponse safety) {
@@ -51,7 +53,14 @@ public record PostResponse(
     public PostResponse withSafety(SafetyCheckResponse safety) {
         return new PostResponse(id, groupId, parentId, replyTo, author, anonymous, mine, title, body, language,
                 contentWarnings, supportWanted, replyPolicy, status, createdAt, editedAt, lastActivityAt, replyCount,
-                reactions, myReactions, pinned, locked, canReply, safety);
+                reactions, myReactions, pinned, locked, canReply, collapsed, safety);
+    }
+
+    /** The same post collapsed behind its content warnings: body withheld. */
+    public PostResponse withBodyCollapsed() {
+        return new PostResponse(id, groupId, parentId, replyTo, author, anonymous, mine, title, null, language,
+                contentWarnings, supportWanted, replyPolicy, status, createdAt, editedAt, lastActivityAt, replyCount,
+                reactions, myReactions, pinned, locked, canReply, true, safety);
     }
 
     @Schema(name = "PostAuthor")

@@ -26,6 +26,7 @@ public record DataExport(
         @Schema(required = true, description = "Your reactions") List<ReactionEntry> reactions,
         @Schema(required = true, description = "Reports you filed") List<ReportEntry> reports,
         @Schema(required = true, description = "Members you blocked") List<BlockEntry> blocks,
+        @Schema(required = true, description = "Members you muted (same shape as `blocks`)") List<BlockEntry> mutes,
         @Schema(required = true, description = "Warnings moderators gave you") List<WarningEntry> warnings,
         @Schema(required = true, description = "Moderation actions you took in groups you moderate") List<ModerationEntry> moderationActions) {
 
@@ -44,7 +45,9 @@ public record DataExport(
             @Schema(required = true, minimum = "1", maximum = "2147483647") int guidelinesVersion,
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant updatedAt, @Schema(required = true) Instant passwordChangedAt,
-            @Schema(nullable = true, description = "When a link mailed to `email` was last followed; null if never") Instant emailVerifiedAt){
+            @Schema(nullable = true, description = "When a link mailed to `email` was last followed; null if never") Instant emailVerifiedAt,
+            @Schema(required = true, enumeration = {"HIDE",
+                    "COLLAPSE"}, description = "How hidden content warnings apply to your lists") String contentWarningMode){
     }
 
     @Schema(name = "DataExportConsent")

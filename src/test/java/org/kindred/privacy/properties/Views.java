@@ -38,6 +38,10 @@ final class Views {
         read(world, observer, view, g);
         read(world, observer, view, g + "/members");
         read(world, observer, view, g + "/posts");
+        // Search: the anonymous post's words, and every handle of the cast (never in the searched text).
+        read(world, observer, view, g + "/posts?q=bus");
+        read(world, observer, view, g + "/posts?q=" + String.join(" or ",
+                world.cast.stream().map(TestAccount::handle).toList()));
         read(world, observer, view, g + "/moderation-log");
         for (int i = 0; i < world.posts.size(); i++) {
             World.PostRecord post = world.posts.get(i);
@@ -59,6 +63,11 @@ final class Views {
             read(world, observer, view, "/api/v1/me/warnings");
             read(world, observer, view, "/api/v1/me/memberships");
             read(world, observer, view, "/api/v1/me/blocks");
+            read(world, observer, view, "/api/v1/me/timeline");
+            read(world, observer, view, "/api/v1/me/timeline?sort=active");
+            read(world, observer, view, "/api/v1/me/timeline?q=bus");
+            read(world, observer, view, "/api/v1/me/posts");
+            read(world, observer, view, "/api/v1/me/replies");
         }
         return view;
     }
