@@ -118,7 +118,8 @@ public class NotificationInbox {
             } else if (row.kind() == NotificationKind.REPORT_OUTCOME) {
                 show = true; // the member's own report
             } else {
-                show = contexts.computeIfAbsent(row.groupId(), groups::visibleContext).isPresent();
+                show = row.groupId() != null
+                        && contexts.computeIfAbsent(row.groupId(), groups::visibleContext).isPresent();
             }
             if (show) {
                 shown.add(row);
