@@ -60,7 +60,7 @@ public class MyNotificationsResource {
             follow `nextCursor` until it is null. Filter by `kind` (repeatable) and `unread=true`.""")
     @APIResponse(responseCode = "200", description = "One page of notifications", headers = {
             @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = UNREAD_HEADER, description = "Unread notifications", schema = @Schema(type = SchemaType.INTEGER))})
+            @Header(name = UNREAD_HEADER, description = "Unread notifications", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807"))})
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Unknown kind, bad limit or cursor (a cursor from other filters is refused)")
     public RestResponse<Page<NotificationResponse>> list(
             @Parameter(description = "Only these kinds (repeat the parameter for several)") @RestQuery("kind") @Size(max = 12) List<NotificationKind> kinds,
@@ -74,7 +74,7 @@ public class MyNotificationsResource {
     @GET
     @Path("/unread-count")
     @Operation(operationId = "countMyUnreadNotifications", summary = "How many notifications are unread", description = "Cheap enough to poll for a badge; a live client uses GET /api/v1/me/events instead.")
-    @APIResponse(responseCode = "200", description = "The count", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER)), content = @Content(schema = @Schema(implementation = UnreadCountResponse.class)))
+    @APIResponse(responseCode = "200", description = "The count", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807")), content = @Content(schema = @Schema(implementation = UnreadCountResponse.class)))
     public RestResponse<UnreadCountResponse> unreadCount() {
         long unread = inbox.unreadCount();
         return RestResponse.ResponseBuilder.ok(new UnreadCountResponse(unread)).header(UNREAD_HEADER, unread).build();
@@ -83,7 +83,7 @@ public class MyNotificationsResource {
     @POST
     @Path("/{notificationId}/read")
     @Operation(operationId = "markNotificationRead", summary = "Mark one notification read", description = "Marking it again is harmless.")
-    @APIResponse(responseCode = "204", description = "Read", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "204", description = "Read", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807")))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such notification of yours")
     public RestResponse<Void> markRead(@RestPath("notificationId") UUID notificationId) {
@@ -94,7 +94,7 @@ public class MyNotificationsResource {
     @POST
     @Path("/read")
     @Operation(operationId = "markAllNotificationsRead", summary = "Mark all your notifications read")
-    @APIResponse(responseCode = "204", description = "All read", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "204", description = "All read", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807")))
     public RestResponse<Void> markAllRead() {
         inbox.markAllRead();
         return withUnread(RestResponse.noContent());
@@ -103,7 +103,7 @@ public class MyNotificationsResource {
     @DELETE
     @Path("/{notificationId}")
     @Operation(operationId = "deleteNotification", summary = "Delete one notification")
-    @APIResponse(responseCode = "204", description = "Deleted", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "204", description = "Deleted", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807")))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such notification of yours")
     public RestResponse<Void> delete(@RestPath("notificationId") UUID notificationId) {

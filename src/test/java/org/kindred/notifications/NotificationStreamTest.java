@@ -170,6 +170,10 @@ class NotificationStreamTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, unauthenticated.statusCode());
+        HttpResponse<String> partner = HTTP.send(HttpRequest.newBuilder(events).header("Accept", "text/event-stream")
+                .header("X-Api-Key", "kpk_not-a-member").timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, partner.statusCode(), "a partner key is not a member");
         TestAccount member = Api.register("ssemax");
         List<Client> open = new ArrayList<>();
         try {
