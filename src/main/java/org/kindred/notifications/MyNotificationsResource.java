@@ -93,7 +93,7 @@ public class MyNotificationsResource {
 
     @POST
     @Path("/read")
-    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all your notifications read")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all your notifications read", description = "Everything in your inbox now counts as read; the unread count becomes 0.")
     @APIResponse(responseCode = "204", description = "All read", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807")))
     public RestResponse<Void> markAllRead() {
         inbox.markAllRead();
@@ -102,7 +102,7 @@ public class MyNotificationsResource {
 
     @DELETE
     @Path("/{notificationId}")
-    @Operation(operationId = "deleteNotification", summary = "Delete one notification")
+    @Operation(operationId = "deleteNotification", summary = "Delete one notification", description = "Removes it from your inbox for good; what it pointed at is unaffected.")
     @APIResponse(responseCode = "204", description = "Deleted", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807")))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such notification of yours")

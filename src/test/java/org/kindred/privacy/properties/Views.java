@@ -59,6 +59,8 @@ final class Views {
             read(world, observer, view, "/api/v1/me/warnings");
             read(world, observer, view, "/api/v1/me/memberships");
             read(world, observer, view, "/api/v1/me/blocks");
+            read(world, observer, view, "/api/v1/me/notifications");
+            read(world, observer, view, "/api/v1/me/notifications/unread-count");
         }
         return view;
     }
