@@ -52,23 +52,52 @@ public class GroupAccess {
     }
 
     private GroupContext contextFor(GroupFacts group) {
-        return contextFor(group,
+        return standing(group).orElseThrow(GroupAccess::notFound);
+    }
+
+    private Optional<GroupContext> standing(GroupFacts group) {
+        return standing(group,
                 currentUser.accountId().flatMap(id -> memberships.find(group.id(), id)).orElse(null));
     }
 
     private GroupContext contextFor(GroupFacts group, Membership membership) {
+        return standing(group, membership).orElseThrow(GroupAccess::notFound);
+    }
+
+    /** The caller's standing in the group, or empty when the caller may not know the group exists. */
+    private Optional<GroupContext> standing(GroupFacts group, Membership membership) {
         Optional<UUID> caller = currentUser.accountId();
         boolean admin = currentUser.isAdmin();
         boolean banned = membership != null && membership.isBanned(clock.instant());
         MembershipStatus status = membership == null ? null : membership.status();
         if (group.visibility() == Visibility.HIDDEN && !admin && status != MembershipStatus.ACTIVE) {
-            throw notFound();
+            return Optional.empty();
         }
-        return new GroupContext(group.id(), group.slug(), group.name(), group.visibility(), group.archived(),
-                group.rulesVersion(), group.rules(), group.language(), caller, admin,
-                membership == null ? null : membership.role(),
-                status,
-                banned, MembershipService.toMine(membership, group.rulesVersion(), clock.instant()));
+        return Optional
+                .of(new GroupContext(group.id(), group.slug(), group.name(), group.visibility(), group.archived(),
+                        group.rulesVersion(), group.rules(), group.language(), caller, admin,
+                        membership == null ? null : membership.role(),
+                        status,
+                        banned, MembershipService.toMine(membership, group.rulesVersion(), clock.instant())));
+    }
+
+    /**
+     * As {@link #requireVisible(UUID)}, without throwing: empty when the caller may not know the group exists. For
+     * lists that drop what their reader may no longer see (an exception would mark the caller's transaction for
+     * rollback).
+     */
+    @Transactional
+    public Optional<GroupContext> visibleContext(UUID groupId) {
+        return groups.facts(groupId).flatMap(this::standing);
+    }
+
+    /** As {@link #requireCanReadPosts(UUID)}, without throwing: empty when the caller may not read the group's posts. */
+    @Transactional
+    public Optional<GroupContext> readableContext(UUID groupId) {
+        if (!currentUser.isAuthenticated()) {
+            return Optional.empty();
+        }
+        return visibleContext(groupId).filter(GroupAccess::mayReadPosts);
     }
 
     @Transactional
@@ -133,8 +162,13 @@ public class GroupAccess {
         }
     }
 
+    private static boolean mayReadPosts(GroupContext context) {
+        return context.admin() || context.isActiveMember()
+                || context.visibility() == Visibility.PUBLIC && !context.banned();
+    }
+
     private static GroupContext canReadPosts(GroupContext context) {
-        if (context.admin() || context.isActiveMember()) {
+        if (mayReadPosts(context)) {
             return context;
         }
         if (context.visibility() != Visibility.PUBLIC) {

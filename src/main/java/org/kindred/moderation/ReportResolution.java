@@ -2,6 +2,7 @@ package org.kindred.moderation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,11 +92,15 @@ public class ReportResolution {
         }
         Instant now = clock.instant();
         ReportStatus status = dismissed ? ReportStatus.DISMISSED : ReportStatus.RESOLVED;
+        Map<UUID, UUID> reportsByReporter = new HashMap<>();
         for (Report r : open) {
             r.close(status, action, request.note(), me, now);
+            if (r.reporterId() != null) {
+                reportsByReporter.put(r.reporterId(), r.id());
+            }
         }
         events.fire(new ReportClosed(report.id(), report.groupId(), report.targetType(), report.targetId(), status,
-                action));
+                action, reportsByReporter));
         reports.flush();
         return Versioned.of(ReportService.toResponse(report), report.version());
     }

@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.kindred.moderation.ModerationLogEntry.TargetType;
 import org.kindred.moderation.api.WarningResponse;
+import org.kindred.moderation.events.WarningIssued;
 import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.paging.KeysetPaging;
 import org.kindred.platform.paging.KeysetPaging.TimeAndId;
 import org.kindred.platform.paging.Page;
@@ -25,9 +28,11 @@ public class WarningService {
     private final KeysetPaging paging;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final Event<DomainEvent> events;
 
     public WarningService(WarningRepository warnings, ModerationLog log, KeysetPaging paging, CurrentUser currentUser,
-            Clock clock) {
+            Clock clock, Event<DomainEvent> events) {
+        this.events = events;
         this.warnings = warnings;
         this.log = log;
         this.paging = paging;
@@ -45,7 +50,9 @@ public class WarningService {
             throw new BadRequestException("reason", "is required with WARN: the member sees it");
         }
         UUID postId = report.targetType() == ReportTarget.POST ? report.targetId() : null;
-        warnings.persist(Warning.issue(report.groupId(), account, postId, reason.strip(), by, clock.instant()));
+        Warning warning = Warning.issue(report.groupId(), account, postId, reason.strip(), by, clock.instant());
+        warnings.persist(warning);
+        events.fire(new WarningIssued(warning.id(), report.groupId(), account));
         log.record(report.groupId(), by, ModerationLogAction.MEMBER_WARNED, TargetType.ACCOUNT, account, reason,
                 Map.of());
     }

@@ -239,6 +239,11 @@ public class Post {
         return authorId;
     }
 
+    /** The reply this reply answers, if it answers one; null for threads and direct replies to the thread. */
+    public UUID replyToId() {
+        return replyToId;
+    }
+
     public UUID parentId() {
         return parentId;
     }

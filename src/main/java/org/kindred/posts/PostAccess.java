@@ -1,6 +1,11 @@
 package org.kindred.posts;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +60,27 @@ public class PostAccess {
             throw notFound();
         }
         return new Seen(row, context, me);
+    }
+
+    /**
+     * Which of these posts the caller may see now, by the same rules as {@link #requireVisible(UUID)}; never throws.
+     * For lists of pointers to posts (notifications) that drop what their reader may no longer see.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> visibleAmong(Collection<UUID> postIds) {
+        UUID me = currentUser.requireAccountId();
+        Map<UUID, Optional<GroupContext>> contexts = new HashMap<>();
+        Set<UUID> visible = new HashSet<>();
+        if (postIds.isEmpty()) {
+            return visible;
+        }
+        for (PostRow row : posts.rowsByIds(postIds, me)) {
+            Optional<GroupContext> context = contexts.computeIfAbsent(row.groupId(), access::readableContext);
+            if (context.isPresent() && isVisible(row, context.get(), me)) {
+                visible.add(row.id());
+            }
+        }
+        return visible;
     }
 
     /** A thread's first post the caller may see; 400 when the id names a reply. */

@@ -173,7 +173,8 @@ public class PostModeration {
     private void fire(Post post, UUID actor, PostModerated.Change change, PostStatus before, String reason,
             Map<String, Object> details) {
         posts.flush();
-        events.fire(new PostModerated(post.id(), post.groupId(), actor, change, before, post.everPublished(), reason,
+        events.fire(new PostModerated(post.id(), post.groupId(), post.parentId(), post.authorId(),
+                post.anonymous(), actor, change, before, post.everPublished(), reason,
                 details));
     }
 

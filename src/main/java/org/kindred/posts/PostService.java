@@ -34,6 +34,7 @@ import org.kindred.posts.api.PostResponse;
 import org.kindred.posts.api.ReactionsResponse;
 import org.kindred.posts.api.UpdatePostRequest;
 import org.kindred.posts.events.PostCreated;
+import org.kindred.posts.events.ReactionAdded;
 import org.kindred.safety.ContentScreening;
 
 /**
@@ -172,7 +173,7 @@ public class PostService {
     private Versioned<PostResponse> saved(Post post, ContentScreening.Verdict verdict, GroupContext context, UUID me) {
         posts.persist(post);
         posts.flush();
-        events.fire(new PostCreated(post.id(), post.groupId(), post.parentId(), me, post.anonymous(),
+        events.fire(new PostCreated(post.id(), post.groupId(), post.parentId(), post.replyToId(), me, post.anonymous(),
                 post.status()));
         moderation.screened(post, verdict);
         return Versioned.of(PostViews.toResponse(posts.row(post.id(), me).orElseThrow(), context, me, true)
@@ -250,7 +251,11 @@ public class PostService {
             throw new ConflictException("post-not-published", "Not published", "Only published posts take reactions");
         }
         if (add) {
-            posts.addReaction(postId, seen.reader(), kind, clock.instant());
+            if (posts.addReaction(postId, seen.reader(), kind, clock.instant())
+                    && !seen.row().authorId().equals(seen.reader())) {
+                events.fire(new ReactionAdded(postId, seen.row().groupId(), seen.row().parentId(),
+                        seen.row().authorId(), kind));
+            }
         } else {
             posts.removeReaction(postId, seen.reader(), kind);
         }

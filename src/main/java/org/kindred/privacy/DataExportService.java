@@ -92,7 +92,24 @@ public class DataExportService {
                         SELECT group_id, action, target_type, target_id, reason, created_at FROM moderation_log
                         WHERE actor_id = :id ORDER BY created_at, id""", accountId,
                         r -> new DataExport.ModerationEntry((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3],
-                                (String) r[4], instant(r[5]))));
+                                (String) r[4], instant(r[5]))),
+                notificationSettings(accountId), threadSubscriptions(accountId));
+    }
+
+    private List<DataExport.NotificationSettingsEntry> notificationSettings(UUID accountId) {
+        return rows("""
+                SELECT disabled_kinds, to_char(quiet_from, 'HH24:MI'), to_char(quiet_until, 'HH24:MI'), time_zone,
+                       updated_at
+                FROM notification_settings WHERE account_id = :id""", accountId,
+                r -> new DataExport.NotificationSettingsEntry(strings(r[0]), (String) r[1], (String) r[2],
+                        (String) r[3], instant(r[4])));
+    }
+
+    private List<DataExport.ThreadSubscriptionEntry> threadSubscriptions(UUID accountId) {
+        return rows("""
+                SELECT thread_id, mode, created_at FROM thread_subscriptions WHERE account_id = :id
+                ORDER BY created_at, thread_id""", accountId,
+                r -> new DataExport.ThreadSubscriptionEntry((UUID) r[0], (String) r[1], instant(r[2])));
     }
 
     private List<DataExport.PostEntry> posts(UUID accountId) {

@@ -100,6 +100,9 @@ public class ErasureService {
         update("DELETE FROM care_notes WHERE account_id = :id", accountId);
         update("DELETE FROM idempotency_keys WHERE account_id = :id", accountId);
         update("DELETE FROM account_links WHERE account_id = :id", accountId);
+        update("DELETE FROM notifications WHERE recipient_id = :id", accountId);
+        update("DELETE FROM notification_settings WHERE account_id = :id", accountId);
+        update("DELETE FROM thread_subscriptions WHERE account_id = :id", accountId);
         // Registrations waiting for a link to the member's address hold it (and a password hash) until they expire.
         update("DELETE FROM pending_registrations WHERE email = (SELECT email FROM accounts WHERE id = :id)",
                 accountId);

@@ -21,7 +21,9 @@ public final class PersonalData {
             Map.entry("blocks.blocker_id", "blocks"),
             Map.entry("mutes.muter_id", "mutes"),
             Map.entry("warnings.account_id", "warnings"),
-            Map.entry("moderation_log.actor_id", "moderationActions"));
+            Map.entry("moderation_log.actor_id", "moderationActions"),
+            Map.entry("notification_settings.account_id", "notificationSettings"),
+            Map.entry("thread_subscriptions.account_id", "threadSubscriptions"));
 
     /** Columns left out of the export on purpose, and why. */
     public static final Map<String, String> EXCLUDED = Map.ofEntries(
@@ -45,6 +47,8 @@ public final class PersonalData {
                     "single-use links mailed to the member (hashed tokens; the address is in the profile); erased with the account"),
             Map.entry("care_notes.account_id",
                     "a note that someone cared, with no content, no reporter and no post; erased with the account"),
+            Map.entry("notifications.recipient_id",
+                    "content-free pointers (kind, ids, counts) to other members' activity, derived and short-lived; erased with the account"),
             Map.entry("resource_changes.actor_account_id",
                     "the curated library's change log, kept for accountability"));
 

@@ -125,7 +125,13 @@ class ApiAccessTest {
                 "DELETE /api/v1/posts/{postId}/reactions/{kind}", "PUT /api/v1/posts/{postId}/reactions/{kind}",
                 "POST /api/v1/posts/{postId}/replies", "GET /api/v1/posts/{postId}/replies",
                 "GET /api/v1/posts/{postId}/revisions", "POST /api/v1/reports", "PATCH /api/v1/reports/{reportId}",
-                "GET /api/v1/reports/{reportId}", "POST /api/v1/safety/check")) {
+                "GET /api/v1/reports/{reportId}", "POST /api/v1/safety/check", "GET /api/v1/me/notifications",
+                "GET /api/v1/me/notifications/unread-count", "POST /api/v1/me/notifications/read",
+                "POST /api/v1/me/notifications/{notificationId}/read",
+                "DELETE /api/v1/me/notifications/{notificationId}", "GET /api/v1/me/notification-settings",
+                "PUT /api/v1/me/notification-settings", "GET /api/v1/me/events",
+                "GET /api/v1/posts/{postId}/subscription", "PUT /api/v1/posts/{postId}/subscription",
+                "DELETE /api/v1/posts/{postId}/subscription")) {
             put(op, Audience.MEMBER);
         }
     }
@@ -145,6 +151,12 @@ class ApiAccessTest {
             new Op("DELETE", "/api/v1/me/blocks/{accountId}"), "the object is the caller's own block list",
             new Op("PUT", "/api/v1/me/mutes/{accountId}"), "the object is the caller's own mute list",
             new Op("DELETE", "/api/v1/me/mutes/{accountId}"), "the object is the caller's own mute list");
+
+    /**
+     * Operations that answer a member with a stream that stays open (Server-Sent Events): the matrix cannot wait for
+     * their end; NotificationStreamTest checks who may open them.
+     */
+    static final Set<Op> STREAMS = Set.of(new Op("GET", "/api/v1/me/events"));
 
     private final ObjectMapper json = new ObjectMapper();
     private JsonNode openapi;
@@ -212,6 +224,8 @@ class ApiAccessTest {
         othersIds.put("kind", "I_BELIEVE_YOU");
         othersIds.put("handle", member.handle());
         othersIds.put("noteId", note);
+        othersIds.put("notificationId", Api.as(owner).get("/api/v1/me/notifications").then().statusCode(200)
+                .extract().path("items[0].id"));
         othersIds.put("sessionId", Api.as(member).get("/api/v1/me/sessions").then().statusCode(200).extract()
                 .path("items[0].id"));
     }
@@ -280,6 +294,8 @@ class ApiAccessTest {
                     "https://partner.example/");
             case "POST /api/v1/partners/{partnerId}/keys" -> Map.of("name", "site", "scopes", List.of("feeds:read"));
             case "PATCH /api/v1/posts/{postId}" -> Map.of("body", "Edited by someone else");
+            case "PUT /api/v1/posts/{postId}/subscription" -> Map.of("mode", "FOLLOW");
+            case "PUT /api/v1/me/notification-settings" -> Map.of("disabledKinds", List.of(), "timeZone", "UTC");
             case "POST /api/v1/posts/{postId}/replies" -> Map.of("body", "A reply from someone else");
             case "POST /api/v1/reports" -> Map.of("targetType", "GROUP", "targetId", UUID.randomUUID().toString(),
                     "reason", "OTHER");
@@ -382,6 +398,9 @@ class ApiAccessTest {
         ids.replaceAll((k, v) -> k.equals("kind") || k.equals("handle") ? v : UUID.randomUUID().toString());
         List<String> failures = new ArrayList<>();
         for (Op op : served) {
+            if (STREAMS.contains(op)) {
+                continue;
+            }
             Audience audience = AUDIENCE.get(op);
             String url = fill(op.path(), ids);
             Response anonymousAnswer = call(given(), op, url);

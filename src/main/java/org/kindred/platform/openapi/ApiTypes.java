@@ -73,4 +73,11 @@ public final class ApiTypes {
         private PartnerScope() {
         }
     }
+
+    /** A notification kind's name as the data export lists it (the kinds are documented on {@code Notification}). */
+    @Schema(name = "NotificationKindName", type = SchemaType.STRING, maxLength = 32, pattern = "^[A-Z_]{1,32}$", example = "REACTIONS")
+    public static final class NotificationKindName {
+        private NotificationKindName() {
+        }
+    }
 }

@@ -28,7 +28,9 @@ public record DataExport(
         @Schema(required = true, description = "Members you blocked") List<BlockEntry> blocks,
         @Schema(required = true, description = "Members you muted (same shape as `blocks`)") List<BlockEntry> mutes,
         @Schema(required = true, description = "Warnings moderators gave you") List<WarningEntry> warnings,
-        @Schema(required = true, description = "Moderation actions you took in groups you moderate") List<ModerationEntry> moderationActions) {
+        @Schema(required = true, description = "Moderation actions you took in groups you moderate") List<ModerationEntry> moderationActions,
+        @Schema(required = true, description = "Your notification settings (kinds turned off, quiet hours); empty when you kept the defaults. Notifications themselves are pointers to others' activity and are not exported", maxItems = 1) List<NotificationSettingsEntry> notificationSettings,
+        @Schema(required = true, description = "Threads you chose to follow or mute", maxItems = 100000) List<ThreadSubscriptionEntry> threadSubscriptions) {
 
     @Schema(name = "DataExportProfile")
     public record Profile(@Schema(required = true) UUID id,
@@ -136,5 +138,20 @@ public record DataExport(
             @Schema(required = true, maxLength = 16, example = "POST") String targetType,
             @Schema(nullable = true) UUID targetId,
             @Schema(nullable = true, maxLength = 1000) String reason, @Schema(required = true) Instant createdAt) {
+    }
+
+    @Schema(name = "DataExportNotificationSettings")
+    public record NotificationSettingsEntry(
+            @Schema(required = true, type = SchemaType.ARRAY, implementation = ApiTypes.NotificationKindName.class, maxItems = 12) List<String> disabledKinds,
+            @Schema(nullable = true, maxLength = 5, example = "22:00") String quietFrom,
+            @Schema(nullable = true, maxLength = 5, example = "07:30") String quietUntil,
+            @Schema(required = true, maxLength = 64, example = "Europe/Berlin") String timeZone,
+            @Schema(required = true) Instant updatedAt) {
+    }
+
+    @Schema(name = "DataExportThreadSubscription")
+    public record ThreadSubscriptionEntry(@Schema(required = true) UUID threadId,
+            @Schema(required = true, maxLength = 8, example = "MUTE") String mode,
+            @Schema(required = true) Instant createdAt) {
     }
 }

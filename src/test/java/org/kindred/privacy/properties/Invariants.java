@@ -90,6 +90,32 @@ final class Invariants {
         i4ModeratorsNeverSeeReportsAboutThemselves(world);
         i5ReportersNeverLearnAccountLevelActions(world);
         i6ErasedMembersLeaveNothing(world);
+        notificationsCarryNoContentAndNoPerson(world);
+    }
+
+    /**
+     * Issue 16: a notification is kind, ids, counts and times. No member's id or handle (so never the actor of
+     * anything anonymous), and no field beyond the documented ones (so no text, title, name or reason).
+     */
+    static void notificationsCarryNoContentAndNoPerson(World world) {
+        Set<String> fields = Set.of("id", "kind", "groupId", "threadId", "postId", "reportId", "outcome", "count",
+                "silent", "read", "createdAt", "updatedAt");
+        for (int observer = 0; observer < world.cast.size(); observer++) {
+            Response inbox = Api.as(world.account(observer)).get("/api/v1/me/notifications");
+            if (inbox.statusCode() == 401) {
+                continue; // erased or suspended
+            }
+            assertEquals(200, inbox.statusCode(), "the inbox of " + who(observer));
+            String body = inbox.asString();
+            for (TestAccount account : world.cast) {
+                assertFalse(body.contains(account.id().toString()) || body.contains("\"" + account.handle() + "\""),
+                        "a notification of " + who(observer) + " names " + account.handle() + ": " + body);
+            }
+            List<Map<String, Object>> items = inbox.jsonPath().getList("items");
+            for (Map<String, Object> item : items) {
+                assertTrue(fields.containsAll(item.keySet()), "undocumented notification fields: " + item.keySet());
+            }
+        }
     }
 
     /** I3: a concern changes no post's status and nobody's membership. */
@@ -129,6 +155,10 @@ final class Invariants {
                 List<String> lists = post.thread() == null
                         ? List.of(g + "/posts", g + "/moderation-log")
                         : List.of(g + "/posts", g + "/moderation-log", "/api/v1/posts/" + post.thread() + "/replies");
+                if (observer != Views.NOBODY) {
+                    lists = new java.util.ArrayList<>(lists);
+                    lists.add("/api/v1/me/notifications"); // issue 16: a notification never reveals a held post
+                }
                 for (String list : lists) {
                     assertFalse(spec(world, observer).get(list).asString().contains(post.id().toString()),
                             what + " (" + list + ")");

@@ -68,6 +68,8 @@ final class Views {
             read(world, observer, view, "/api/v1/me/timeline?q=bus");
             read(world, observer, view, "/api/v1/me/posts");
             read(world, observer, view, "/api/v1/me/replies");
+            read(world, observer, view, "/api/v1/me/notifications");
+            read(world, observer, view, "/api/v1/me/notifications/unread-count");
         }
         return view;
     }
