@@ -48,7 +48,7 @@ public class NotificationObservers {
 
     void onPostCreated(@Observes PostCreated e) {
         if (e.status() == PostStatus.PUBLISHED && e.threadId() != null) {
-            replied(e.postId(), e.groupId(), e.threadId(), e.authorId());
+            replied(e.postId(), e.groupId(), e.threadId(), e.authorId(), e.anonymous());
         } else if (e.status() == PostStatus.PENDING_APPROVAL) {
             deliver(new Delivery(NotificationKind.PENDING_POST, e.groupId(), e.threadId(), e.postId(), null, null,
                     null), Recipients.moderatorsOf(e.groupId()), e.authorId());
@@ -75,7 +75,7 @@ public class NotificationObservers {
                 }
                 if (e.threadId() != null && (e.before() == PostStatus.PENDING_APPROVAL
                         || e.before() == PostStatus.HELD_FOR_CARE)) {
-                    replied(e.postId(), e.groupId(), e.threadId(), e.authorId());
+                    replied(e.postId(), e.groupId(), e.threadId(), e.authorId(), e.anonymous());
                 }
             }
             case HIDDEN, AUTO_HIDDEN, REMOVED -> notifications.deleteAbout(e.postId(), ABOUT_A_VISIBLE_POST);
@@ -142,9 +142,19 @@ public class NotificationObservers {
                 Recipients.account(e.accountId()), null);
     }
 
-    private void replied(UUID replyId, UUID groupId, UUID threadId, UUID replier) {
-        deliver(new Delivery(NotificationKind.REPLY, groupId, threadId, replyId, null, null, null),
-                Recipients.followersOf(threadId), replier);
+    /**
+     * A named reply does not reach members who muted its author (a mute hides their posts, so their replies too). An
+     * anonymous reply reaches every follower: whether it notifies must not depend on who wrote it (I1).
+     */
+    private void replied(UUID replyId, UUID groupId, UUID threadId, UUID replier, boolean anonymous) {
+        Recipients followers = Recipients.followersOf(threadId);
+        if (!anonymous) {
+            followers = new Recipients(
+                    "(" + followers.sql() + ") EXCEPT SELECT muter_id FROM mutes WHERE muted_id = :replier",
+                    merge(followers, "replier", replier));
+        }
+        deliver(new Delivery(NotificationKind.REPLY, groupId, threadId, replyId, null, null, null), followers,
+                replier);
     }
 
     private void deliver(Delivery delivery, Recipients recipients, UUID actor) {

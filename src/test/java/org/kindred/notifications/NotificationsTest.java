@@ -105,6 +105,18 @@ class NotificationsTest {
     }
 
     @Test
+    void aMutedMembersNamedRepliesDoNotNotifyButAnonymousOnesDo() {
+        UUID thread = Posts.post(author, group, "Muting test thread");
+        Api.as(author).put("/api/v1/me/mutes/" + member.id()).then().statusCode(204);
+        Posts.reply(member, thread, "A named reply from someone muted");
+        assertTrue(ofKind(author, "REPLY").isEmpty());
+        String anonymous = Api.as(member).body(Map.of("body", "An anonymous reply", "anonymous", true))
+                .post("/api/v1/posts/" + thread + "/replies").then().statusCode(201).extract().path("id");
+        assertEquals(List.of(anonymous), ofKind(author, "REPLY").stream().map(n -> n.get("postId")).toList(),
+                "mutes never touch anonymous posts, or they would tell who wrote them");
+    }
+
+    @Test
     void reactionsMergeIntoOneCountWithoutNames() {
         UUID post = Posts.anonymous(author, group, "I was followed around the shop again today.");
         Api.as(member).put("/api/v1/posts/" + post + "/reactions/I_BELIEVE_YOU").then().statusCode(200);
