@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.kindred.platform.error.BadRequestException;
+import org.kindred.platform.error.NotFoundException;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -24,5 +27,17 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
 
     public boolean handleTaken(String handle) {
         return count("handle", handle) > 0;
+    }
+
+    /**
+     * The account a member blocks or mutes: never themselves (400 on {@code accountId}) and never an unknown or erased
+     * account (404, the same answer either way).
+     */
+    public void requireOtherLiveAccount(UUID me, UUID target, String verb) {
+        if (me.equals(target)) {
+            throw new BadRequestException("accountId", "you cannot " + verb + " yourself");
+        }
+        findByIdOptional(target).filter(a -> a.status() != AccountStatus.DELETED)
+                .orElseThrow(() -> new NotFoundException("No such account"));
     }
 }

@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.kindred.accounts.api.BlockResponse;
-import org.kindred.platform.error.BadRequestException;
-import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.paging.KeysetPaging;
 import org.kindred.platform.paging.KeysetPaging.TimeAndId;
 import org.kindred.platform.paging.Page;
@@ -42,11 +40,7 @@ public class BlockService {
     @Transactional
     public void block(UUID target) {
         UUID me = currentUser.requireAccountId();
-        if (me.equals(target)) {
-            throw new BadRequestException("accountId", "you cannot block yourself");
-        }
-        accounts.findByIdOptional(target).filter(a -> a.status() != AccountStatus.DELETED)
-                .orElseThrow(() -> new NotFoundException("No such account"));
+        accounts.requireOtherLiveAccount(me, target, "block");
         blocks.block(me, target, clock.instant());
     }
 

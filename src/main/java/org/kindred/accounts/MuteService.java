@@ -12,8 +12,6 @@ import jakarta.transaction.Transactional;
 
 import org.kindred.accounts.api.MuteResponse;
 import org.kindred.platform.db.NativeSql;
-import org.kindred.platform.error.BadRequestException;
-import org.kindred.platform.error.NotFoundException;
 import org.kindred.platform.paging.KeysetPaging;
 import org.kindred.platform.paging.KeysetPaging.TimeAndId;
 import org.kindred.platform.paging.Page;
@@ -48,11 +46,7 @@ public class MuteService {
     @Transactional
     public void mute(UUID target) {
         UUID me = currentUser.requireAccountId();
-        if (me.equals(target)) {
-            throw new BadRequestException("accountId", "you cannot mute yourself");
-        }
-        accounts.findByIdOptional(target).filter(a -> a.status() != AccountStatus.DELETED)
-                .orElseThrow(() -> new NotFoundException("No such account"));
+        accounts.requireOtherLiveAccount(me, target, "mute");
         em.createNativeQuery("INSERT INTO mutes (muter_id, muted_id, created_at) VALUES (?1, ?2, ?3) "
                 + "ON CONFLICT DO NOTHING").setParameter(1, me).setParameter(2, target)
                 .setParameter(3, clock.instant()).executeUpdate();

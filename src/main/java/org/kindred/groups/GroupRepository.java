@@ -80,7 +80,7 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
                 .getResultList();
         List<Row> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            result.add(new Row((UUID) row[0], toInstant(row[1]), ((Number) row[2]).floatValue()));
+            result.add(new Row((UUID) row[0], NativeSql.instant(row[1]), ((Number) row[2]).floatValue()));
         }
         return result;
     }
@@ -131,16 +131,6 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
         }
         return sql.append(search ? " ORDER BY rank DESC, g.id DESC" : " ORDER BY g.created_at DESC, g.id DESC")
                 .append(" LIMIT :limit").bind("limit", limit);
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 
     static Optional<UUID> asUuid(String ref) {

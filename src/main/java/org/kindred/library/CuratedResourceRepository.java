@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.kindred.platform.db.NativeSql;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -50,9 +52,9 @@ public class CuratedResourceRepository implements PanacheRepositoryBase<CuratedR
 
     /** The latest change visible to the public (see {@link ResourceCatalogue#lastPublicChange()}). */
     Instant lastPublicChange(Instant now, Duration staleAfter) {
-        Instant changed = toInstant(getEntityManager().createNativeQuery(
+        Instant changed = NativeSql.instant(getEntityManager().createNativeQuery(
                 "SELECT max(updated_at) FROM curated_resources WHERE status <> 'PENDING_REVIEW'").getSingleResult());
-        Instant verified = toInstant(getEntityManager().createNativeQuery("""
+        Instant verified = NativeSql.instant(getEntityManager().createNativeQuery("""
                 SELECT max(last_verified_at) FROM curated_resources
                 WHERE status = 'PUBLISHED' AND last_verified_at < :cutoff""")
                 .setParameter("cutoff", now.minus(staleAfter)).getSingleResult());
@@ -71,21 +73,5 @@ public class CuratedResourceRepository implements PanacheRepositoryBase<CuratedR
     Optional<CuratedResource> findLiveByUrl(String url) {
         return find("urlKey = ?1 and status <> ?2", CuratedResource.urlKey(url), ResourceStatus.ARCHIVED)
                 .firstResultOptional();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

@@ -21,6 +21,7 @@ import org.kindred.moderation.events.ReportClosed;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
+import org.kindred.platform.error.UnprocessableException;
 import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.security.CurrentUser;
 import org.kindred.platform.web.ETags;
@@ -131,12 +132,32 @@ public class ReportResolution {
             case WARN -> warnings.issue(report, accountOf(report, action), me, request.reason());
             case BAN_MEMBER -> {
                 UUID account = accountOf(report, action);
+                requireNamedAuthor(report, action);
                 if (report.groupId() == null) {
                     throw new BadRequestException("action", "BAN_MEMBER needs a group; suspend the account instead");
                 }
                 memberships.banFromReport(context, account, request.bannedUntil(), request.reason());
             }
-            case SUSPEND_ACCOUNT -> suspend(report, accountOf(report, action), me, request.reason());
+            case SUSPEND_ACCOUNT -> {
+                requireNamedAuthor(report, action);
+                suspend(report, accountOf(report, action), me, request.reason());
+            }
+        }
+    }
+
+    /**
+     * I1/I5: a ban or a suspension changes what every member sees (the member list, the profile) at the moment the
+     * report closes, so taken on a report of an anonymous post it would show who wrote it. The post-level actions and
+     * a private WARN stay available; an account that must go is reported as an account (a report that names the
+     * person from the start), or banned directly, as a decision of its own.
+     */
+    private void requireNamedAuthor(Report report, ReportAction action) {
+        if (report.targetType() == ReportTarget.POST
+                && posts.facts(report.targetId()).map(PostModeration.PostFacts::anonymous).orElse(false)) {
+            throw new UnprocessableException("reveals-anonymous-author", "Would reveal an anonymous author",
+                    action + " on a report of an anonymous post would show every member who wrote it. Remove, hide "
+                            + "or lock the post, or WARN its author privately; to act on the account, report the "
+                            + "account itself");
         }
     }
 

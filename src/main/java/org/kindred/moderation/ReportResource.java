@@ -118,7 +118,10 @@ public class ReportResource {
             + "same transaction: HIDE_POST, RESTORE_POST (release a held, hidden or waiting post), REMOVE_POST, LOCK_THREAD, "
             + "WARN (the member sees `reason`), BAN_MEMBER (optional `bannedUntil`), SUSPEND_ACCOUNT (admins). Every action is "
             + "written to the moderation log. Closing twice is 409. Reports about yourself are for other moderators (404), and a "
-            + "report you filed yourself is resolved by another moderator (403 `own-report`). The same rules as a direct "
+            + "report you filed yourself is resolved by another moderator (403 `own-report`). On a report of an anonymous post, "
+            + "BAN_MEMBER and SUSPEND_ACCOUNT are refused (422 `reveals-anonymous-author`): a ban or suspension changes the "
+            + "member list and the profile at the moment the report closes, which would show who wrote the post; remove, hide or "
+            + "lock the post or WARN its author privately, and report the account itself if it must go. The same rules as a direct "
             + "change apply: moderators cannot act on moderators or owners (403), owners cannot be banned (409). Honours If-Match "
             + "(the ETag of GET /api/v1/reports/{reportId}; 412 if the report changed since).")
     @APIResponse(responseCode = "200", description = "The report, closed", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ReportResponse.class)))
@@ -129,6 +132,7 @@ public class ReportResource {
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Already closed, or banning an owner")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE, description = "`reveals-anonymous-author`: BAN_MEMBER or SUSPEND_ACCOUNT on a report of an anonymous post (it would show every member who wrote it); nothing is changed and the report stays open")
     public RestResponse<ReportResponse> resolve(@RestPath("reportId") UUID reportId,
             @Valid @NotNull ResolveReportRequest request,
             @Parameter(description = "ETag from GET /api/v1/reports/{reportId}; the change is refused with 412 if the report changed since") @RestHeader("If-Match") String ifMatch) {

@@ -97,7 +97,8 @@ public class MyNotificationsResource {
     @APIResponse(responseCode = "204", description = "All read", headers = @Header(name = UNREAD_HEADER, schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807")))
     public RestResponse<Void> markAllRead() {
         inbox.markAllRead();
-        return withUnread(RestResponse.noContent());
+        // Everything is read now: no need to count again.
+        return RestResponse.ResponseBuilder.<Void>noContent().header(UNREAD_HEADER, 0L).build();
     }
 
     @DELETE

@@ -143,14 +143,17 @@ public class NotificationObservers {
     }
 
     /**
-     * A named reply does not reach members who muted its author (a mute hides their posts, so their replies too). An
-     * anonymous reply reaches every follower: whether it notifies must not depend on who wrote it (I1).
+     * A named reply does not reach members who muted its author, nor anyone on either side of a block with them (a
+     * mute or a block hides their posts, so their replies too, and the unread count a live stream sends must not count
+     * what the inbox would drop). An anonymous reply reaches every follower: whether it notifies must not depend on who
+     * wrote it (I1).
      */
     private void replied(UUID replyId, UUID groupId, UUID threadId, UUID replier, boolean anonymous) {
         Recipients followers = Recipients.followersOf(threadId);
         if (!anonymous) {
-            followers = new Recipients(
-                    "(" + followers.sql() + ") EXCEPT SELECT muter_id FROM mutes WHERE muted_id = :replier",
+            followers = new Recipients("(" + followers.sql() + ") EXCEPT SELECT muter_id FROM mutes WHERE muted_id = "
+                    + ":replier EXCEPT SELECT blocker_id FROM blocks WHERE blocked_id = :replier "
+                    + "EXCEPT SELECT blocked_id FROM blocks WHERE blocker_id = :replier",
                     merge(followers, "replier", replier));
         }
         deliver(new Delivery(NotificationKind.REPLY, groupId, threadId, replyId, null, null, null), followers,

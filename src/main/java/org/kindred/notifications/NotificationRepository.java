@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.query.NativeQuery;
+import org.kindred.platform.db.NativeSql;
 
 /**
  * The notifications table. Delivery is one set-based statement per event: it picks the recipients, leaves out the
@@ -218,19 +219,7 @@ public class NotificationRepository {
         return ((List<Object[]>) raw).stream().map(r -> new Row((UUID) r[0], ((Number) r[1]).longValue(), (UUID) r[2],
                 NotificationKind.valueOf((String) r[3]), (UUID) r[4], (UUID) r[5], (UUID) r[6], (UUID) r[7],
                 r[8] == null ? null : NotificationOutcome.valueOf((String) r[8]), ((Number) r[9]).intValue(),
-                (Boolean) r[10], instant(r[11]), instant(r[12]), instant(r[13]))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+                (Boolean) r[10], NativeSql.instant(r[11]), NativeSql.instant(r[12]), NativeSql.instant(r[13])))
+                .toList();
     }
 }

@@ -33,7 +33,8 @@ import org.kindred.safety.ContentScreening;
 public class PostModeration {
 
     /** What moderation needs to know about a post, without access checks (moderation checks access itself). */
-    public record PostFacts(UUID id, UUID groupId, UUID authorId, UUID parentId, PostStatus status) {
+    public record PostFacts(UUID id, UUID groupId, UUID authorId, UUID parentId, PostStatus status,
+            boolean anonymous) {
     }
 
     private final PostRepository posts;
@@ -80,7 +81,8 @@ public class PostModeration {
     @Transactional
     public Optional<PostFacts> facts(UUID postId) {
         return posts.findByIdOptional(postId)
-                .map(p -> new PostFacts(p.id(), p.groupId(), p.authorId(), p.parentId(), p.status()));
+                .map(p -> new PostFacts(p.id(), p.groupId(), p.authorId(), p.parentId(), p.status(),
+                        p.anonymous()));
     }
 
     /** Hides a post (a report's outcome). Returns the status it had. */

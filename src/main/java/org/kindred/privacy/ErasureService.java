@@ -28,7 +28,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Erases an account at the member's request, in one transaction: every session ends at once, the e-mail, handle,
  * profile, preferences, blocks, consents and warnings go, and the member's posts are either removed or kept as written
  * by a deleted member. A post under an open report, and the details of a report the member filed that is still open,
- * stay for the moderators until the report is closed ({@link #onReportClosed}).
+ * stay for the moderators until the report is closed ({@link #onReportClosed}). Anonymous posts are removed later, at
+ * a random moment ({@link PostErasure}), so their removal never coincides with the member leaving (I1).
  */
 @ApplicationScoped
 public class ErasureService {
@@ -43,10 +44,12 @@ public class ErasureService {
     private final PasswordHasher hasher;
     private final Event<DomainEvent> events;
     private final Clock clock;
+    private final PostErasure postErasure;
 
     public ErasureService(EntityManager em, MembershipDecisions memberships, PasswordHasher hasher,
-            Event<DomainEvent> events, Clock clock) {
+            Event<DomainEvent> events, Clock clock, PostErasure postErasure) {
         this.em = em;
+        this.postErasure = postErasure;
         this.memberships = memberships;
         this.hasher = hasher;
         this.events = events;
@@ -79,17 +82,8 @@ public class ErasureService {
         }
         memberships.requireNotLastOwnerAnywhere(accountId);
         if (removeContent) {
-            update("""
-                    UPDATE posts SET status = 'REMOVED', removed_by = COALESCE(removed_by, 'AUTHOR'), erase_after_review = true
-                    WHERE author_id = :id AND EXISTS (SELECT 1 FROM reports r
-                        WHERE r.target_type = 'POST' AND r.target_id = posts.id AND r.status = 'OPEN')""",
-                    accountId);
-            update("DELETE FROM post_revisions v USING posts p WHERE p.id = v.post_id AND p.author_id = :id"
-                    + " AND NOT p.erase_after_review", accountId);
-            update("UPDATE posts SET status = 'REMOVED', removed_by = COALESCE(removed_by, 'AUTHOR'), title = NULL, "
-                    + "body = '" + ERASED_BODY
-                    + "', content_warnings = '{}' WHERE author_id = :id AND NOT erase_after_review",
-                    accountId);
+            postErasure.removeNow("posts.author_id = :id AND NOT posts.anonymous", accountId);
+            postErasure.scheduleAnonymous(accountId);
             update("DELETE FROM reactions WHERE account_id = :id", accountId);
         }
         update("DELETE FROM memberships WHERE account_id = :id", accountId);

@@ -117,6 +117,24 @@ class NotificationsTest {
     }
 
     @Test
+    void aNamedReplyAcrossABlockIsNeverDeliveredSoNoLiveCountIncludesIt() {
+        // The live stream's unread count is read without the inbox's read-time checks: nothing it would drop may exist.
+        UUID thread = Posts.post(moderator, group, "Somebody else's thread both of them follow");
+        Posts.reply(author, thread, "The author follows it now");
+        Posts.reply(member, thread, "And so does the member");
+        Api.sql("DELETE FROM notifications WHERE recipient_id IN (?, ?)", author.id(), member.id());
+        Api.as(author).put("/api/v1/me/blocks/" + member.id()).then().statusCode(204);
+        Posts.reply(member, thread, "A named reply from someone the author blocked");
+        Posts.reply(author, thread, "A named reply from the member who blocked them");
+        assertEquals(0, Api.count("SELECT count(*) FROM notifications WHERE kind = 'REPLY' AND recipient_id IN (?, ?)",
+                author.id(), member.id()), "no notification crosses a block in either direction");
+        String anonymous = Api.as(member).body(Map.of("body", "An anonymous reply", "anonymous", true))
+                .post("/api/v1/posts/" + thread + "/replies").then().statusCode(201).extract().path("id");
+        assertEquals(List.of(anonymous), ofKind(author, "REPLY").stream().map(n -> n.get("postId")).toList(),
+                "blocks never touch anonymous posts, or they would tell who wrote them");
+    }
+
+    @Test
     void reactionsMergeIntoOneCountWithoutNames() {
         UUID post = Posts.anonymous(author, group, "I was followed around the shop again today.");
         Api.as(member).put("/api/v1/posts/" + post + "/reactions/I_BELIEVE_YOU").then().statusCode(200);

@@ -143,12 +143,39 @@ class CareAndPrivacyRegressionTest {
     void i5AReporterOfAnAnonymousPostLearnsThatActionWasTakenNotWhich() {
         UUID anonymous = Posts.anonymous(author, group, "You people should go back where you came from.");
         String reportId = report(reader, anonymous, "HATE").statusCode(201).extract().path("id");
-        Map<String, Object> ban = new HashMap<>(Map.of("status", "RESOLVED", "action", "BAN_MEMBER", "reason", "Hate"));
-        Api.as(moderator).body(ban).patch("/api/v1/reports/" + reportId).then().statusCode(200)
-                .body("resolution", equalTo("BAN_MEMBER"));
+        resolve(moderator, reportId, "WARN").statusCode(200).body("resolution", equalTo("WARN"));
         Api.as(reader).get("/api/v1/reports/" + reportId).then().statusCode(200).body("status", equalTo("RESOLVED"))
                 .body("resolution", nullValue()).body("actionTaken", equalTo(true));
-        Api.as(moderator).get("/api/v1/reports/" + reportId).then().body("resolution", equalTo("BAN_MEMBER"));
+        Api.as(moderator).get("/api/v1/reports/" + reportId).then().body("resolution", equalTo("WARN"));
+    }
+
+    @Test
+    void i1AReportOfAnAnonymousPostNeverBansOrSuspendsItsAuthor() {
+        // Issue 14, item 6: a ban or suspension on such a report changed the member list and the profile at the moment
+        // the reporter saw "action taken", which named the author.
+        TestAccount admin = Api.admin();
+        UUID anonymous = Posts.anonymous(author, group, "You people should go back where you came from.");
+        String reportId = report(reader, anonymous, "HATE").statusCode(201).extract().path("id");
+        String members = Api.as(reader).get("/api/v1/groups/" + group.id() + "/members").then().statusCode(200)
+                .extract().asString();
+        Map<String, Object> ban = new HashMap<>(Map.of("status", "RESOLVED", "action", "BAN_MEMBER", "reason", "Hate"));
+        assertProblem(Api.as(moderator).body(ban).patch("/api/v1/reports/" + reportId).then(), 422,
+                "reveals-anonymous-author");
+        assertProblem(resolve(admin, reportId, "SUSPEND_ACCOUNT"), 422, "reveals-anonymous-author");
+
+        Api.as(reader).get("/api/v1/groups/" + group.id() + "/members").then().statusCode(200)
+                .body(equalTo(members));
+        Api.as(reader).get("/api/v1/accounts/" + author.handle()).then().statusCode(200);
+        Api.as(reader).get("/api/v1/reports/" + reportId).then().body("status", equalTo("OPEN"))
+                .body("actionTaken", equalTo(false));
+        Api.as(author).get("/api/v1/me").then().statusCode(200);
+
+        // The post-level actions and a private warning still work, and a named post's author can still be banned.
+        resolve(moderator, reportId, "REMOVE_POST").statusCode(200);
+        UUID named = Posts.post(author, group, "You people should go back where you came from.");
+        String namedReport = report(reader, named, "HATE").statusCode(201).extract().path("id");
+        Api.as(moderator).body(ban).patch("/api/v1/reports/" + namedReport).then().statusCode(200)
+                .body("resolution", equalTo("BAN_MEMBER"));
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kindred.support.Api;
@@ -238,6 +240,47 @@ class PrivacyTest {
                 + " AND NOT erase_after_review", reported));
         assertEquals(0,
                 Api.count("SELECT count(*) FROM posts WHERE author_id = ? AND body <> '[erased]'", member.id()));
+    }
+
+    @Inject
+    PostErasure postErasure;
+
+    @Test
+    void anAnonymousPostIsRemovedAtARandomMomentAfterErasureNeverAtIt() {
+        // I1 x I6: had the anonymous post vanished when its author left the member list, anyone could match the two.
+        UUID named = Posts.post(member, group, "What the landlord said, in my own name");
+        UUID anonymous = Posts.anonymous(member, group, "What the landlord said, anonymously");
+        Api.as(member).body(Map.of("body", "An edit of the anonymous post")).contentType(ContentType.JSON)
+                .patch("/api/v1/posts/" + anonymous).then().statusCode(200);
+
+        Api.as(member).body(erase(Api.PASSWORD, true)).delete("/api/v1/me").then().statusCode(204);
+
+        Api.as(other).get("/api/v1/posts/" + named).then().statusCode(200).body("status", equalTo("REMOVED"));
+        Api.as(other).get("/api/v1/posts/" + anonymous).then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .body("body", equalTo("An edit of the anonymous post"));
+        assertEquals(1, Api.count("SELECT count(*) FROM posts WHERE id = ? AND erase_at >= now() + interval '1 day' - "
+                + "interval '1 minute' AND erase_at <= now() + interval '14 days'", anonymous),
+                "removal is scheduled within the documented window");
+        postErasure.removeDue();
+        Api.as(other).get("/api/v1/posts/" + anonymous).then().statusCode(200).body("status", equalTo("PUBLISHED"));
+
+        Api.sql("UPDATE posts SET erase_at = now() - interval '1 second' WHERE id = ?", anonymous);
+        postErasure.removeDue();
+        Api.as(other).get("/api/v1/posts/" + anonymous).then().statusCode(200).body("status", equalTo("REMOVED"))
+                .body("body", nullValue());
+        assertEquals(1, Api.count("SELECT count(*) FROM posts WHERE id = ? AND body = '[erased]' AND title IS NULL "
+                + "AND erase_at IS NULL", anonymous));
+        assertEquals(0, Api.count("SELECT count(*) FROM post_revisions WHERE post_id = ?", anonymous));
+        assertEquals(0,
+                Api.count("SELECT count(*) FROM posts WHERE author_id = ? AND body <> '[erased]'", member.id()));
+    }
+
+    @Test
+    void keepingContentNeverSchedulesTheAnonymousPostsRemoval() {
+        UUID anonymous = Posts.anonymous(member, group, "Something I only say anonymously");
+        Api.as(member).body(erase(Api.PASSWORD, false)).delete("/api/v1/me").then().statusCode(204);
+        assertEquals(0, Api.count("SELECT count(*) FROM posts WHERE id = ? AND erase_at IS NOT NULL", anonymous));
+        Api.as(other).get("/api/v1/posts/" + anonymous).then().statusCode(200).body("anonymous", equalTo(true));
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +20,12 @@ import net.jqwik.api.Combinators;
  * exactly the same in both — each step's status and every read endpoint afterwards, field by field.
  * <p>
  * The two candidates never touch the anonymous post themselves (an author cannot report their own post, and their
- * replies to it are anonymous, so those differences are the author's own doing). Two known ways to unmask an author
- * are left out unless {@code -Dkindred.properties.known-leaks=true}: an account-level action (BAN_MEMBER,
- * SUSPEND_ACCOUNT) from a report on the anonymous post, and erasure with {@code removeContent} by a candidate — both
- * change the member list at the moment the post changes.
+ * replies to it are anonymous, so those differences are the author's own doing). Reports of the post may be resolved with
+ * every action (a ban or suspension is refused in both worlds), and either candidate may erase their account with or
+ * without {@code removeContent} (the anonymous post is removed later, at a random moment, never at the erasure).
  */
 @QuarkusTest
 class AnonymityPropertiesTest {
-
-    static final boolean KNOWN_LEAKS = Boolean.getBoolean("kindred.properties.known-leaks");
 
     static Arbitrary<List<Step>> scenarios() {
         Arbitrary<int[]> candidates = Arbitraries.integers().between(0, World.MEMBERS - 1).list().ofSize(2)
@@ -103,22 +99,6 @@ class AnonymityPropertiesTest {
             }
             int post = step.post();
             return world.post(post) != null && world.post(post).threadOrSelf().equals(world.secret.id());
-        }
-
-        @Override
-        public boolean skipResolution(World world, UUID targetId, String action) {
-            boolean accountLevel = action.equals("BAN_MEMBER") || action.equals("SUSPEND_ACCOUNT");
-            return !KNOWN_LEAKS && accountLevel && world.secret != null && inSecretThread(world, targetId);
-        }
-
-        @Override
-        public boolean keepContentOnErasure(World world, int actor) {
-            return !KNOWN_LEAKS && (actor == secret.a() || actor == secret.b());
-        }
-
-        private static boolean inSecretThread(World world, UUID postId) {
-            return world.posts.stream()
-                    .anyMatch(p -> p.id().equals(postId) && p.threadOrSelf().equals(world.secret.id()));
         }
     }
 }

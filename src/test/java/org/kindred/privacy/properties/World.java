@@ -52,10 +52,6 @@ final class World {
         default boolean skipResolution(World world, UUID targetId, String action) {
             return false;
         }
-
-        default boolean keepContentOnErasure(World world, int actor) {
-            return false;
-        }
     }
 
     final List<TestAccount> cast = new ArrayList<>();
@@ -242,7 +238,7 @@ final class World {
             return status;
         }
         if (step instanceof Step.Erase e) {
-            boolean removeContent = e.removeContent() && !rules.keepContentOnErasure(this, e.actor());
+            boolean removeContent = e.removeContent();
             int status = Api.as(actor).body(Map.of("password", actor.password(), "removeContent", removeContent))
                     .delete("/api/v1/me").statusCode();
             if (status == 204) {
