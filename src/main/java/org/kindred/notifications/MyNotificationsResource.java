@@ -63,7 +63,7 @@ public class MyNotificationsResource {
             @Header(name = UNREAD_HEADER, description = "Unread notifications", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807"))})
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Unknown kind, bad limit or cursor (a cursor from other filters is refused)")
     public RestResponse<Page<NotificationResponse>> list(
-            @Parameter(description = "Only these kinds (repeat the parameter for several)") @RestQuery("kind") @Size(max = 12) List<NotificationKind> kinds,
+            @Parameter(description = "Only these kinds (repeat the parameter for several)") @RestQuery("kind") @Size(max = 13) List<NotificationKind> kinds,
             @Parameter(description = "Only unread notifications") @RestQuery("unread") Boolean unread,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
         Page<NotificationResponse> shown = inbox.page(kinds == null ? List.of() : kinds, Boolean.TRUE.equals(unread),

@@ -115,8 +115,9 @@ public class NotificationInbox {
                         ? currentUser.isAdmin()
                         : contexts.computeIfAbsent(row.groupId(), groups::visibleContext)
                                 .map(GroupContext::canModerate).orElse(false);
-            } else if (row.kind() == NotificationKind.REPORT_OUTCOME) {
-                show = true; // the member's own report
+            } else if (row.kind() == NotificationKind.REPORT_OUTCOME
+                    || row.kind() == NotificationKind.GUIDELINES_CHANGED) {
+                show = true; // the member's own report; the platform's guidelines
             } else {
                 show = row.groupId() != null
                         && contexts.computeIfAbsent(row.groupId(), groups::visibleContext).isPresent();

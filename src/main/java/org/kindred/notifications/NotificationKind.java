@@ -14,15 +14,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         `MEMBERSHIP_DECIDED` (your join request was approved or denied: `outcome`), `REPORT_OUTCOME` (a report you \
         filed was closed: `outcome` ACTION_TAKEN or NO_ACTION, nothing more), `WARNING` (a moderator warned you), \
         `POST_HELD` / `POST_RELEASED` (your post was held for care, or released to the group), \
-        `GROUP_RULES_CHANGED` (accept the new rules before posting again). Moderator kinds, for the moderators of the \
+        `GROUP_RULES_CHANGED` (accept the new rules before posting again), `GUIDELINES_CHANGED` (the community \
+        guidelines have a new version: read GET /api/v1/guidelines and accept it before posting again; no ids). \
+        Moderator kinds, for the moderators of the \
         group: `JOIN_REQUEST`, `REPORT_FILED`, `PENDING_POST` (a post waits for approval) and `CARE_QUEUE` (a post was \
         held for care or shows signs of distress).""")
 public enum NotificationKind {
-    REPLY, REACTIONS, MEMBERSHIP_DECIDED, REPORT_OUTCOME, WARNING, POST_HELD, POST_RELEASED, GROUP_RULES_CHANGED, JOIN_REQUEST, REPORT_FILED, PENDING_POST, CARE_QUEUE;
+    REPLY, REACTIONS, MEMBERSHIP_DECIDED, REPORT_OUTCOME, WARNING, POST_HELD, POST_RELEASED, GROUP_RULES_CHANGED, JOIN_REQUEST, REPORT_FILED, PENDING_POST, CARE_QUEUE, GUIDELINES_CHANGED;
 
     /** A regular expression matching exactly the kinds' names, for validating query parameters. */
     public static final String PATTERN = "REPLY|REACTIONS|MEMBERSHIP_DECIDED|REPORT_OUTCOME|WARNING|POST_HELD"
-            + "|POST_RELEASED|GROUP_RULES_CHANGED|JOIN_REQUEST|REPORT_FILED|PENDING_POST|CARE_QUEUE";
+            + "|POST_RELEASED|GROUP_RULES_CHANGED|JOIN_REQUEST|REPORT_FILED|PENDING_POST|CARE_QUEUE|GUIDELINES_CHANGED";
 
     static String names() {
         return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining("|"));

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kindred.support.Api;
@@ -132,6 +134,34 @@ class NotificationsTest {
                 .post("/api/v1/posts/" + thread + "/replies").then().statusCode(201).extract().path("id");
         assertEquals(List.of(anonymous), ofKind(author, "REPLY").stream().map(n -> n.get("postId")).toList(),
                 "blocks never touch anonymous posts, or they would tell who wrote them");
+    }
+
+    @Inject
+    GuidelinesNotices guidelinesNotices;
+
+    @Test
+    void newGuidelinesAreAnnouncedOnceToEveryMemberWhoAcceptedAnOlderVersion() {
+        int next = (int) Api.count("SELECT COALESCE(max(version), 1) + 1 FROM guidelines_notices");
+        String settings = "/api/v1/me/notification-settings";
+        String etag = Api.as(author).get(settings).then().statusCode(200).extract().header("ETag");
+        Map<String, Object> off = new HashMap<>(
+                Map.of("disabledKinds", List.of("GUIDELINES_CHANGED"), "timeZone", "UTC"));
+        off.put("quietHours", null);
+        Api.as(author).header("If-Match", etag).body(off).put(settings).then().statusCode(200);
+
+        int told = guidelinesNotices.announce(next);
+
+        assertTrue(told >= 3, "the other members of this test are among those told: " + told);
+        List<Map<String, Object>> notices = ofKind(member, "GUIDELINES_CHANGED");
+        assertEquals(1, notices.size());
+        Map<String, Object> notice = notices.get(0);
+        for (String id : List.of("groupId", "threadId", "postId", "reportId", "outcome")) {
+            assertNull(notice.get(id), id + ": a guidelines notice points at nothing but the guidelines");
+        }
+        assertTrue(ofKind(author, "GUIDELINES_CHANGED").isEmpty(), "a kind turned off is not delivered");
+        assertEquals(0, guidelinesNotices.announce(next), "a version is announced once, however many replicas start");
+        assertEquals(1, ofKind(member, "GUIDELINES_CHANGED").size());
+        assertEquals(0, guidelinesNotices.announce(1), "nobody accepted a version older than the first");
     }
 
     @Test

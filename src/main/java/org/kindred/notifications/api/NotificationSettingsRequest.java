@@ -13,7 +13,7 @@ import org.kindred.notifications.NotificationKind;
 @Schema(name = "NotificationSettingsRequest", description = "Replaces your notification settings as a whole", example = """
         {"disabledKinds": ["REACTIONS"], "quietHours": {"from": "22:00", "until": "07:30"}, "timeZone": "Europe/Berlin"}""")
 public record NotificationSettingsRequest(
-        @Schema(required = true, maxItems = 12, uniqueItems = true, description = "Kinds you do not want to receive at all") @NotNull @Size(max = 12) Set<@NotNull NotificationKind> disabledKinds,
+        @Schema(required = true, maxItems = 13, uniqueItems = true, description = "Kinds you do not want to receive at all") @NotNull @Size(max = 13) Set<@NotNull NotificationKind> disabledKinds,
         @Schema(nullable = true, description = "Notifications arriving in this window are delivered as `silent` (no sound, no push); null: none") @Valid QuietHours quietHours,
         @Schema(required = true, maxLength = 64, example = "Europe/Berlin", description = "IANA time zone the quiet hours are in") @NotNull @Size(max = 64) String timeZone) {
 
