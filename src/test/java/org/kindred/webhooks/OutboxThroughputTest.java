@@ -1,0 +1,76 @@
+package org.kindred.webhooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kindred.library.events.ResourcePublished;
+import org.kindred.library.partners.PartnerScopes;
+import org.kindred.platform.events.DomainEvent;
+import org.kindred.support.Api;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A measurement, printed and never asserted (the machine decides the number): how many outbox messages per second two
+ * workers (as on two replicas) claim, sign, POST to a local receiver and record. Each message is one signed POST over
+ * loopback plus its share of a claim statement and one result statement.
+ */
+@QuarkusTest
+class OutboxThroughputTest {
+
+    @Inject
+    OutboxWorker worker;
+
+    @Inject
+    Event<DomainEvent> events;
+
+    @AfterEach
+    void tearDown() {
+        Api.sql("DELETE FROM webhook_endpoints");
+    }
+
+    @Test
+    void outboxThroughputToALocalReceiverIsPrinted() throws Exception {
+        Api.sql("DELETE FROM webhook_endpoints");
+        int messages = 2000;
+        try (Receiver receiver = new Receiver()) {
+            Hooks.register(Hooks.partner(Api.admin(), PartnerScopes.WEBHOOKS_MANAGE).api(), receiver.url(),
+                    Hooks.RESOURCE_EVENTS);
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < messages; i++) {
+                    events.fire(new ResourcePublished(UUID.randomUUID()));
+                }
+            });
+            Instant now = Instant.now();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Callable<Integer> loop = () -> {
+                int claimed = 0;
+                for (int n; (n = worker.runOnce(now)) > 0;) {
+                    claimed += n;
+                }
+                return claimed;
+            };
+            long start = System.nanoTime();
+            List<Future<Integer>> runs = List.of(pool.submit(loop), pool.submit(loop));
+            int delivered = runs.get(0).get() + runs.get(1).get();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            assertEquals(messages, receiver.received.size(), "the measurement counts deliveries, not attempts");
+            System.out.printf("BENCH outbox throughput: %d messages delivered by 2 workers in %.2f s = %.0f messages/s%n",
+                    delivered, seconds, delivered / seconds);
+        }
+    }
+}
