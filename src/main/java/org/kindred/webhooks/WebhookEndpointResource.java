@@ -97,9 +97,7 @@ public class WebhookEndpointResource {
             (see the delivery log; redeliver by hand).""", parameters = {
             @Parameter(name = "webhook-id", in = ParameterIn.HEADER, required = true, description = "The message id: the same on every attempt", schema = @Schema(type = SchemaType.STRING, format = "uuid", maxLength = 36)),
             @Parameter(name = "webhook-timestamp", in = ParameterIn.HEADER, required = true, description = "Unix seconds of this attempt; reject messages more than 5 minutes off your clock", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,19}$", maxLength = 19)),
-            @Parameter(name = "webhook-signature", in = ParameterIn.HEADER, required = true, description = "Space-separated `v1,<base64 HMAC-SHA256>` signatures over `<webhook-id>.<webhook-timestamp>.<body>`; one valid signature suffices", schema = @Schema(type = SchemaType.STRING, maxLength = 200))}, requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookMessage.class))), responses = {
-                    @APIResponse(responseCode = "200", description = "Any 2xx: received"),
-                    @APIResponse(responseCode = "500", description = "Any other status: retried later")}))
+            @Parameter(name = "webhook-signature", in = ParameterIn.HEADER, required = true, description = "Space-separated `v1,<base64 HMAC-SHA256>` signatures over `<webhook-id>.<webhook-timestamp>.<body>`; one valid signature suffices", schema = @Schema(type = SchemaType.STRING, maxLength = 200))}, requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookMessage.class))), responses = @APIResponse(responseCode = "default", description = "Any 2xx: received. Anything else, or no answer within 10 seconds: retried later")))
     public RestResponse<WebhookEndpointCreatedResponse> create(@Valid @NotNull CreateWebhookEndpointRequest request,
             @Context UriInfo uri) {
         WebhookEndpointCreatedResponse created = endpoints.create(request);

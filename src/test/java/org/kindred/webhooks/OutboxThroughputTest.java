@@ -69,7 +69,8 @@ class OutboxThroughputTest {
             double seconds = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
             assertEquals(messages, receiver.received.size(), "the measurement counts deliveries, not attempts");
-            System.out.printf("BENCH outbox throughput: %d messages delivered by 2 workers in %.2f s = %.0f messages/s%n",
+            System.out.printf(
+                    "BENCH outbox throughput: %d messages delivered by 2 workers in %.2f s = %.0f messages/s%n",
                     delivered, seconds, delivered / seconds);
         }
     }

@@ -12,7 +12,7 @@ public record WebhookEndpointResponse(@Schema(required = true) UUID id,
         @Schema(required = true, nullable = true, description = "The partner organisation it belongs to; null for an operator endpoint") UUID partnerId,
         @Schema(required = true, maxLength = 2048, example = "https://partner.example/kindred/webhooks") String url,
         @Schema(required = true, nullable = true, maxLength = 200) String description,
-        @Schema(required = true, type = SchemaType.ARRAY, implementation = WebhookEventTypeName.class) List<String> eventTypes,
+        @Schema(required = true, type = SchemaType.ARRAY, maxItems = 4, implementation = WebhookEventTypeName.class) List<String> eventTypes,
         @Schema(required = true, nullable = true, description = "Until when the secret replaced by the last rotation still signs (each message then carries two signatures); null when none does") Instant previousSecretExpiresAt,
         @Schema(required = true) Instant createdAt, @Schema(required = true) Instant updatedAt) {
 }
