@@ -17,7 +17,9 @@ import org.jboss.logging.Logger;
 import org.kindred.library.api.CreateResourceRequest;
 import org.kindred.library.api.ResourceResponse;
 import org.kindred.library.api.UpdateResourceRequest;
+import org.kindred.library.events.ResourceArchived;
 import org.kindred.library.events.ResourcePublished;
+import org.kindred.library.events.ResourceUpdated;
 import org.kindred.platform.db.UniqueViolation;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
@@ -31,8 +33,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Changing the library: admins create, edit, archive, publish and verify resources; partner organisations submit
  * resources and change their own submissions while they wait for review; the seed loader applies its entries. Every
- * change is recorded in the {@link ResourceChangeLog}, and a resource becoming PUBLISHED fires
- * {@link ResourcePublished}. Permission checks live in {@link LibraryAccess}.
+ * change is recorded in the {@link ResourceChangeLog}; a resource becoming PUBLISHED fires {@link ResourcePublished},
+ * a published one changing {@link ResourceUpdated}, and a published one archived {@link ResourceArchived}. Permission
+ * checks live in {@link LibraryAccess}.
  */
 @ApplicationScoped
 public class ResourceCuration {
@@ -98,6 +101,9 @@ public class ResourceCuration {
                 changeLog.record(resource, ChangeAction.UPDATED, actor, changed, now);
             }
             resources.flush();
+            if (!changed.isEmpty() && resource.isPublished()) {
+                events.fire(new ResourceUpdated(resource.id()));
+            }
             return catalogue.versioned(catalogue.toResponse(resource, now));
         });
     }
@@ -111,7 +117,11 @@ public class ResourceCuration {
             Instant now = clock.instant();
             ETags.requireMatch(ifMatch, etags.of(catalogue.toResponse(resource, now)));
             if (resource.status() != ResourceStatus.ARCHIVED) {
+                boolean wasPublic = resource.isPublished();
                 changeLog.record(resource, ChangeAction.ARCHIVED, actor, resource.archive(now), now);
+                if (wasPublic) {
+                    events.fire(new ResourceArchived(resource.id()));
+                }
             }
         });
     }
@@ -143,6 +153,7 @@ public class ResourceCuration {
             Instant now = clock.instant();
             changeLog.record(resource, ChangeAction.VERIFIED, actor, resource.verify(now), now);
             resources.flush();
+            events.fire(new ResourceUpdated(resource.id()));
             return catalogue.versioned(catalogue.toResponse(resource, now));
         });
     }
@@ -183,6 +194,9 @@ public class ResourceCuration {
         }
         if (!changed.isEmpty()) {
             changeLog.record(resource, ChangeAction.UPDATED, Actor.SEED, changed, now);
+            if (resource.isPublished()) {
+                events.fire(new ResourceUpdated(resource.id()));
+            }
         }
         return SeedOutcome.UPDATED;
     }

@@ -61,7 +61,9 @@ class ApiAccessTest {
         /** A member's token, or a partner key with the right scope. */
         MEMBER_OR_PARTNER,
         /** A platform admin's token. */
-        ADMIN
+        ADMIN,
+        /** A platform admin's token, or a partner key with the right scope (each sees only its own objects). */
+        ADMIN_OR_PARTNER
     }
 
     record Op(String method, String path) implements Comparable<Op> {
@@ -100,6 +102,14 @@ class ApiAccessTest {
                 "GET /api/v1/resources/{resourceId}/changes", "POST /api/v1/resources/{resourceId}/publish",
                 "POST /api/v1/resources/{resourceId}/verify")) {
             put(op, Audience.ADMIN);
+        }
+        for (String op : List.of("GET /api/v1/webhooks/endpoints", "POST /api/v1/webhooks/endpoints",
+                "GET /api/v1/webhooks/endpoints/{endpointId}", "PATCH /api/v1/webhooks/endpoints/{endpointId}",
+                "DELETE /api/v1/webhooks/endpoints/{endpointId}",
+                "POST /api/v1/webhooks/endpoints/{endpointId}/rotate-secret",
+                "GET /api/v1/webhooks/endpoints/{endpointId}/deliveries",
+                "POST /api/v1/webhooks/endpoints/{endpointId}/deliveries/{messageId}/redeliver")) {
+            put(op, Audience.ADMIN_OR_PARTNER);
         }
         for (String op : List.of("GET /api/v1/accounts/{handle}", "POST /api/v1/auth/logout", "POST /api/v1/groups",
                 "PATCH /api/v1/groups/{groupId}", "DELETE /api/v1/groups/{groupId}",
@@ -226,6 +236,11 @@ class ApiAccessTest {
         othersIds.put("noteId", note);
         othersIds.put("notificationId", Api.as(owner).get("/api/v1/me/notifications").then().statusCode(200)
                 .extract().path("items[0].id"));
+        Partner hooks = partner("webhooks:manage");
+        othersIds.put("endpointId", given().header("X-Api-Key", hooks.key()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("resource.published")))
+                .post("/api/v1/webhooks/endpoints").then().statusCode(201).extract().path("endpoint.id"));
+        othersIds.put("messageId", UUID.randomUUID().toString());
         othersIds.put("sessionId", Api.as(member).get("/api/v1/me/sessions").then().statusCode(200).extract()
                 .path("items[0].id"));
     }
@@ -301,6 +316,9 @@ class ApiAccessTest {
                     "reason", "OTHER");
             case "PATCH /api/v1/reports/{reportId}" -> Map.of("status", "DISMISSED");
             case "POST /api/v1/resources" -> resourceBody();
+            case "POST /api/v1/webhooks/endpoints" -> Map.of("url", "http://127.0.0.1:9/hook", "eventTypes",
+                    List.of("resource.published"));
+            case "PATCH /api/v1/webhooks/endpoints/{endpointId}" -> Map.of("description", "Changed by someone else");
             case "PATCH /api/v1/resources/{resourceId}" -> Map.of("summary", "Changed by someone else");
             case "POST /api/v1/safety/check" -> Map.of("text", "Just checking in with everyone");
             default -> null;
@@ -357,9 +375,10 @@ class ApiAccessTest {
         for (Op op : served) {
             Audience audience = AUDIENCE.get(op);
             // Admin operations and resource curation refuse members as a function (403, the matrix below); partners'
-            // objects are checked against each other in partnersCannotReachAnotherPartnersSubmission.
+            // objects are checked against each other in partnersCannotReachAnotherPartnersSubmission (and webhook
+            // endpoints in WebhookEndpointsTest.anotherPartnersEndpointIs404LikeOneThatDoesNotExist).
             if (!op.path().contains("{") || NOT_OBJECT_SCOPED.containsKey(op) || audience == Audience.ADMIN
-                    || audience == Audience.MEMBER_OR_PARTNER) {
+                    || audience == Audience.MEMBER_OR_PARTNER || audience == Audience.ADMIN_OR_PARTNER) {
                 continue;
             }
             checked++;
@@ -409,7 +428,9 @@ class ApiAccessTest {
             TestAccount caller = op.path().equals("/api/v1/auth/logout") ? Api.login(stranger) : stranger;
             int member = call(Api.as(caller), op, url).statusCode();
             int partner = call(given().header("X-Api-Key", partnerKey), op, url).statusCode();
-            int administrator = audience == Audience.ADMIN ? call(Api.as(admin), op, url).statusCode() : 0;
+            int administrator = audience == Audience.ADMIN || audience == Audience.ADMIN_OR_PARTNER
+                    ? call(Api.as(admin), op, url).statusCode()
+                    : 0;
             switch (audience) {
                 case PUBLIC -> {
                     // Sign-in and refresh answer 401 for wrong credentials; that is not a refusal of the caller.
@@ -429,6 +450,18 @@ class ApiAccessTest {
                     expect401(failures, op, "anonymous", anonymous);
                     if (member == 401 || partner == 401) {
                         failures.add(op + ": member " + member + ", partner " + partner);
+                    }
+                }
+                case ADMIN_OR_PARTNER -> {
+                    expect401(failures, op, "anonymous", anonymous);
+                    if (member != 403) {
+                        failures.add(op + ": a member got " + member + ", expected 403");
+                    }
+                    if (partner != 403) {
+                        failures.add(op + ": a partner key without the scope got " + partner + ", expected 403");
+                    }
+                    if (administrator == 401 || administrator == 403) {
+                        failures.add(op + ": an admin got " + administrator);
                     }
                 }
                 case ADMIN -> {

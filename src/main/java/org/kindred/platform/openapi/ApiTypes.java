@@ -68,7 +68,7 @@ public final class ApiTypes {
 
     /** A partner API key's scope ({@code PartnerScopes}). */
     @Schema(name = "PartnerScope", type = SchemaType.STRING, enumeration = {
-            "feeds:read", "resources:submit"})
+            "feeds:read", "resources:submit", "webhooks:manage"})
     public static final class PartnerScope {
         private PartnerScope() {
         }
