@@ -28,11 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * A measurement, printed and never asserted (the machine decides the number): how many outbox messages per second two
  * workers (as on two replicas) claim, sign, POST to a local receiver and record. Each message is one signed POST over
- * loopback plus its share of a claim statement and one result statement.
- */
-/**
- * A measurement, not a check of behaviour (every message arriving once is proven in {@code WebhookDeliveryTest}): it
- * runs only when asked, {@code ./mvnw -o verify -Dtest=OutboxThroughputTest -Dkindred.bench=true}, so the normal
+ * loopback plus its share of a claim statement and one result statement. Not a check of behaviour (every message
+ * arriving once is proven in {@code WebhookDeliveryTest}): it runs only when asked, {@code ./mvnw -o verify -Dtest=OutboxThroughputTest -Dkindred.bench=true}, so the normal
  * suite stays fast and its number is read on a quiet machine.
  */
 @QuarkusTest
