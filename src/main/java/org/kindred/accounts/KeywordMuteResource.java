@@ -109,9 +109,9 @@ public class KeywordMuteResource {
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     public RestResponse<KeywordMuteResponse> update(@RestPath("keywordMuteId") UUID keywordMuteId,
-            @Valid @NotNull KeywordMuteUpdate patch,
+            @Valid @NotNull KeywordMuteUpdate request,
             @Parameter(description = "An ETag this mute was sent with; the change is refused with 412 if it changed since") @RestHeader("If-Match") String ifMatch) {
-        return mutes.update(keywordMuteId, patch, ifMatch).ok();
+        return mutes.update(keywordMuteId, request, ifMatch).ok();
     }
 
     @DELETE
