@@ -20,6 +20,7 @@ import org.kindred.accounts.api.EmailLinkSentResponse;
 import org.kindred.accounts.api.LinkTokenRequest;
 import org.kindred.accounts.api.PasswordResetConfirmation;
 import org.kindred.accounts.api.PasswordResetRequest;
+import org.kindred.accounts.api.RecoveryCodeRedemption;
 import org.kindred.platform.openapi.Responses;
 import org.kindred.platform.ratelimit.ActionClass;
 import org.kindred.platform.ratelimit.RateLimited;
@@ -41,10 +42,12 @@ public class AccountLinksResource {
 
     private final EmailAddresses emailAddresses;
     private final AccountRecovery recovery;
+    private final RecoveryCodes recoveryCodes;
 
-    public AccountLinksResource(EmailAddresses emailAddresses, AccountRecovery recovery) {
+    public AccountLinksResource(EmailAddresses emailAddresses, AccountRecovery recovery, RecoveryCodes recoveryCodes) {
         this.emailAddresses = emailAddresses;
         this.recovery = recovery;
+        this.recoveryCodes = recoveryCodes;
     }
 
     @POST
@@ -119,5 +122,22 @@ public class AccountLinksResource {
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public void confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation request) {
         recovery.confirmPasswordReset(request);
+    }
+
+    @POST
+    @Path("/recovery-codes/redeem")
+    @RateLimited(ActionClass.PASSWORD)
+    @Operation(operationId = "redeemRecoveryCode", summary = "Set a new password with a recovery code", description = "For members without a verified e-mail (or without access to it): "
+            + "the account's handle, one of its unused recovery codes (from POST /api/v1/me/recovery-codes; case, spaces and hyphens are ignored) and the new password (same rules as at registration). "
+            + "Uses the code up, signs out every session and, if the account has a verified address, mails it a notice. "
+            + "A wrong code, a used code and an unknown handle all answer the same 400 `invalid-code`. "
+            + "A password the rules refuse (400 `validation`) leaves the code unused. Throttled per IP and per handle (PASSWORD class).")
+    @APIResponse(responseCode = "204", description = "Password changed, every session signed out")
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Invalid request, a weak password, or `invalid-code`")
+    @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
+    public void redeemRecoveryCode(@Valid @NotNull RecoveryCodeRedemption request) {
+        recoveryCodes.redeem(request);
     }
 }

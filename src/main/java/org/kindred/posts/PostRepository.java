@@ -46,7 +46,9 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
      * posts, which blocks never touch (a block must not tell anyone who wrote one: README "Privacy model", I1). A removed
      * post leaves a placeholder only if members ever saw it (I2). Blocks are
      * resolved once per query (an InitPlan array), so the filter rides on the index scan and the planner has no join to
-     * reorder.
+     * reorder. Keyword mutes (accounts' {@code KeywordMutes}) read the text only, so they apply to anonymous posts like any
+     * other, never to the reader's own: the reader's active patterns are joined into one regular expression, also
+     * resolved once per query, and a post whose title or body matches it is left out.
      */
     private static final String READER_FILTERS = " "
             + """
@@ -57,7 +59,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                          OR (SELECT content_warning_mode FROM accounts WHERE id = :me) = 'COLLAPSE')
                     AND (p.anonymous OR p.author_id <> ALL (ARRAY(SELECT blocked_id FROM blocks WHERE blocker_id = :me
                                                   UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me
-                                                  UNION ALL SELECT muted_id FROM mutes WHERE muter_id = :me)))""";
+                                                  UNION ALL SELECT muted_id FROM mutes WHERE muter_id = :me)))
+                    AND (p.author_id = :me OR NOT COALESCE((COALESCE(p.title, '') || ' ' || p.body) ~
+                         (SELECT string_agg(pattern, '|') FROM keyword_mutes
+                          WHERE account_id = :me AND (expires_at IS NULL OR expires_at > now())), false))""";
 
     /** One feed page: a group's threads, pinned first, then by the sort key, newest first. */
     public NativeSql feedQuery(UUID groupId, UUID reader, Sort sort, FeedPosition after, int limit) {

@@ -93,7 +93,24 @@ public class DataExportService {
                         WHERE actor_id = :id ORDER BY created_at, id""", accountId,
                         r -> new DataExport.ModerationEntry((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3],
                                 (String) r[4], instant(r[5]))),
-                notificationSettings(accountId), threadSubscriptions(accountId));
+                notificationSettings(accountId), threadSubscriptions(accountId), recoveryCodes(accountId),
+                keywordMutes(accountId));
+    }
+
+    private List<DataExport.KeywordMuteEntry> keywordMutes(UUID accountId) {
+        return rows("""
+                SELECT phrase, whole_word, expires_at, created_at FROM keyword_mutes WHERE account_id = :id
+                ORDER BY created_at, id""", accountId,
+                r -> new DataExport.KeywordMuteEntry((String) r[0], (Boolean) r[1], instant(r[2]), instant(r[3])));
+    }
+
+    /** Counts and time only: a code's hash is a secret like the code. */
+    private List<DataExport.RecoveryCodesEntry> recoveryCodes(UUID accountId) {
+        return rows("""
+                SELECT count(*) FILTER (WHERE used_at IS NULL), count(used_at), max(created_at)
+                FROM recovery_codes WHERE account_id = :id HAVING count(*) > 0""", accountId,
+                r -> new DataExport.RecoveryCodesEntry(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
+                        instant(r[2])));
     }
 
     private List<DataExport.NotificationSettingsEntry> notificationSettings(UUID accountId) {

@@ -89,6 +89,8 @@ public class ErasureService {
         update("DELETE FROM memberships WHERE account_id = :id", accountId);
         update("DELETE FROM blocks WHERE blocker_id = :id", accountId);
         update("DELETE FROM mutes WHERE muter_id = :id", accountId);
+        update("DELETE FROM keyword_mutes WHERE account_id = :id", accountId);
+        update("DELETE FROM recovery_codes WHERE account_id = :id", accountId);
         update("DELETE FROM consents WHERE account_id = :id", accountId);
         update("DELETE FROM warnings WHERE account_id = :id", accountId);
         update("DELETE FROM care_notes WHERE account_id = :id", accountId);

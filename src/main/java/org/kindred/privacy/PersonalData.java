@@ -23,7 +23,9 @@ public final class PersonalData {
             Map.entry("warnings.account_id", "warnings"),
             Map.entry("moderation_log.actor_id", "moderationActions"),
             Map.entry("notification_settings.account_id", "notificationSettings"),
-            Map.entry("thread_subscriptions.account_id", "threadSubscriptions"));
+            Map.entry("thread_subscriptions.account_id", "threadSubscriptions"),
+            Map.entry("recovery_codes.account_id", "recoveryCodes"),
+            Map.entry("keyword_mutes.account_id", "keywordMutes"));
 
     /** Columns left out of the export on purpose, and why. */
     public static final Map<String, String> EXCLUDED = Map.ofEntries(

@@ -86,7 +86,8 @@ class ApiAccessTest {
                 "POST /api/v1/auth/register", "POST /api/v1/auth/register/confirm",
                 "POST /api/v1/auth/email-verification/confirm", "POST /api/v1/auth/email-change/confirm",
                 "POST /api/v1/auth/email-change/undo", "POST /api/v1/auth/password-reset",
-                "POST /api/v1/auth/password-reset/confirm", "GET /api/v1/feeds/resources.atom",
+                "POST /api/v1/auth/password-reset/confirm", "POST /api/v1/auth/recovery-codes/redeem",
+                "GET /api/v1/feeds/resources.atom",
                 "GET /api/v1/feeds/resources.json",
                 "GET /api/v1/groups", "GET /api/v1/groups/{groupId}", "GET /api/v1/guidelines",
                 "GET /api/v1/resources", "GET /api/v1/resources/crisis", "GET /api/v1/resources/{resourceId}")) {
@@ -141,7 +142,10 @@ class ApiAccessTest {
                 "DELETE /api/v1/me/notifications/{notificationId}", "GET /api/v1/me/notification-settings",
                 "PUT /api/v1/me/notification-settings", "GET /api/v1/me/events",
                 "GET /api/v1/posts/{postId}/subscription", "PUT /api/v1/posts/{postId}/subscription",
-                "DELETE /api/v1/posts/{postId}/subscription")) {
+                "DELETE /api/v1/posts/{postId}/subscription", "GET /api/v1/me/recovery-codes",
+                "POST /api/v1/me/recovery-codes", "GET /api/v1/me/keyword-mutes", "POST /api/v1/me/keyword-mutes",
+                "GET /api/v1/me/keyword-mutes/{keywordMuteId}", "PATCH /api/v1/me/keyword-mutes/{keywordMuteId}",
+                "DELETE /api/v1/me/keyword-mutes/{keywordMuteId}")) {
             put(op, Audience.MEMBER);
         }
     }
@@ -241,6 +245,8 @@ class ApiAccessTest {
                 .body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("resource.published")))
                 .post("/api/v1/webhooks/endpoints").then().statusCode(201).extract().path("endpoint.id"));
         othersIds.put("messageId", UUID.randomUUID().toString());
+        othersIds.put("keywordMuteId", Api.as(member).body(Map.of("phrase", "a muted phrase")).post(
+                "/api/v1/me/keyword-mutes").then().statusCode(201).extract().path("id"));
         othersIds.put("sessionId", Api.as(member).get("/api/v1/me/sessions").then().statusCode(200).extract()
                 .path("items[0].id"));
     }
@@ -303,6 +309,12 @@ class ApiAccessTest {
             case "POST /api/v1/groups/{groupId}/rules/acceptance" -> Map.of("rulesVersion", 1);
             case "PATCH /api/v1/me" -> Map.of("displayName", "Someone");
             case "DELETE /api/v1/me" -> Map.of("password", "wrong-password-1", "removeContent", false);
+            case "POST /api/v1/me/keyword-mutes" -> Map.of("phrase", "muted " + UUID.randomUUID(), "expiresIn",
+                    "P7D");
+            case "PATCH /api/v1/me/keyword-mutes/{keywordMuteId}" -> Map.of("expiresIn", "P30D");
+            case "POST /api/v1/me/recovery-codes" -> Map.of("currentPassword", "wrong-password-1");
+            case "POST /api/v1/auth/recovery-codes/redeem" -> Map.of("handle", "nobody_here", "code",
+                    "2222-3333-4444", "newPassword", "not-a-real-password-1");
             case "PUT /api/v1/me/password" -> Map.of("currentPassword", "wrong-password-1", "newPassword",
                     "another-long-passphrase-77");
             case "POST /api/v1/partners" -> Map.of("name", "Partner " + UUID.randomUUID(), "url",

@@ -56,6 +56,13 @@ public class AccountMail {
                         + "If this was not you, reset it again from the sign-in page at once.\n");
     }
 
+    public OutgoingMail recoveryCodeUsedNotice(String to) {
+        return new OutgoingMail(Kind.RECOVERY_CODE_USED, to, "A recovery code was used on your account",
+                "One of the recovery codes of your account was just used to set a new password, and every device was signed out.\n"
+                        + "If this was you, nothing else is needed; consider making a new set of codes once you are signed in.\n"
+                        + "If this was not you, someone has your codes: reset your password from the sign-in page at once.\n");
+    }
+
     public OutgoingMail confirmEmailChange(String to, String token) {
         return new OutgoingMail(Kind.CONFIRM_EMAIL_CHANGE, to, "Confirm your new e-mail address",
                 "Someone (we hope you) asked to use this address for their account.\n\n"

@@ -30,7 +30,9 @@ public record DataExport(
         @Schema(required = true, description = "Warnings moderators gave you") List<WarningEntry> warnings,
         @Schema(required = true, description = "Moderation actions you took in groups you moderate") List<ModerationEntry> moderationActions,
         @Schema(required = true, description = "Your notification settings (kinds turned off, quiet hours); empty when you kept the defaults. Notifications themselves are pointers to others' activity and are not exported", maxItems = 1) List<NotificationSettingsEntry> notificationSettings,
-        @Schema(required = true, description = "Threads you chose to follow or mute", maxItems = 100000) List<ThreadSubscriptionEntry> threadSubscriptions) {
+        @Schema(required = true, description = "Threads you chose to follow or mute", maxItems = 100000) List<ThreadSubscriptionEntry> threadSubscriptions,
+        @Schema(required = true, description = "Your recovery codes: how many are left and when the set was made; empty if you never made any. The codes and their hashes are never exported", maxItems = 1) List<RecoveryCodesEntry> recoveryCodes,
+        @Schema(required = true, description = "Words you muted, expired ones included", maxItems = 100) List<KeywordMuteEntry> keywordMutes) {
 
     @Schema(name = "DataExportProfile")
     public record Profile(@Schema(required = true) UUID id,
@@ -152,6 +154,18 @@ public record DataExport(
     @Schema(name = "DataExportThreadSubscription")
     public record ThreadSubscriptionEntry(@Schema(required = true) UUID threadId,
             @Schema(required = true, maxLength = 8, example = "MUTE") String mode,
+            @Schema(required = true) Instant createdAt) {
+    }
+
+    @Schema(name = "DataExportRecoveryCodes")
+    public record RecoveryCodesEntry(@Schema(required = true, minimum = "0", maximum = "10") int remaining,
+            @Schema(required = true, minimum = "0", maximum = "10") int used,
+            @Schema(required = true) Instant generatedAt) {
+    }
+
+    @Schema(name = "DataExportKeywordMute")
+    public record KeywordMuteEntry(@Schema(required = true, maxLength = 100, example = "custody hearing") String phrase,
+            @Schema(required = true) boolean wholeWord, @Schema(nullable = true) Instant expiresAt,
             @Schema(required = true) Instant createdAt) {
     }
 }
