@@ -23,7 +23,9 @@ public final class PersonalData {
             Map.entry("warnings.account_id", "warnings"),
             Map.entry("moderation_log.actor_id", "moderationActions"),
             Map.entry("notification_settings.account_id", "notificationSettings"),
-            Map.entry("thread_subscriptions.account_id", "threadSubscriptions"));
+            Map.entry("thread_subscriptions.account_id", "threadSubscriptions"),
+            Map.entry("journal_entries.account_id", "sections.journal"),
+            Map.entry("journal_revisions.account_id", "sections.journal"));
 
     /** Columns left out of the export on purpose, and why. */
     public static final Map<String, String> EXCLUDED = Map.ofEntries(
@@ -49,6 +51,8 @@ public final class PersonalData {
                     "a note that someone cared, with no content, no reporter and no post; erased with the account"),
             Map.entry("notifications.recipient_id",
                     "content-free pointers (kind, ids, counts) to other members' activity, derived and short-lived; erased with the account"),
+            Map.entry("journals.account_id",
+                    "the member's journal data key, wrapped by the service's key-encryption key, and the chain head (in the export); deleted first on erasure"),
             Map.entry("resource_changes.actor_account_id",
                     "the curated library's change log, kept for accountability"));
 
