@@ -114,7 +114,7 @@ public class JournalVault {
         return Aead.key(Aead.open(kek, aad(accountId), wrapped));
     }
 
-    private static byte[] aad(UUID accountId) {
+    static byte[] aad(UUID accountId) {
         return ("kindred-journal-key:" + accountId).getBytes(StandardCharsets.UTF_8);
     }
 }
