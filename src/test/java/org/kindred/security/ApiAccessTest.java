@@ -131,7 +131,10 @@ class ApiAccessTest {
                 "DELETE /api/v1/me/notifications/{notificationId}", "GET /api/v1/me/notification-settings",
                 "PUT /api/v1/me/notification-settings", "GET /api/v1/me/events",
                 "GET /api/v1/posts/{postId}/subscription", "PUT /api/v1/posts/{postId}/subscription",
-                "DELETE /api/v1/posts/{postId}/subscription")) {
+                "DELETE /api/v1/posts/{postId}/subscription", "GET /api/v1/me/journal",
+                "GET /api/v1/me/journal/entries", "POST /api/v1/me/journal/entries",
+                "GET /api/v1/me/journal/entries/{entryId}", "PATCH /api/v1/me/journal/entries/{entryId}",
+                "DELETE /api/v1/me/journal/entries/{entryId}")) {
             put(op, Audience.MEMBER);
         }
     }
@@ -226,6 +229,8 @@ class ApiAccessTest {
         othersIds.put("noteId", note);
         othersIds.put("notificationId", Api.as(owner).get("/api/v1/me/notifications").then().statusCode(200)
                 .extract().path("items[0].id"));
+        othersIds.put("entryId", Api.as(member).body(journalEntry()).post("/api/v1/me/journal/entries").then()
+                .statusCode(201).extract().path("id"));
         othersIds.put("sessionId", Api.as(member).get("/api/v1/me/sessions").then().statusCode(200).extract()
                 .path("items[0].id"));
     }
@@ -255,6 +260,10 @@ class ApiAccessTest {
         body.put("languages", List.of("en"));
         body.put("cost", "FREE");
         return body;
+    }
+
+    private static Map<String, Object> journalEntry() {
+        return Map.of("whatHappened", "Someone else's incident", "date", "2026-01-05", "area", "ONLINE");
     }
 
     /** A valid body for each write, so that what answers is the access rule, not validation. */
@@ -297,6 +306,8 @@ class ApiAccessTest {
             case "PUT /api/v1/posts/{postId}/subscription" -> Map.of("mode", "FOLLOW");
             case "PUT /api/v1/me/notification-settings" -> Map.of("disabledKinds", List.of(), "timeZone", "UTC");
             case "POST /api/v1/posts/{postId}/replies" -> Map.of("body", "A reply from someone else");
+            case "POST /api/v1/me/journal/entries" -> journalEntry();
+            case "PATCH /api/v1/me/journal/entries/{entryId}" -> Map.of("impact", "Edited by someone else");
             case "POST /api/v1/reports" -> Map.of("targetType", "GROUP", "targetId", UUID.randomUUID().toString(),
                     "reason", "OTHER");
             case "PATCH /api/v1/reports/{reportId}" -> Map.of("status", "DISMISSED");
