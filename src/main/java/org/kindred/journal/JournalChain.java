@@ -3,12 +3,18 @@ package org.kindred.journal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.kindred.journal.api.ChainLink;
 import org.kindred.journal.api.IncidentFields;
+import org.kindred.journal.api.JournalEntryResponse;
+import org.kindred.journal.api.JournalExport;
+import org.kindred.journal.api.JournalRevisionResponse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -72,5 +78,39 @@ public final class JournalChain {
 
     public static String hex(byte[] bytes) {
         return bytes == null ? null : HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * Checks an export's chain: every link follows the one before it, every link whose version is in the export hashes
+     * to its recorded hash, every version in the export has a link, and the last link is the head. Returns the index of
+     * the first failing link ({@code links.size()} when the head or coverage is wrong), or -1 when the chain verifies.
+     */
+    public static int firstBrokenLink(JournalExport export) {
+        Map<String, JournalRevisionResponse> versions = new HashMap<>();
+        for (JournalEntryResponse entry : export.entries()) {
+            for (JournalRevisionResponse revision : entry.revisions()) {
+                versions.put(entry.id() + "/" + revision.version(), revision);
+            }
+        }
+        String prev = null;
+        List<ChainLink> links = export.chain();
+        for (int i = 0; i < links.size(); i++) {
+            ChainLink link = links.get(i);
+            JournalRevisionResponse revision = versions.remove(link.entryId() + "/" + link.version());
+            boolean linked = java.util.Objects.equals(prev, link.prevHash());
+            boolean hashes = revision == null
+                    ? link.deleted()
+                    : !link.deleted() && revision.recordedAt().equals(link.recordedAt())
+                            && hex(hash(link.entryId(), link.version(), link.recordedAt(), revision.incident(),
+                                    prev == null ? null : HexFormat.of().parseHex(prev))).equals(link.hash())
+                            && link.hash().equals(revision.hash());
+            if (!linked || !hashes) {
+                return i;
+            }
+            prev = link.hash();
+        }
+        boolean complete = versions.isEmpty() && java.util.Objects.equals(prev, export.chainHead())
+                && links.size() == export.chainLength();
+        return complete ? -1 : links.size();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.kindred.journal.JournalRepository.RevisionRow;
 import org.kindred.journal.JournalVault.Journal;
+import org.kindred.journal.api.ChainLink;
 import org.kindred.journal.api.JournalEntryResponse;
 import org.kindred.journal.api.JournalExport;
 import org.kindred.privacy.ExportContribution;
@@ -38,7 +39,7 @@ public class JournalPrivacy implements ExportContribution {
     @Override
     public JournalExport export(UUID accountId) {
         return vault.openForRead(accountId).map(journal -> export(journal))
-                .orElse(new JournalExport(0, null, List.of()));
+                .orElse(new JournalExport(0, null, List.of(), List.of()));
     }
 
     JournalExport export(Journal journal) {
@@ -47,7 +48,9 @@ public class JournalPrivacy implements ExportContribution {
         List<JournalEntryResponse> shown = entries.all(journal.accountId()).stream()
                 .map(row -> EntryCodec.response(journal.dataKey(), row, byEntry.getOrDefault(row.id(), List.of())))
                 .toList();
-        return new JournalExport(journal.chainLength(), JournalChain.hex(journal.chainHead()), shown);
+        List<ChainLink> chain = revisions.stream().map(r -> new ChainLink(r.entryId(), r.version(), r.recordedAt(),
+                JournalChain.hex(r.prevHash()), JournalChain.hex(r.hash()), r.content() == null)).toList();
+        return new JournalExport(journal.chainLength(), JournalChain.hex(journal.chainHead()), shown, chain);
     }
 
     /** Erasure: the data key goes first, then every row. Same transaction as the rest of the erasure. */
