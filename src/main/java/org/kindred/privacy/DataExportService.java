@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -30,10 +32,12 @@ public class DataExportService {
 
     private final EntityManager em;
     private final Clock clock;
+    private final Instance<ExportContribution> contributions;
 
-    public DataExportService(EntityManager em, Clock clock) {
+    public DataExportService(EntityManager em, Clock clock, Instance<ExportContribution> contributions) {
         this.em = em;
         this.clock = clock;
+        this.contributions = contributions;
     }
 
     @Transactional
@@ -94,7 +98,7 @@ public class DataExportService {
                         r -> new DataExport.ModerationEntry((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3],
                                 (String) r[4], instant(r[5]))),
                 notificationSettings(accountId), threadSubscriptions(accountId), recoveryCodes(accountId),
-                keywordMutes(accountId));
+                keywordMutes(accountId), sections(accountId));
     }
 
     private List<DataExport.KeywordMuteEntry> keywordMutes(UUID accountId) {
@@ -111,6 +115,15 @@ public class DataExportService {
                 FROM recovery_codes WHERE account_id = :id HAVING count(*) > 0""", accountId,
                 r -> new DataExport.RecoveryCodesEntry(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
                         instant(r[2])));
+    }
+
+    /** The sections features above privacy contribute, in the order of their names. */
+    private Map<String, Object> sections(UUID accountId) {
+        Map<String, Object> sections = new TreeMap<>();
+        for (ExportContribution contribution : contributions) {
+            sections.put(contribution.section(), contribution.export(accountId));
+        }
+        return sections;
     }
 
     private List<DataExport.NotificationSettingsEntry> notificationSettings(UUID accountId) {

@@ -25,7 +25,9 @@ public final class PersonalData {
             Map.entry("notification_settings.account_id", "notificationSettings"),
             Map.entry("thread_subscriptions.account_id", "threadSubscriptions"),
             Map.entry("recovery_codes.account_id", "recoveryCodes"),
-            Map.entry("keyword_mutes.account_id", "keywordMutes"));
+            Map.entry("keyword_mutes.account_id", "keywordMutes"),
+            Map.entry("journal_entries.account_id", "sections.journal"),
+            Map.entry("journal_revisions.account_id", "sections.journal"));
 
     /** Columns left out of the export on purpose, and why. */
     public static final Map<String, String> EXCLUDED = Map.ofEntries(
@@ -51,6 +53,8 @@ public final class PersonalData {
                     "a note that someone cared, with no content, no reporter and no post; erased with the account"),
             Map.entry("notifications.recipient_id",
                     "content-free pointers (kind, ids, counts) to other members' activity, derived and short-lived; erased with the account"),
+            Map.entry("journals.account_id",
+                    "the member's journal data key, wrapped by the service's key-encryption key, and the chain head (in the export); deleted first on erasure"),
             Map.entry("resource_changes.actor_account_id",
                     "the curated library's change log, kept for accountability"));
 

@@ -276,6 +276,13 @@ final class ManifestChecker {
         if (!keysMounted) {
             add(d, "KINDRED_AUTH_KEYS_DIR must be the mount path of a Secret volume (the signing keys)");
         }
+        String kekDir = env(api, "KINDRED_JOURNAL_KEK_DIR").orElse("");
+        boolean keksMounted = StreamSupport.stream(api.path("volumeMounts").spliterator(), false)
+                .anyMatch(m -> m.path("mountPath").asText().equals(kekDir)
+                        && volume(pod, m.path("name").asText()).map(v -> v.has("secret")).orElse(false));
+        if (!keksMounted) {
+            add(d, "KINDRED_JOURNAL_KEK_DIR must be the mount path of a Secret volume (the journal's key-encryption keys)");
+        }
         checkMemoryBudget(d, api);
     }
 

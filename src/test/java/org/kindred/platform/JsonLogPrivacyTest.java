@@ -225,6 +225,23 @@ class JsonLogPrivacyTest {
             Api.anonymous().body(Map.of("token", resetToken, "newPassword", "short")).post(
                     "/api/v1/auth/password-reset/confirm").then().statusCode(400);
 
+            // An incident journal: an entry, an edit, a date in the future and a broken body, all with personal words.
+            String incident = "My landlord called me a slur at the door " + tag;
+            String witness = "Neighbour Ingrid Solberg " + tag;
+            String edited = "He repeated it the next morning " + tag;
+            String future = "This has not happened yet " + tag;
+            secrets.addAll(List.of(incident, witness, edited, future));
+            String entry = Api.as(member).body(Map.of("whatHappened", incident, "witnesses", witness, "date",
+                    "2026-02-01", "area", "HOUSING")).post("/api/v1/me/journal/entries").then().statusCode(201)
+                    .extract().path("id");
+            Api.as(member).body(Map.of("whatHappened", edited)).patch("/api/v1/me/journal/entries/" + entry).then()
+                    .statusCode(200);
+            Api.as(member).body(Map.of("whatHappened", future, "date", "2999-01-01", "area", "HOUSING"))
+                    .post("/api/v1/me/journal/entries").then().statusCode(422);
+            Api.as(member).body("{\"whatHappened\": \"" + future + "\", \"area\": ")
+                    .post("/api/v1/me/journal/entries").then().statusCode(400);
+            Api.as(member).get("/api/v1/me/journal/entries/" + entry).then().statusCode(200);
+
             // Export, then erasure (a wrong password first; the last owner of a group must hand it over first).
             Api.as(member).get("/api/v1/me/export").then().statusCode(200).body(containsString(newEmail));
             hashes.add(passwordHash(owner.id()));

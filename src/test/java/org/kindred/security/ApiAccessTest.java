@@ -145,7 +145,10 @@ class ApiAccessTest {
                 "DELETE /api/v1/posts/{postId}/subscription", "GET /api/v1/me/recovery-codes",
                 "POST /api/v1/me/recovery-codes", "GET /api/v1/me/keyword-mutes", "POST /api/v1/me/keyword-mutes",
                 "GET /api/v1/me/keyword-mutes/{keywordMuteId}", "PATCH /api/v1/me/keyword-mutes/{keywordMuteId}",
-                "DELETE /api/v1/me/keyword-mutes/{keywordMuteId}")) {
+                "DELETE /api/v1/me/keyword-mutes/{keywordMuteId}", "GET /api/v1/me/journal",
+                "GET /api/v1/me/journal/entries", "POST /api/v1/me/journal/entries",
+                "GET /api/v1/me/journal/entries/{entryId}", "PATCH /api/v1/me/journal/entries/{entryId}",
+                "DELETE /api/v1/me/journal/entries/{entryId}")) {
             put(op, Audience.MEMBER);
         }
     }
@@ -247,6 +250,8 @@ class ApiAccessTest {
         othersIds.put("messageId", UUID.randomUUID().toString());
         othersIds.put("keywordMuteId", Api.as(member).body(Map.of("phrase", "a muted phrase")).post(
                 "/api/v1/me/keyword-mutes").then().statusCode(201).extract().path("id"));
+        othersIds.put("entryId", Api.as(member).body(journalEntry()).post("/api/v1/me/journal/entries").then()
+                .statusCode(201).extract().path("id"));
         othersIds.put("sessionId", Api.as(member).get("/api/v1/me/sessions").then().statusCode(200).extract()
                 .path("items[0].id"));
     }
@@ -276,6 +281,10 @@ class ApiAccessTest {
         body.put("languages", List.of("en"));
         body.put("cost", "FREE");
         return body;
+    }
+
+    private static Map<String, Object> journalEntry() {
+        return Map.of("whatHappened", "Someone else's incident", "date", "2026-01-05", "area", "ONLINE");
     }
 
     /** A valid body for each write, so that what answers is the access rule, not validation. */
@@ -324,6 +333,8 @@ class ApiAccessTest {
             case "PUT /api/v1/posts/{postId}/subscription" -> Map.of("mode", "FOLLOW");
             case "PUT /api/v1/me/notification-settings" -> Map.of("disabledKinds", List.of(), "timeZone", "UTC");
             case "POST /api/v1/posts/{postId}/replies" -> Map.of("body", "A reply from someone else");
+            case "POST /api/v1/me/journal/entries" -> journalEntry();
+            case "PATCH /api/v1/me/journal/entries/{entryId}" -> Map.of("impact", "Edited by someone else");
             case "POST /api/v1/reports" -> Map.of("targetType", "GROUP", "targetId", UUID.randomUUID().toString(),
                     "reason", "OTHER");
             case "PATCH /api/v1/reports/{reportId}" -> Map.of("status", "DISMISSED");

@@ -49,7 +49,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <li>Jackson rejects unknown fields ({@code quarkus.jackson.fail-on-unknown-properties=true}), so every schema used
  * only in request bodies is closed with {@code additionalProperties: false} (response schemas stay open: the API
  * may add fields to responses without a new version);</li>
- * <li>the built-in {@code UUID} and {@code Instant} schemas get the lengths of their serialised forms.</li>
+ * <li>the built-in {@code UUID}, {@code Instant} and {@code LocalDate} schemas get the lengths of their serialised forms.</li>
  * </ul>
  * A response an operation declares itself (e.g. a 401 with its own description) is kept as it is. It runs at build
  * time, so the stored {@code openapi/} files and the served document are the same.
@@ -299,6 +299,12 @@ public class KindredOpenApiFilter implements OASFilter {
             instant.setMaxLength(35);
             instant.setDescription("RFC 3339 timestamp; the API writes UTC (`Z`)");
             instant.setExamples(List.of("2026-11-23T18:00:00Z"));
+        }
+        Schema date = schemas.get("LocalDate");
+        if (date != null) {
+            date.setMinLength(10);
+            date.setMaxLength(10);
+            date.setDescription("A calendar date, ISO 8601 (`2026-11-23`)");
         }
     }
 

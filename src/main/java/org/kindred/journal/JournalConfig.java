@@ -1,0 +1,19 @@
+package org.kindred.journal;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Settings under {@code kindred.journal}; every one is documented in the README's configuration table. */
+@ConfigMapping(prefix = "kindred.journal")
+public interface JournalConfig {
+
+    /**
+     * Directory of key-encryption keys, one file per key named {@code <kek-id>.key} holding 32 random bytes in base64.
+     * Required in prod; dev uses a fixed development key when it is absent.
+     */
+    Optional<String> kekDir();
+
+    /** The KEK that wraps new and re-wrapped data keys; defaults to the last id in lexical order (name files by date). */
+    Optional<String> kekId();
+}
