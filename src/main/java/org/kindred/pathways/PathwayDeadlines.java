@@ -49,7 +49,7 @@ public class PathwayDeadlines {
 
     /** The deadlines of every applicable pathway, earliest first; 422 for dates in the future or out of order. */
     public DeadlinesResponse forIncident(Incident incident) {
-        ZoneId zone = incident.zone() == null ? ZoneOffset.UTC : incident.zone();
+        ZoneId zone = incident.zone() == null ? ZoneId.of("UTC") : incident.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate latestToday = incident.zone() == null ? LocalDate.now(clock.withZone(EARLIEST_TODAY)) : today;
         requireDates(incident, latestToday);
