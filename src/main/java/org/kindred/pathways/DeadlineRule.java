@@ -24,9 +24,9 @@ public record DeadlineRule(
         @Schema(required = true, description = "The period ends one day earlier (\"three months less one day\")") boolean lessOneDay,
         @Schema(required = true, description = "When the later month has no such day (31 January + 1 month): LAST_DAY_OF_MONTH (28/29 February) or FIRST_DAY_OF_NEXT_MONTH (1 March)") @NotNull MonthEnd monthEnd,
         @Schema(required = true, description = "A date on a Saturday or Sunday moves to the next Monday. Public holidays are not considered.") boolean nextWorkingDay,
-        @Schema(description = "What may pause the clock (null: nothing does); the caller supplies the days paused", maxLength = 500) @Size(max = 500) String pause,
-        @Schema(required = true) @NotNull List<@NotNull @Valid Extension> extensions,
-        @Schema(description = "How the rule is read, in plain language", maxLength = 1000) @Size(max = 1000) String note) {
+        @Schema(nullable = true, description = "What may pause the clock (null: nothing does); the caller supplies the days paused", maxLength = 500) @Size(max = 500) String pause,
+        @Schema(required = true, maxItems = 10) @NotNull @Size(max = 10) List<@NotNull @Valid Extension> extensions,
+        @Schema(nullable = true, description = "How the rule is read, in plain language", maxLength = 1000) @Size(max = 1000) String note) {
 
     public DeadlineRule {
         extensions = extensions == null ? List.of() : extensions;
@@ -45,7 +45,7 @@ public record DeadlineRule(
     /** A longer period that applies only under a condition, or a discretion with no fixed period (null). */
     @Schema(description = "A longer time limit that applies only under a condition")
     public record Extension(
-            @Schema(description = "The longer period; null when it is a discretion with no fixed end") @Valid Length period,
+            @Schema(nullable = true, description = "The longer period; null when it is a discretion with no fixed end") @Valid Length period,
             @Schema(required = true, maxLength = 1000, example = "A state or local agency enforces a law against the same discrimination") @NotBlank @Size(max = 1000) String condition) {
     }
 

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +48,22 @@ public class PathwaysResource {
 
     private static final String NOT_LEGAL_ADVICE = "**Not legal advice.** Every entry is general information compiled "
             + "from the official source it names (`source`, `checked`); verify it there before relying on it.";
+
+    private static final String DEADLINES_EXAMPLE = """
+            {"incidentDate": "2026-03-02", "lastActDate": null, "pausedDays": 0, "timeZone": "America/Los_Angeles",
+             "today": "2026-07-20", "notLegalAdvice": "This is general information, not legal advice. ...",
+             "items": [{"pathwayId": "us-eeoc-charge", "pathwayName": "Charge of employment discrimination with the EEOC",
+               "country": "US", "subdivisions": [],
+               "body": {"name": "EEOC: file a charge of employment discrimination", "url": "https://www.eeoc.gov/filing-charge-discrimination", "resourceKey": "us-eeoc"},
+               "deadlineId": "charge", "label": "File a charge with the EEOC", "date": "2026-08-31",
+               "explanation": "180 days from 2026-03-02 = 2026-08-29 (a Saturday: moved to the next working day, 2026-08-31; public holidays are not considered)",
+               "daysLeft": 42, "passed": false,
+               "extensions": [{"date": "2026-12-28", "daysLeft": 161,
+                 "condition": "A state or local agency enforces a law that prohibits employment discrimination on the same basis.",
+                 "explanation": "300 days from 2026-03-02 = 2026-12-27 (a Sunday: moved to the next working day, 2026-12-28; public holidays are not considered) if a state or local agency enforces a law that prohibits employment discrimination on the same basis."}],
+               "pause": null, "note": "Calendar days from the day of the discrimination. ...",
+               "source": "https://www.eeoc.gov/time-limits-filing-charge", "checked": "2026-12-05",
+               "notLegalAdvice": "This is general information, not legal advice. ..."}]}""";
 
     private final PathwayCatalogue catalogue;
     private final PathwayDeadlines deadlines;
@@ -99,7 +116,7 @@ public class PathwaysResource {
             (`dates-out-of-order`).
 
             """ + NOT_LEGAL_ADVICE)
-    @APIResponse(responseCode = "200", description = "The deadlines, earliest first", content = @Content(schema = @Schema(implementation = DeadlinesResponse.class)))
+    @APIResponse(responseCode = "200", description = "The deadlines, earliest first", content = @Content(schema = @Schema(implementation = DeadlinesResponse.class), examples = @ExampleObject(name = "eeoc", summary = "Work, California, 2 March 2026", value = DEADLINES_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "A missing `country` or `incidentDate`, a malformed date, time zone, country or subdivision, an unknown `area` or `basis`, or `pausedDays` out of range")
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE, description = "A date in the future (`date-in-future`) or `lastActDate` before `incidentDate` (`dates-out-of-order`)")
     public RestResponse<DeadlinesResponse> deadlines(

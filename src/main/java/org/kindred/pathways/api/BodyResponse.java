@@ -8,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record BodyResponse(
         @Schema(required = true, maxLength = 200, example = "U.S. Equal Employment Opportunity Commission (EEOC)") String name,
         @Schema(required = true, maxLength = 2048, format = "uri", example = "https://www.eeoc.gov/") String url,
-        @Schema(description = "The seed key of the library resource describing the body (`GET /api/v1/resources?q=...`), or null when the library has none", maxLength = 100, example = "us-eeoc") String resourceKey) {
+        @Schema(nullable = true, description = "The seed key of the library resource describing the body (`GET /api/v1/resources?q=...`), or null when the library has none", maxLength = 100, example = "us-eeoc") String resourceKey) {
 }
