@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -43,7 +43,6 @@ import org.kindred.platform.validation.CountryCode;
 @Path("/api/v1/pathways")
 @Tag(name = "Complaint pathways")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirementsSet
 public class PathwaysResource {
 
     private static final String NOT_LEGAL_ADVICE = "**Not legal advice.** Every entry is general information compiled "
@@ -79,6 +78,7 @@ public class PathwaysResource {
     }
 
     @GET
+    @SecurityRequirements
     @Operation(operationId = "listPathways", summary = "List complaint pathways", description = """
             Where and how to complain about discrimination, per jurisdiction: the body, the steps in order and the \
             time limits as data. Filter by `country`, `subdivision` (the country's national pathways plus that \
@@ -102,6 +102,7 @@ public class PathwaysResource {
     }
 
     @GET
+    @SecurityRequirements
     @Path("/deadlines")
     @Operation(operationId = "listPathwayDeadlines", summary = "Deadlines for an incident", description = """
             The time limits of every pathway that applies to an incident (same filters as the list), computed from \
@@ -143,6 +144,7 @@ public class PathwaysResource {
     }
 
     @GET
+    @SecurityRequirements
     @Path("/{pathwayId}")
     @Operation(operationId = "getPathway", summary = "One complaint pathway", description = """
             A pathway by its id (stable; from the list). Sends an `ETag`; `If-None-Match` gives 304.
