@@ -90,6 +90,7 @@ class ApiAccessTest {
                 "GET /api/v1/feeds/resources.atom",
                 "GET /api/v1/feeds/resources.json",
                 "GET /api/v1/groups", "GET /api/v1/groups/{groupId}", "GET /api/v1/guidelines",
+                "GET /api/v1/pathways", "GET /api/v1/pathways/deadlines", "GET /api/v1/pathways/{pathwayId}",
                 "GET /api/v1/resources", "GET /api/v1/resources/crisis", "GET /api/v1/resources/{resourceId}")) {
             put(op, Audience.PUBLIC);
         }
@@ -167,7 +168,8 @@ class ApiAccessTest {
             new Op("PUT", "/api/v1/me/blocks/{accountId}"), "the object is the caller's own block list",
             new Op("DELETE", "/api/v1/me/blocks/{accountId}"), "the object is the caller's own block list",
             new Op("PUT", "/api/v1/me/mutes/{accountId}"), "the object is the caller's own mute list",
-            new Op("DELETE", "/api/v1/me/mutes/{accountId}"), "the object is the caller's own mute list");
+            new Op("DELETE", "/api/v1/me/mutes/{accountId}"), "the object is the caller's own mute list",
+            new Op("GET", "/api/v1/pathways/{pathwayId}"), "complaint pathways are curated public reference data");
 
     /**
      * Operations that answer a member with a stream that stays open (Server-Sent Events): the matrix cannot wait for
@@ -240,6 +242,7 @@ class ApiAccessTest {
         othersIds.put("keyId", a.keyId());
         othersIds.put("kind", "I_BELIEVE_YOU");
         othersIds.put("handle", member.handle());
+        othersIds.put("pathwayId", "us-eeoc-charge");
         othersIds.put("noteId", note);
         othersIds.put("notificationId", Api.as(owner).get("/api/v1/me/notifications").then().statusCode(200)
                 .extract().path("items[0].id"));

@@ -52,6 +52,7 @@ import org.kindred.platform.error.Problem;
         @Tag(name = "Community", description = "Community guidelines"),
         @Tag(name = "Admin", description = "Platform administration (admins only)"),
         @Tag(name = "Resources", description = "The curated resource library: helplines, crisis lines, where to report, legal aid, guides"),
+        @Tag(name = "Complaint pathways", description = "Where and how to complain about discrimination, per jurisdiction, and the deadlines for an incident (public; not legal advice)"),
         @Tag(name = "Feeds", description = "JSON Feed and Atom feeds of the library for partner sites (public, any origin)"),
         @Tag(name = "Partners", description = "Partner organisations and their API keys (admins only)")
 }, components = @Components(schemas = {
