@@ -49,7 +49,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <li>Jackson rejects unknown fields ({@code quarkus.jackson.fail-on-unknown-properties=true}), so every schema used
  * only in request bodies is closed with {@code additionalProperties: false} (response schemas stay open: the API
  * may add fields to responses without a new version);</li>
- * <li>the built-in {@code UUID}, {@code Instant} and {@code LocalDate} schemas get the lengths of their serialised forms.</li>
+ * <li>the built-in {@code UUID}, {@code Instant} and {@code LocalDate} schemas get the lengths of their serialised forms;</li>
+ * <li>every operation gets whole request and response examples from {@code openapi-examples/<tag>.yaml}
+ * ({@link OperationExamples}).</li>
  * </ul>
  * A response an operation declares itself (e.g. a 401 with its own description) is kept as it is. It runs at build
  * time, so the stored {@code openapi/} files and the served document are the same.
@@ -102,6 +104,7 @@ public class KindredOpenApiFilter implements OASFilter {
                 schema.setPattern(pattern);
             }
         });
+        OperationExamples.attach(openAPI);
     }
 
     /**
