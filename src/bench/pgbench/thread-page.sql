@@ -64,6 +64,9 @@ AND (p.author_id = :me OR NOT p.content_warnings && (SELECT hidden_content_warni
      OR (SELECT content_warning_mode FROM accounts WHERE id = :me) = 'COLLAPSE')
 AND (p.anonymous OR p.author_id <> ALL (ARRAY(SELECT blocked_id FROM blocks WHERE blocker_id = :me
                               UNION ALL SELECT blocker_id FROM blocks WHERE blocked_id = :me
-                              UNION ALL SELECT muted_id FROM mutes WHERE muter_id = :me))) ORDER BY p.created_at, p.id LIMIT :limit
+                              UNION ALL SELECT muted_id FROM mutes WHERE muter_id = :me)))
+AND (p.author_id = :me OR NOT COALESCE((COALESCE(p.title, '') || ' ' || p.body) ~
+     (SELECT string_agg(pattern, '|') FROM keyword_mutes
+      WHERE account_id = :me AND (expires_at IS NULL OR expires_at > now())), false)) ORDER BY p.created_at, p.id LIMIT :limit
 ;
 COMMIT;
