@@ -1,8 +1,10 @@
 package org.kindred.journal;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Settings under {@code kindred.journal}; every one is documented in the README's configuration table. */
 @ConfigMapping(prefix = "kindred.journal")
@@ -16,4 +18,17 @@ public interface JournalConfig {
 
     /** The KEK that wraps new and re-wrapped data keys; defaults to the last id in lexical order (name files by date). */
     Optional<String> kekId();
+
+    /** Deadline reminders. */
+    Reminders reminders();
+
+    interface Reminders {
+        /** How often due reminders are looked for (a reminder arrives at most this late). */
+        @WithDefault("1m")
+        Duration interval();
+
+        /** How many due reminders one round delivers in one transaction. */
+        @WithDefault("200")
+        int batchSize();
+    }
 }

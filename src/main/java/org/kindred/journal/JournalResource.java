@@ -1,19 +1,26 @@
 package org.kindred.journal;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -28,15 +35,21 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.kindred.journal.api.IncidentFields;
 import org.kindred.journal.api.JournalEntryResponse;
+import org.kindred.journal.api.JournalReminderRequest;
+import org.kindred.journal.api.JournalRemindersResponse;
 import org.kindred.journal.api.JournalSummaryResponse;
 import org.kindred.journal.api.UpdateIncidentRequest;
+import org.kindred.pathways.api.DeadlinesResponse;
+import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.openapi.Responses;
 import org.kindred.platform.paging.Page;
 import org.kindred.platform.paging.PageParams;
 import org.kindred.platform.paging.PageResponses;
+import org.kindred.platform.validation.CountryCode;
 import org.kindred.platform.web.Versioned;
 
 import io.quarkus.security.Authenticated;
@@ -55,9 +68,11 @@ public class JournalResource {
     private static final String PRIVATE = " Only you can read your journal: not moderators, not admins. It is encrypted at rest with a key of your own.";
 
     private final JournalService journal;
+    private final JournalReminders reminders;
 
-    public JournalResource(JournalService journal) {
+    public JournalResource(JournalService journal, JournalReminders reminders) {
         this.journal = journal;
+        this.reminders = reminders;
     }
 
     @GET
@@ -138,5 +153,95 @@ public class JournalResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours (or already deleted)")
     public void delete(@RestPath("entryId") UUID entryId) {
         journal.delete(entryId);
+    }
+    @GET
+    @Path("/entries/{entryId}/deadlines")
+    @Operation(operationId = "listMyJournalEntryDeadlines", summary = "Deadlines for a journal entry", description = """
+            The time limits of every complaint pathway that applies to this incident, earliest first: the entry's \
+            `date`, `area` and `grounds` (any of them) with the `country` (and `subdivision`) you name. Each item \
+            explains its arithmetic and lists longer limits that apply only under a condition; `daysLeft` counts from \
+            today in `timeZone` (default: the entry's time zone, else UTC). Same computation as \
+            GET /api/v1/pathways/deadlines, without sending the incident's date over the wire. `Cache-Control: \
+            no-store`. This is general information, not legal advice: check each pathway's source.""" + PRIVATE)
+    @APIResponse(responseCode = "200", description = "The deadlines, earliest first", headers = @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = DeadlinesResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "A missing or malformed `country`, a malformed `subdivision`, date or time zone, or `pausedDays` out of range")
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours")
+    @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE, description = "`lastActDate` in the future (`date-in-future`) or before the entry's date (`dates-out-of-order`)")
+    public RestResponse<DeadlinesResponse> deadlines(@RestPath("entryId") UUID entryId,
+            @Parameter(required = true, description = "ISO 3166-1 alpha-2 country whose pathways apply", example = "GB", schema = @Schema(type = SchemaType.STRING, maxLength = 2, pattern = "^[A-Z]{2}$")) @RestQuery @CountryCode @Size(max = 2) String country,
+            @Parameter(description = "ISO 3166-2 subdivision of `country`", example = "GB-ENG", schema = @Schema(type = SchemaType.STRING, maxLength = 6, pattern = "^[A-Z]{2}-[A-Z0-9]{1,3}$")) @RestQuery @Size(max = 6) String subdivision,
+            @Parameter(description = "The last act, when it continued (ISO 8601 date)", example = "2026-11-20", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) @RestQuery @Size(max = 10) String lastActDate,
+            @Parameter(description = "Days the clock was paused (0 to 3660)", example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "3660", defaultValue = "0")) @RestQuery("pausedDays") @Min(0) @Max(3660) Integer pausedDays,
+            @Parameter(description = "IANA time zone for today and `daysLeft`", example = "Europe/London", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @RestQuery @Size(max = 64) String timeZone) {
+        JournalReminderRequest where = where(country, subdivision, lastActDate, pausedDays, timeZone);
+        return RestResponse.ResponseBuilder.ok(reminders.deadlines(entryId, where))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @GET
+    @Path("/entries/{entryId}/reminders")
+    @Operation(operationId = "getMyJournalEntryReminders", summary = "Deadline reminders of a journal entry", description = "The plan and every "
+            + "reminder, sent or due. 404 when reminders are off for the entry." + PRIVATE)
+    @APIResponse(responseCode = "200", description = "The reminders", headers = @Header(name = "ETag", description = "Send as If-Match with PUT", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = JournalRemindersResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours, or no reminders set for it")
+    public RestResponse<JournalRemindersResponse> getReminders(@RestPath("entryId") UUID entryId) {
+        return reminders.get(entryId).ok();
+    }
+
+    @PUT
+    @Path("/entries/{entryId}/reminders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setMyJournalEntryReminders", summary = "Turn on (or change) deadline reminders", description = """
+            Opt-in reminders 30, 7 and 1 days before each time limit that applies to the entry (see \
+            GET …/deadlines, same inputs), at 09:00 in `timeZone` (default: the entry's, else UTC), as content-free \
+            `JOURNAL_DEADLINE` notifications (entry id and days left only). Reminders whose day has passed are not \
+            scheduled; one due today after 09:00 comes at once. Replaces an earlier plan; reminders already sent \
+            stay sent. Editing the entry's date, area or grounds recomputes them. Turn the notification kind off in \
+            your notification settings to keep the plan but receive nothing. Honours If-Match."""
+            + PRIVATE)
+    @APIResponse(responseCode = "200", description = "The reminders now", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = JournalRemindersResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Malformed JSON, a missing or malformed `country`, a malformed `subdivision`, date or time zone, `pausedDays` out of range")
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours")
+    @APIResponse(responseCode = "412", ref = Responses.PRECONDITION_FAILED)
+    @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE, description = "`lastActDate` in the future (`date-in-future`) or before the entry's date (`dates-out-of-order`)")
+    public RestResponse<JournalRemindersResponse> setReminders(@RestPath("entryId") UUID entryId,
+            @Valid @NotNull JournalReminderRequest request,
+            @Parameter(description = "ETag from GET …/reminders; refused with 412 if the reminders changed since") @RestHeader("If-Match") String ifMatch) {
+        return reminders.set(entryId, request, ifMatch).ok();
+    }
+
+    @DELETE
+    @Path("/entries/{entryId}/reminders")
+    @Operation(operationId = "deleteMyJournalEntryReminders", summary = "Turn off deadline reminders", description = "Forgets the plan and every "
+            + "reminder of the entry, and deletes the reminder notifications about it.")
+    @APIResponse(responseCode = "204", description = "Turned off")
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours, or no reminders set for it")
+    public void deleteReminders(@RestPath("entryId") UUID entryId) {
+        reminders.delete(entryId);
+    }
+
+    private static JournalReminderRequest where(String country, String subdivision, String lastActDate,
+            Integer pausedDays, String timeZone) {
+        if (country == null || country.isEmpty()) {
+            throw new BadRequestException("country", "is required");
+        }
+        if (!country.matches("[A-Z]{2}")) {
+            throw new BadRequestException("country",
+                    "must be an ISO 3166-1 alpha-2 country code in upper case, e.g. GB");
+        }
+        LocalDate lastAct = null;
+        if (lastActDate != null && !lastActDate.isEmpty()) {
+            try {
+                lastAct = LocalDate.parse(lastActDate);
+            } catch (DateTimeParseException e) {
+                throw new BadRequestException("lastActDate", "must be an ISO 8601 date, e.g. 2026-03-02");
+            }
+        }
+        return new JournalReminderRequest(country, subdivision == null || subdivision.isEmpty() ? null : subdivision,
+                lastAct, pausedDays, timeZone == null || timeZone.isEmpty() ? null : timeZone);
     }
 }

@@ -47,14 +47,16 @@ public class JournalService {
 
     private final JournalRepository entries;
     private final JournalVault vault;
+    private final JournalReminders reminders;
     private final KeysetPaging paging;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public JournalService(JournalRepository entries, JournalVault vault, KeysetPaging paging, CurrentUser currentUser,
-            Clock clock) {
+    public JournalService(JournalRepository entries, JournalVault vault, JournalReminders reminders,
+            KeysetPaging paging, CurrentUser currentUser, Clock clock) {
         this.entries = entries;
         this.vault = vault;
+        this.reminders = reminders;
         this.paging = paging;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -112,6 +114,7 @@ public class JournalService {
         Instant now = now();
         RevisionRow revision = append(journal, entryId, version, changed, now);
         entries.setVersion(entryId, version, now);
+        reminders.replan(journal, entryId, changed);
         return Versioned.of(new JournalEntryResponse(entryId, version, row.createdAt(), now,
                 JournalChain.hex(revision.hash()), changed, List.of()), version);
     }
@@ -125,6 +128,7 @@ public class JournalService {
         UUID me = currentUser.requireAccountId();
         entries.find(me, entryId, true).orElseThrow(JournalService::notFound);
         entries.delete(entryId, now());
+        reminders.forget(me, entryId);
     }
 
     @Transactional

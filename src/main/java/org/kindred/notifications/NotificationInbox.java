@@ -116,8 +116,11 @@ public class NotificationInbox {
                         : contexts.computeIfAbsent(row.groupId(), groups::visibleContext)
                                 .map(GroupContext::canModerate).orElse(false);
             } else if (row.kind() == NotificationKind.REPORT_OUTCOME
-                    || row.kind() == NotificationKind.GUIDELINES_CHANGED) {
-                show = true; // the member's own report; the platform's guidelines
+                    || row.kind() == NotificationKind.GUIDELINES_CHANGED
+                    || row.kind() == NotificationKind.JOURNAL_DEADLINE) {
+                // the member's own report; the platform's guidelines; the member's own journal entry (the journal
+                // deletes these when the entry or its reminders go)
+                show = true;
             } else {
                 show = row.groupId() != null
                         && contexts.computeIfAbsent(row.groupId(), groups::visibleContext).isPresent();
@@ -134,7 +137,8 @@ public class NotificationInbox {
 
     static NotificationResponse toResponse(Row r) {
         return new NotificationResponse(r.id(), r.kind(), r.groupId(), r.threadId(), r.postId(), r.reportId(),
-                r.outcome(), r.count(), r.silent(), r.readAt() != null, r.createdAt(), r.updatedAt());
+                r.outcome(), r.count(), r.silent(), r.readAt() != null, r.createdAt(), r.updatedAt(),
+                r.journalEntryId(), r.daysLeft());
     }
 
     static NotFoundException notFound() {

@@ -15,16 +15,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         filed was closed: `outcome` ACTION_TAKEN or NO_ACTION, nothing more), `WARNING` (a moderator warned you), \
         `POST_HELD` / `POST_RELEASED` (your post was held for care, or released to the group), \
         `GROUP_RULES_CHANGED` (accept the new rules before posting again), `GUIDELINES_CHANGED` (the community \
-        guidelines have a new version: read GET /api/v1/guidelines and accept it before posting again; no ids). \
+        guidelines have a new version: read GET /api/v1/guidelines and accept it before posting again; no ids), \
+        `JOURNAL_DEADLINE` (a time limit you asked to be reminded of is near: `journalEntryId` and `daysLeft`, 30, 7 or \
+        1; nothing about the incident or the pathway). \
         Moderator kinds, for the moderators of the \
         group: `JOIN_REQUEST`, `REPORT_FILED`, `PENDING_POST` (a post waits for approval) and `CARE_QUEUE` (a post was \
         held for care or shows signs of distress).""")
 public enum NotificationKind {
-    REPLY, REACTIONS, MEMBERSHIP_DECIDED, REPORT_OUTCOME, WARNING, POST_HELD, POST_RELEASED, GROUP_RULES_CHANGED, JOIN_REQUEST, REPORT_FILED, PENDING_POST, CARE_QUEUE, GUIDELINES_CHANGED;
+    REPLY, REACTIONS, MEMBERSHIP_DECIDED, REPORT_OUTCOME, WARNING, POST_HELD, POST_RELEASED, GROUP_RULES_CHANGED, JOIN_REQUEST, REPORT_FILED, PENDING_POST, CARE_QUEUE, GUIDELINES_CHANGED, JOURNAL_DEADLINE;
 
     /** A regular expression matching exactly the kinds' names, for validating query parameters. */
     public static final String PATTERN = "REPLY|REACTIONS|MEMBERSHIP_DECIDED|REPORT_OUTCOME|WARNING|POST_HELD"
-            + "|POST_RELEASED|GROUP_RULES_CHANGED|JOIN_REQUEST|REPORT_FILED|PENDING_POST|CARE_QUEUE|GUIDELINES_CHANGED";
+            + "|POST_RELEASED|GROUP_RULES_CHANGED|JOIN_REQUEST|REPORT_FILED|PENDING_POST|CARE_QUEUE|GUIDELINES_CHANGED|JOURNAL_DEADLINE";
 
     static String names() {
         return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining("|"));

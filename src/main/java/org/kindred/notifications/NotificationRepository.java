@@ -30,12 +30,23 @@ public class NotificationRepository {
     /** A notification's stored form. */
     public record Row(UUID id, long seq, UUID recipientId, NotificationKind kind, UUID groupId, UUID threadId,
             UUID postId, UUID reportId, NotificationOutcome outcome, int count, boolean silent, Instant createdAt,
-            Instant updatedAt, Instant readAt) {
+            Instant updatedAt, Instant readAt, UUID journalEntryId, Integer daysLeft) {
     }
 
     /** What to deliver: the kind and the ids it points at; {@code groupKey} merges unread ones (null: never). */
     public record Delivery(NotificationKind kind, UUID groupId, UUID threadId, UUID postId, UUID reportId,
-            NotificationOutcome outcome, String groupKey) {
+            NotificationOutcome outcome, String groupKey, UUID journalEntryId, Integer daysLeft) {
+
+        public Delivery(NotificationKind kind, UUID groupId, UUID threadId, UUID postId, UUID reportId,
+                NotificationOutcome outcome, String groupKey) {
+            this(kind, groupId, threadId, postId, reportId, outcome, groupKey, null, null);
+        }
+
+        /** A deadline reminder to the owner of a journal entry: which entry, how many days are left. */
+        public static Delivery journalDeadline(UUID entryId, int daysLeft) {
+            return new Delivery(NotificationKind.JOURNAL_DEADLINE, null, null, null, null, null, null, entryId,
+                    daysLeft);
+        }
     }
 
     /** Who receives a delivery: a query yielding a column {@code id}, with its named parameters. */
@@ -93,13 +104,13 @@ public class NotificationRepository {
                 WITH recipients AS (%s),
                 ins AS (
                     INSERT INTO notifications (id, recipient_id, kind, group_id, thread_id, post_id, report_id, outcome,
-                                               group_key, silent, created_at, updated_at)
+                                               group_key, silent, created_at, updated_at, journal_entry_id, days_left)
                     SELECT gen_random_uuid(), r.id, :kind, :group, :thread, :post, :report, :outcome, :groupKey,
                            COALESCE(CASE WHEN s.quiet_from IS NULL OR s.quiet_until IS NULL THEN false
                                          WHEN s.quiet_from <= s.quiet_until
                                          THEN lt.t >= s.quiet_from AND lt.t < s.quiet_until
                                          ELSE lt.t >= s.quiet_from OR lt.t < s.quiet_until END, false),
-                           :now, :now
+                           :now, :now, :journalEntry, :daysLeft
                     FROM (SELECT DISTINCT id FROM recipients) r
                     JOIN accounts a ON a.id = r.id AND a.status = 'ACTIVE'
                     LEFT JOIN notification_settings s ON s.account_id = r.id
@@ -122,6 +133,8 @@ public class NotificationRepository {
         query.setParameter("report", d.reportId(), UUID.class);
         query.setParameter("outcome", d.outcome() == null ? null : d.outcome().name(), String.class);
         query.setParameter("groupKey", d.groupKey(), String.class);
+        query.setParameter("journalEntry", d.journalEntryId(), UUID.class);
+        query.setParameter("daysLeft", d.daysLeft(), Integer.class);
         query.setParameter("now", now, Instant.class);
         query.setParameter("actor", actor == null ? NOBODY : actor);
         recipients.params().forEach(query::setParameter);
@@ -130,7 +143,7 @@ public class NotificationRepository {
 
     private static final String COLUMNS = """
             id, seq, recipient_id, kind, group_id, thread_id, post_id, report_id, outcome, count, silent, created_at,
-            updated_at, read_at""";
+            updated_at, read_at, journal_entry_id, days_left""";
 
     /** A member's notifications, newest first, before a stream position (null: from the newest). */
     public List<Row> page(UUID recipient, Long beforeSeq, Collection<NotificationKind> kinds, boolean unreadOnly,
@@ -214,12 +227,20 @@ public class NotificationRepository {
                 .executeUpdate();
     }
 
+    /** Forgets the notifications that point at a journal entry (deleted, or its reminders turned off). */
+    public void deleteAboutJournalEntry(UUID recipient, UUID entryId) {
+        em.createNativeQuery("DELETE FROM notifications WHERE recipient_id = :me AND journal_entry_id = :entry")
+                .setParameter("me", recipient).setParameter("entry", entryId).executeUpdate();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Row> rows(List<?> raw) {
         return ((List<Object[]>) raw).stream().map(r -> new Row((UUID) r[0], ((Number) r[1]).longValue(), (UUID) r[2],
                 NotificationKind.valueOf((String) r[3]), (UUID) r[4], (UUID) r[5], (UUID) r[6], (UUID) r[7],
                 r[8] == null ? null : NotificationOutcome.valueOf((String) r[8]), ((Number) r[9]).intValue(),
-                (Boolean) r[10], NativeSql.instant(r[11]), NativeSql.instant(r[12]), NativeSql.instant(r[13])))
+                (Boolean) r[10], NativeSql.instant(r[11]), NativeSql.instant(r[12]), NativeSql.instant(r[13]),
+                (UUID) r[14],
+                r[15] == null ? null : ((Number) r[15]).intValue()))
                 .toList();
     }
 }

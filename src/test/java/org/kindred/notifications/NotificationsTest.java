@@ -101,7 +101,10 @@ class NotificationsTest {
         Map<String, Object> n = ofKind(author, "REPLY").get(0);
         assertEquals(reply, n.get("postId"));
         assertEquals(List.of("id", "kind", "groupId", "threadId", "postId", "reportId", "outcome", "count", "silent",
-                "read", "createdAt", "updatedAt").stream().sorted().toList(), n.keySet().stream().sorted().toList());
+                "read", "createdAt", "updatedAt", "journalEntryId", "daysLeft").stream().sorted().toList(),
+                n.keySet().stream().sorted().toList());
+        assertNull(n.get("journalEntryId"));
+        assertNull(n.get("daysLeft"));
         String raw = Api.as(author).get(INBOX).then().extract().asString();
         assertFalse(raw.contains(member.handle()) || raw.contains(member.id().toString()));
     }

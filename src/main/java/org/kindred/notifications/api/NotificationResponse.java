@@ -15,7 +15,8 @@ import org.kindred.notifications.NotificationOutcome;
         {"id": "0b6c9a52-8d1e-4f4e-9a43-2f0c1d7e5a10", "kind": "REPLY", "groupId": "7f0c2b1e-3a4d-4c5b-9e6f-1a2b3c4d5e6f",
          "threadId": "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "postId": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
          "reportId": null, "outcome": null, "count": 1, "silent": false, "read": false,
-         "createdAt": "2026-12-05T14:03:11Z", "updatedAt": "2026-12-05T14:03:11Z"}""")
+         "createdAt": "2026-12-05T14:03:11Z", "updatedAt": "2026-12-05T14:03:11Z", "journalEntryId": null,
+         "daysLeft": null}""")
 public record NotificationResponse(
         @Schema(required = true) UUID id,
         @Schema(required = true) NotificationKind kind,
@@ -28,5 +29,7 @@ public record NotificationResponse(
         @Schema(required = true, description = "Delivered during your quiet hours: show it without sound") boolean silent,
         @Schema(required = true) boolean read,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true, description = "When it last changed (a merged notification moves to the top)") Instant updatedAt) {
+        @Schema(required = true, description = "When it last changed (a merged notification moves to the top)") Instant updatedAt,
+        @Schema(nullable = true, description = "JOURNAL_DEADLINE: your journal entry the reminder is about (GET /api/v1/me/journal/entries/{entryId}/deadlines says which deadline)") UUID journalEntryId,
+        @Schema(nullable = true, minimum = "0", maximum = "30", description = "JOURNAL_DEADLINE: days left to the deadline (30, 7 or 1 when on time)") Integer daysLeft) {
 }

@@ -48,6 +48,17 @@ public final class NativeSql {
         return ((java.sql.Timestamp) value).toInstant();
     }
 
+    /** A date column of a native result row, whatever type the driver chose. */
+    public static java.time.LocalDate localDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.LocalDate date) {
+            return date;
+        }
+        return ((java.sql.Date) value).toLocalDate();
+    }
+
     /** A text[] column of a native result row. */
     public static java.util.List<String> strings(Object value) {
         if (value == null) {
