@@ -101,7 +101,7 @@ final class Invariants {
      */
     static void notificationsCarryNoContentAndNoPerson(World world) {
         Set<String> fields = Set.of("id", "kind", "groupId", "threadId", "postId", "reportId", "outcome", "count",
-                "silent", "read", "createdAt", "updatedAt");
+                "silent", "read", "createdAt", "updatedAt", "journalEntryId", "daysLeft");
         for (int observer = 0; observer < world.cast.size(); observer++) {
             Response inbox = Api.as(world.account(observer)).get("/api/v1/me/notifications");
             if (inbox.statusCode() == 401) {
@@ -116,6 +116,10 @@ final class Invariants {
             List<Map<String, Object>> items = inbox.jsonPath().getList("items");
             for (Map<String, Object> item : items) {
                 assertTrue(fields.containsAll(item.keySet()), "undocumented notification fields: " + item.keySet());
+                if (!"JOURNAL_DEADLINE".equals(item.get("kind"))) {
+                    assertTrue(item.get("journalEntryId") == null && item.get("daysLeft") == null,
+                            "only a journal reminder points at a journal entry: " + item);
+                }
             }
         }
     }
