@@ -82,7 +82,8 @@ public class PushResource {
 
     @GET
     @Path("/{subscriptionId}")
-    @Operation(operationId = "getMyPushSubscription", summary = "One of your push devices")
+    @Operation(operationId = "getMyPushSubscription", summary = "One of your push devices", description = "Its push service (origin only), label, "
+            + "when a push last reached the push service, and failed sends in a row.")
     @APIResponse(responseCode = "200", description = "The device", content = @Content(schema = @Schema(implementation = PushSubscriptionResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such device of yours")

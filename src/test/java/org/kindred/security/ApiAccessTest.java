@@ -153,7 +153,9 @@ class ApiAccessTest {
                 "DELETE /api/v1/me/journal/entries/{entryId}", "GET /api/v1/me/journal/entries/{entryId}/deadlines",
                 "GET /api/v1/me/journal/entries/{entryId}/reminders",
                 "PUT /api/v1/me/journal/entries/{entryId}/reminders",
-                "DELETE /api/v1/me/journal/entries/{entryId}/reminders")) {
+                "DELETE /api/v1/me/journal/entries/{entryId}/reminders", "GET /api/v1/me/push-subscriptions",
+                "POST /api/v1/me/push-subscriptions", "GET /api/v1/me/push-subscriptions/{subscriptionId}",
+                "DELETE /api/v1/me/push-subscriptions/{subscriptionId}")) {
             put(op, Audience.MEMBER);
         }
     }
