@@ -35,6 +35,8 @@ public class WebhookUrls {
     private final boolean allowLoopback;
     private final Optional<List<String>> allowedHosts;
     private final Resolver resolver;
+    private final String problem;
+    private final String noun;
 
     @Inject
     public WebhookUrls(WebhookConfig config) {
@@ -42,9 +44,25 @@ public class WebhookUrls {
     }
 
     WebhookUrls(boolean allowLoopback, Optional<List<String>> allowedHosts, Resolver resolver) {
+        this(allowLoopback, allowedHosts, resolver, "unsafe-webhook-url", "webhook");
+    }
+
+    private WebhookUrls(boolean allowLoopback, Optional<List<String>> allowedHosts, Resolver resolver,
+            String problem, String noun) {
         this.allowLoopback = allowLoopback;
         this.allowedHosts = allowedHosts.map(hosts -> hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
         this.resolver = resolver;
+        this.problem = problem;
+        this.noun = noun;
+    }
+
+    /**
+     * The same rules for another kind of outgoing URL (e.g. Web Push endpoints): refusals are 422 of type
+     * {@code problem}, and messages speak of a "{@code noun} URL".
+     */
+    public static WebhookUrls forOutgoing(boolean allowLoopback, Optional<List<String>> allowedHosts, String problem,
+            String noun) {
+        return new WebhookUrls(allowLoopback, allowedHosts, InetAddress::getAllByName, problem, noun);
     }
 
     /** The URL, or 422 {@code unsafe-webhook-url} with the reason. */
@@ -68,7 +86,7 @@ public class WebhookUrls {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (allowedHosts.isPresent() && allowedHosts.get().stream().noneMatch(a -> host.equals(a)
                 || host.endsWith("." + a))) {
-            throw refused("host is not on the operator's allow-list of webhook hosts");
+            throw refused("host is not on the operator's allow-list of " + noun + " hosts");
         }
         InetAddress[] addresses;
         try {
@@ -85,7 +103,7 @@ public class WebhookUrls {
             }
             String why = notPublic(address);
             if (why != null) {
-                throw refused("host resolves to a " + why + " address; webhooks go to public addresses only");
+                throw refused("host resolves to a " + why + " address; " + noun + "s go to public addresses only");
             }
         }
         if (!scheme.equals("https") && !(scheme.equals("http") && allowLoopback && allLoopback)) {
@@ -154,8 +172,8 @@ public class WebhookUrls {
         return null;
     }
 
-    private static UnprocessableException refused(String reason) {
-        return new UnprocessableException("unsafe-webhook-url", "Webhook URL refused", "The webhook URL " + reason,
-                Map.of("reason", reason));
+    private UnprocessableException refused(String reason) {
+        String title = Character.toUpperCase(noun.charAt(0)) + noun.substring(1) + " URL refused";
+        return new UnprocessableException(problem, title, "The " + noun + " URL " + reason, Map.of("reason", reason));
     }
 }

@@ -91,6 +91,7 @@ class ApiAccessTest {
                 "GET /api/v1/feeds/resources.json",
                 "GET /api/v1/groups", "GET /api/v1/groups/{groupId}", "GET /api/v1/guidelines",
                 "GET /api/v1/pathways", "GET /api/v1/pathways/deadlines", "GET /api/v1/pathways/{pathwayId}",
+                "GET /api/v1/push/vapid-public-key",
                 "GET /api/v1/resources", "GET /api/v1/resources/crisis", "GET /api/v1/resources/{resourceId}")) {
             put(op, Audience.PUBLIC);
         }
@@ -152,7 +153,9 @@ class ApiAccessTest {
                 "DELETE /api/v1/me/journal/entries/{entryId}", "GET /api/v1/me/journal/entries/{entryId}/deadlines",
                 "GET /api/v1/me/journal/entries/{entryId}/reminders",
                 "PUT /api/v1/me/journal/entries/{entryId}/reminders",
-                "DELETE /api/v1/me/journal/entries/{entryId}/reminders")) {
+                "DELETE /api/v1/me/journal/entries/{entryId}/reminders", "GET /api/v1/me/push-subscriptions",
+                "POST /api/v1/me/push-subscriptions", "GET /api/v1/me/push-subscriptions/{subscriptionId}",
+                "DELETE /api/v1/me/push-subscriptions/{subscriptionId}")) {
             put(op, Audience.MEMBER);
         }
     }
@@ -258,6 +261,13 @@ class ApiAccessTest {
                 "/api/v1/me/keyword-mutes").then().statusCode(201).extract().path("id"));
         othersIds.put("entryId", Api.as(member).body(journalEntry()).post("/api/v1/me/journal/entries").then()
                 .statusCode(201).extract().path("id"));
+        othersIds.put("subscriptionId", Api.as(member).body(Map.of("endpoint", "http://127.0.0.1:9/push/access",
+                "keys",
+                Map.of("p256dh",
+                        "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+                        "auth", "tBHItJI5svbpez7KI4CCXg")))
+                .post("/api/v1/me/push-subscriptions").then()
+                .statusCode(201).extract().path("id"));
         othersIds.put("sessionId", Api.as(member).get("/api/v1/me/sessions").then().statusCode(200).extract()
                 .path("items[0].id"));
     }
@@ -337,6 +347,10 @@ class ApiAccessTest {
             case "POST /api/v1/partners/{partnerId}/keys" -> Map.of("name", "site", "scopes", List.of("feeds:read"));
             case "PATCH /api/v1/posts/{postId}" -> Map.of("body", "Edited by someone else");
             case "PUT /api/v1/posts/{postId}/subscription" -> Map.of("mode", "FOLLOW");
+            case "POST /api/v1/me/push-subscriptions" -> Map.of("endpoint", "http://127.0.0.1:9/push/other", "keys",
+                    Map.of("p256dh",
+                            "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+                            "auth", "tBHItJI5svbpez7KI4CCXg"));
             case "PUT /api/v1/me/notification-settings" -> Map.of("disabledKinds", List.of(), "timeZone", "UTC");
             case "POST /api/v1/posts/{postId}/replies" -> Map.of("body", "A reply from someone else");
             case "POST /api/v1/me/journal/entries" -> journalEntry();
