@@ -3,6 +3,7 @@ package org.kindred.journal;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Settings under {@code kindred.journal}; every one is documented in the README's configuration table. */
 @ConfigMapping(prefix = "kindred.journal")
@@ -16,4 +17,12 @@ public interface JournalConfig {
 
     /** The KEK that wraps new and re-wrapped data keys; defaults to the last id in lexical order (name files by date). */
     Optional<String> kekId();
+
+    /** Bytes of attachments one member may keep, counted after metadata stripping (100 MiB). */
+    @WithDefault("104857600")
+    long attachmentQuotaBytes();
+
+    /** Attachments one entry may have. */
+    @WithDefault("20")
+    int attachmentsPerEntry();
 }
