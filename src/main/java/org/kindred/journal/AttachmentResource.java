@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -151,11 +152,11 @@ public class AttachmentResource {
                     @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10485760))})
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry or attachment of yours")
-    public RestResponse<byte[]> content(@RestPath("entryId") UUID entryId,
+    public Response content(@RestPath("entryId") UUID entryId,
             @RestPath("attachmentId") UUID attachmentId) {
         AttachmentService.Download file = attachments.content(entryId, attachmentId);
         String type = file.mediaType().equals("text/plain") ? "text/plain; charset=UTF-8" : file.mediaType();
-        return RestResponse.ResponseBuilder.ok(file.bytes(), type)
+        return Response.ok(file.bytes(), type)
                 .header("Content-Disposition", contentDisposition(file.filename())).build();
     }
 

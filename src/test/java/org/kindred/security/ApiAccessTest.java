@@ -149,7 +149,11 @@ class ApiAccessTest {
                 "DELETE /api/v1/me/keyword-mutes/{keywordMuteId}", "GET /api/v1/me/journal",
                 "GET /api/v1/me/journal/entries", "POST /api/v1/me/journal/entries",
                 "GET /api/v1/me/journal/entries/{entryId}", "PATCH /api/v1/me/journal/entries/{entryId}",
-                "DELETE /api/v1/me/journal/entries/{entryId}")) {
+                "DELETE /api/v1/me/journal/entries/{entryId}", "GET /api/v1/me/journal/entries/{entryId}/attachments",
+                "POST /api/v1/me/journal/entries/{entryId}/attachments",
+                "GET /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}",
+                "DELETE /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}",
+                "GET /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}/content")) {
             put(op, Audience.MEMBER);
         }
     }
@@ -255,6 +259,10 @@ class ApiAccessTest {
                 "/api/v1/me/keyword-mutes").then().statusCode(201).extract().path("id"));
         othersIds.put("entryId", Api.as(member).body(journalEntry()).post("/api/v1/me/journal/entries").then()
                 .statusCode(201).extract().path("id"));
+        othersIds.put("attachmentId", given().auth().oauth2(member.accessToken()).contentType("text/plain")
+                .body("Someone else's note").post("/api/v1/me/journal/entries/" + othersIds.get("entryId")
+                        + "/attachments")
+                .then().statusCode(201).extract().path("id"));
         othersIds.put("sessionId", Api.as(member).get("/api/v1/me/sessions").then().statusCode(200).extract()
                 .path("items[0].id"));
     }
