@@ -144,7 +144,7 @@ public class AttachmentResource {
             + "(images without their metadata), with the type found at upload as Content-Type and `Content-Disposition: attachment` "
             + "with the file's name. Their SHA-256 is the attachment's `sha256`." + PRIVATE)
     @APIResponse(responseCode = "200", description = "The file", headers = {
-            @Header(name = "Content-Disposition", description = "`attachment; filename=\"...\"; filename*=UTF-8''...`", schema = @Schema(type = SchemaType.STRING))}, content = {
+            @Header(name = "Content-Disposition", description = "`attachment; filename=\"...\"; filename*=UTF-8''...`", schema = @Schema(type = SchemaType.STRING, maxLength = 2600, pattern = "^attachment; .*$"))}, content = {
                     @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10485760)),
                     @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10485760)),
                     @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10485760)),
