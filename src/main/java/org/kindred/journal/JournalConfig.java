@@ -31,4 +31,11 @@ public interface JournalConfig {
         @WithDefault("200")
         int batchSize();
     }
+    /** Bytes of attachments one member may keep, counted after metadata stripping (100 MiB). */
+    @WithDefault("104857600")
+    long attachmentQuotaBytes();
+
+    /** Attachments one entry may have. */
+    @WithDefault("20")
+    int attachmentsPerEntry();
 }

@@ -24,10 +24,12 @@ public class JournalPrivacy implements ExportContribution {
 
     private final JournalRepository entries;
     private final JournalVault vault;
+    private final AttachmentService attachments;
 
-    public JournalPrivacy(JournalRepository entries, JournalVault vault) {
+    public JournalPrivacy(JournalRepository entries, JournalVault vault, AttachmentService attachments) {
         this.entries = entries;
         this.vault = vault;
+        this.attachments = attachments;
     }
 
     @Override
@@ -39,7 +41,7 @@ public class JournalPrivacy implements ExportContribution {
     @Override
     public JournalExport export(UUID accountId) {
         return vault.openForRead(accountId).map(journal -> export(journal))
-                .orElse(new JournalExport(0, null, List.of(), List.of()));
+                .orElse(new JournalExport(0, null, List.of(), List.of(), List.of()));
     }
 
     JournalExport export(Journal journal) {
@@ -50,7 +52,8 @@ public class JournalPrivacy implements ExportContribution {
                 .toList();
         List<ChainLink> chain = revisions.stream().map(r -> new ChainLink(r.entryId(), r.version(), r.recordedAt(),
                 JournalChain.hex(r.prevHash()), JournalChain.hex(r.hash()), r.content() == null)).toList();
-        return new JournalExport(journal.chainLength(), JournalChain.hex(journal.chainHead()), shown, chain);
+        return new JournalExport(journal.chainLength(), JournalChain.hex(journal.chainHead()), shown, chain,
+                attachments.exportOf(journal));
     }
 
     /** Erasure: the data key goes first, then every row. Same transaction as the rest of the erasure. */

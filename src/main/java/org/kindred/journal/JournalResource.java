@@ -146,7 +146,7 @@ public class JournalResource {
 
     @DELETE
     @Path("/entries/{entryId}")
-    @Operation(operationId = "deleteMyJournalEntry", summary = "Delete a journal entry", description = "Deletes what the entry and all its versions said, for good. "
+    @Operation(operationId = "deleteMyJournalEntry", summary = "Delete a journal entry", description = "Deletes what the entry and all its versions said, and its attachments, for good. "
             + "Their hashes stay in the chain (content-free), so exports made earlier still verify.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)

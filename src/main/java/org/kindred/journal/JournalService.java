@@ -48,15 +48,17 @@ public class JournalService {
     private final JournalRepository entries;
     private final JournalVault vault;
     private final JournalReminders reminders;
+    private final AttachmentService attachments;
     private final KeysetPaging paging;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public JournalService(JournalRepository entries, JournalVault vault, JournalReminders reminders,
-            KeysetPaging paging, CurrentUser currentUser, Clock clock) {
+            AttachmentService attachments, KeysetPaging paging, CurrentUser currentUser, Clock clock) {
         this.entries = entries;
         this.vault = vault;
         this.reminders = reminders;
+        this.attachments = attachments;
         this.paging = paging;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -120,13 +122,14 @@ public class JournalService {
     }
 
     /**
-     * Deletes an entry and every revision's contents at once. The hashes stay, so the chain and earlier exports still
-     * verify; what the entry said is gone.
+     * Deletes an entry and every revision's contents at once, and its attachments. The hashes stay, so the chain and
+     * earlier exports still verify; what the entry said is gone.
      */
     @Transactional
     public void delete(UUID entryId) {
         UUID me = currentUser.requireAccountId();
         entries.find(me, entryId, true).orElseThrow(JournalService::notFound);
+        attachments.deleteAllOf(me, entryId);
         entries.delete(entryId, now());
         reminders.forget(me, entryId);
     }

@@ -27,7 +27,8 @@ public final class PersonalData {
             Map.entry("recovery_codes.account_id", "recoveryCodes"),
             Map.entry("keyword_mutes.account_id", "keywordMutes"),
             Map.entry("journal_entries.account_id", "sections.journal"),
-            Map.entry("journal_revisions.account_id", "sections.journal"));
+            Map.entry("journal_revisions.account_id", "sections.journal"),
+            Map.entry("journal_attachments.account_id", "sections.journal"));
 
     /** Columns left out of the export on purpose, and why. */
     public static final Map<String, String> EXCLUDED = Map.ofEntries(
@@ -55,6 +56,8 @@ public final class PersonalData {
                     "content-free pointers (kind, ids, counts) to other members' activity, derived and short-lived; erased with the account"),
             Map.entry("journals.account_id",
                     "the member's journal data key, wrapped by the service's key-encryption key, and the chain head (in the export); deleted first on erasure"),
+            Map.entry("journal_attachment_blobs.account_id",
+                    "the encrypted bytes of the member's journal attachments, listed with their SHA-256 in sections.journal and downloadable one by one; deleted on erasure"),
             Map.entry("resource_changes.actor_account_id",
                     "the curated library's change log, kept for accountability"));
 

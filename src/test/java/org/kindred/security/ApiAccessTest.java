@@ -155,7 +155,12 @@ class ApiAccessTest {
                 "PUT /api/v1/me/journal/entries/{entryId}/reminders",
                 "DELETE /api/v1/me/journal/entries/{entryId}/reminders", "GET /api/v1/me/push-subscriptions",
                 "POST /api/v1/me/push-subscriptions", "GET /api/v1/me/push-subscriptions/{subscriptionId}",
-                "DELETE /api/v1/me/push-subscriptions/{subscriptionId}")) {
+                "DELETE /api/v1/me/push-subscriptions/{subscriptionId}",
+                "GET /api/v1/me/journal/entries/{entryId}/attachments",
+                "POST /api/v1/me/journal/entries/{entryId}/attachments",
+                "GET /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}",
+                "DELETE /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}",
+                "GET /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}/content")) {
             put(op, Audience.MEMBER);
         }
     }
@@ -268,6 +273,10 @@ class ApiAccessTest {
                         "auth", "tBHItJI5svbpez7KI4CCXg")))
                 .post("/api/v1/me/push-subscriptions").then()
                 .statusCode(201).extract().path("id"));
+        othersIds.put("attachmentId", given().auth().oauth2(member.accessToken()).contentType("text/plain")
+                .body("Someone else's note").post("/api/v1/me/journal/entries/" + othersIds.get("entryId")
+                        + "/attachments")
+                .then().statusCode(201).extract().path("id"));
         othersIds.put("sessionId", Api.as(member).get("/api/v1/me/sessions").then().statusCode(200).extract()
                 .path("items[0].id"));
     }

@@ -41,7 +41,7 @@ import org.kindred.platform.error.Problem;
         Creating POSTs accept `Idempotency-Key`. Mutable resources carry an `ETag`; PATCH honours `If-Match` (412). \
         Every operation is rate-limited: its responses carry `RateLimit-Policy` and `RateLimit` headers (IETF draft) \
         and a 429 adds `Retry-After`. \
-        Request bodies are limited to 64 KiB (413). Every response carries an `X-Request-Id`: the one you sent \
+        Request bodies are limited to 64 KiB (413), journal attachment uploads to 10 MiB. Every response carries an `X-Request-Id`: the one you sent \
         (1-64 letters, digits, `.`, `_`, `-`) or a new one; quote it when you report a problem.
         """, contact = @Contact(name = "Kindred maintainers"), license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")), servers = @Server(url = "/", description = """
         Whichever deployment serves this document (production, staging or a local development one): paths are \

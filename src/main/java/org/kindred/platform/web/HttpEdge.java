@@ -2,6 +2,7 @@ package org.kindred.platform.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.kindred.platform.error.Problem;
 import org.kindred.platform.error.ProblemMediaType;
@@ -13,7 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Errors that happen before a request reaches JAX-RS get problem+json too: a body over the limit (by its
- * Content-Length, or when the body handler trips on a chunked body) and TRACE, which is never served.
+ * Content-Length, or when the body handler trips on a chunked body) and TRACE, which is never served. The limit is
+ * 64 KiB except on a {@link LargeBodyRoute} (uploads), which has its own.
  */
 @ApplicationScoped
 public class HttpEdge {
@@ -24,6 +26,12 @@ public class HttpEdge {
      * configured security headers, and before its body handler (MIN_VALUE + 1, also added later), so no body is read.
      */
     public static final int BEFORE_BODY = Integer.MIN_VALUE + 1;
+
+    private final Instance<LargeBodyRoute> largeBodyRoutes;
+
+    public HttpEdge(Instance<LargeBodyRoute> largeBodyRoutes) {
+        this.largeBodyRoutes = largeBodyRoutes;
+    }
 
     void routes(@Observes Router router) {
         router.route().order(BEFORE_BODY).handler(this::screen);
@@ -39,8 +47,9 @@ public class HttpEdge {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-                    tooLarge(ctx);
+                long max = maxBodyBytes(ctx);
+                if (Long.parseLong(length.trim()) > max) {
+                    tooLarge(ctx, max);
                     return;
                 }
             } catch (NumberFormatException e) {
@@ -53,15 +62,27 @@ public class HttpEdge {
 
     private void failure(RoutingContext ctx) {
         if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
-            tooLarge(ctx);
+            tooLarge(ctx, maxBodyBytes(ctx));
         } else {
             ctx.next();
         }
     }
 
-    private static void tooLarge(RoutingContext ctx) {
+    private long maxBodyBytes(RoutingContext ctx) {
+        String method = ctx.request().method().name();
+        String path = ctx.normalizedPath();
+        for (LargeBodyRoute route : largeBodyRoutes) {
+            if (route.matches(method, path)) {
+                return route.maxBytes();
+            }
+        }
+        return MAX_BODY_BYTES;
+    }
+
+    private static void tooLarge(RoutingContext ctx, long max) {
         ctx.response().putHeader("Connection", "close");
-        write(ctx, 413, "payload-too-large", "Payload too large", "The request body is larger than 64 KiB");
+        String limit = max % (1024 * 1024) == 0 ? max / (1024 * 1024) + " MiB" : max / 1024 + " KiB";
+        write(ctx, 413, "payload-too-large", "Payload too large", "The request body is larger than " + limit);
     }
 
     private static void write(RoutingContext ctx, int status, String kind, String title, String detail) {

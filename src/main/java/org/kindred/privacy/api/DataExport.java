@@ -33,7 +33,7 @@ public record DataExport(
         @Schema(required = true, description = "Threads you chose to follow or mute", maxItems = 100000) List<ThreadSubscriptionEntry> threadSubscriptions,
         @Schema(required = true, description = "Your recovery codes: how many are left and when the set was made; empty if you never made any. The codes and their hashes are never exported", maxItems = 1) List<RecoveryCodesEntry> recoveryCodes,
         @Schema(required = true, description = "Words you muted, expired ones included", maxItems = 100) List<KeywordMuteEntry> keywordMutes,
-        @Schema(required = true, description = "Sections of newer features, by name: `journal` holds your incident journal (every entry with every version, decrypted, and the head of its hash chain)", implementation = Object.class) java.util.Map<String, Object> sections) {
+        @Schema(required = true, description = "Sections of newer features, by name: `journal` holds your incident journal (every entry with every version, decrypted, the head of its hash chain, and its attachments with their SHA-256, not their bytes)", implementation = Object.class) java.util.Map<String, Object> sections) {
 
     @Schema(name = "DataExportProfile")
     public record Profile(@Schema(required = true) UUID id,
