@@ -54,7 +54,8 @@ import org.kindred.platform.error.Problem;
         @Tag(name = "Resources", description = "The curated resource library: helplines, crisis lines, where to report, legal aid, guides"),
         @Tag(name = "Complaint pathways", description = "Where and how to complain about discrimination, per jurisdiction, and the deadlines for an incident (public; not legal advice)"),
         @Tag(name = "Feeds", description = "JSON Feed and Atom feeds of the library for partner sites (public, any origin)"),
-        @Tag(name = "Partners", description = "Partner organisations and their API keys (admins only)")
+        @Tag(name = "Partners", description = "Partner organisations and their API keys (admins only)"),
+        @Tag(name = "Evidence", description = "Your incident journal as signed evidence (JSON with a detached JWS, or PDF), and public verification of such exports with the service's evidence keys")
 }, components = @Components(schemas = {
         // Single-value string kinds (see ApiTypes): @CountryCode (CountryCodeValidator) and the handle's pattern.
         @Schema(name = ApiTypes.COUNTRY_CODE, type = SchemaType.STRING, minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN, description = "ISO 3166-1 alpha-2 country code in upper case (assigned codes only)", example = "GB"),
