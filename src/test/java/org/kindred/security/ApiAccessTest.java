@@ -91,7 +91,8 @@ class ApiAccessTest {
                 "GET /api/v1/feeds/resources.json",
                 "GET /api/v1/groups", "GET /api/v1/groups/{groupId}", "GET /api/v1/guidelines",
                 "GET /api/v1/pathways", "GET /api/v1/pathways/deadlines", "GET /api/v1/pathways/{pathwayId}",
-                "GET /api/v1/resources", "GET /api/v1/resources/crisis", "GET /api/v1/resources/{resourceId}")) {
+                "GET /api/v1/resources", "GET /api/v1/resources/crisis", "GET /api/v1/resources/{resourceId}",
+                "GET /api/v1/evidence/keys", "POST /api/v1/evidence/verify")) {
             put(op, Audience.PUBLIC);
         }
         for (String op : List.of("POST /api/v1/resources", "PATCH /api/v1/resources/{resourceId}",
@@ -149,7 +150,7 @@ class ApiAccessTest {
                 "DELETE /api/v1/me/keyword-mutes/{keywordMuteId}", "GET /api/v1/me/journal",
                 "GET /api/v1/me/journal/entries", "POST /api/v1/me/journal/entries",
                 "GET /api/v1/me/journal/entries/{entryId}", "PATCH /api/v1/me/journal/entries/{entryId}",
-                "DELETE /api/v1/me/journal/entries/{entryId}")) {
+                "DELETE /api/v1/me/journal/entries/{entryId}", "GET /api/v1/me/journal/export")) {
             put(op, Audience.MEMBER);
         }
     }

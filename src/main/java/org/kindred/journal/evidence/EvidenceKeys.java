@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
@@ -76,6 +77,7 @@ public class EvidenceKeys {
     private final Map<String, EvidenceKey> keys;
     private final EvidenceKey active;
 
+    @Inject
     public EvidenceKeys(EvidenceConfig config) {
         this(config.keyDir().map(Path::of), config.keyId(), LaunchMode.current() == LaunchMode.NORMAL);
     }

@@ -143,7 +143,7 @@ final class EvidencePdf {
             pdf.paragraph(PdfPages.REGULAR, 10, 0, "The journal has no entries.");
             return;
         }
-        float[] columns = {0, 40, 170, 245};
+        float[] columns = {0, 35, 195, 265};
         pdf.row(PdfPages.BOLD, 9, columns, new String[]{"Entry", "When", "Area", "Place"});
         for (int i = 0; i < entries.size(); i++) {
             IncidentFields f = current(entries.get(i));
