@@ -25,8 +25,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.kindred.journal.evidence.api.EvidenceDocument;
 import org.kindred.journal.evidence.api.SignedEvidence;
 import org.kindred.platform.error.BadRequestException;
-import org.kindred.platform.error.Problem;
-import org.kindred.platform.error.ProblemMediaType;
 import org.kindred.platform.openapi.Responses;
 import org.kindred.platform.ratelimit.ActionClass;
 import org.kindred.platform.ratelimit.RateLimited;
@@ -83,7 +81,7 @@ public class EvidenceExportResource {
                             SignedEvidence.class}, description = "The evidence document (`format=json`, canonical JSON) or `{document, signature}` (`format=signed`)")),
                     @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 104857600, description = "The PDF"))})
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "`format` is not `json`, `signed` or `pdf`")
-    @APIResponse(responseCode = "406", description = "`Accept` allows neither JSON nor PDF", content = @Content(mediaType = ProblemMediaType.APPLICATION_PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", ref = Responses.NOT_ACCEPTABLE, description = "`Accept` allows neither JSON nor PDF")
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public Response export(
             @Parameter(description = "`json` (default unless `Accept` asks for a PDF), `signed` or `pdf`; wins over `Accept`", schema = @Schema(type = SchemaType.STRING, enumeration = {

@@ -97,6 +97,9 @@ import org.kindred.platform.error.Problem;
         @APIResponse(name = Responses.PRECONDITION_FAILED, responseCode = "412", description = "If-Match does not match the current ETag", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "precondition-failed", value = """
                 {"type":"urn:kindred:problem:precondition-failed","title":"Precondition failed","status":412,\
                 "detail":"The resource has changed since you read it; fetch it again and retry with the new ETag","instance":"/api/v1/me"}"""))),
+        @APIResponse(name = Responses.NOT_ACCEPTABLE, responseCode = "406", description = "`Accept` allows none of the media types the operation answers with", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not-acceptable", value = """
+                {"type":"urn:kindred:problem:not-acceptable","title":"Not acceptable","status":406,\
+                "detail":"This endpoint answers with none of the media types your Accept header allows","instance":"/api/v1/me/journal/export"}"""))),
         @APIResponse(name = Responses.PAYLOAD_TOO_LARGE, responseCode = "413", description = "Request body over 64 KiB", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "payload-too-large", value = """
                 {"type":"urn:kindred:problem:payload-too-large","title":"Payload too large","status":413,\
                 "detail":"The request body is larger than 64 KiB","instance":"/api/v1/me"}"""))),
