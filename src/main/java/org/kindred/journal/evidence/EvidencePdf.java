@@ -192,6 +192,10 @@ final class EvidencePdf {
                     : FIELDS.stream()
                             .filter(f -> !Objects.equals(f.value().apply(was), f.value().apply(revision.incident())))
                             .toList();
+            if (entry.revisions().size() == 1) {
+                pdf.paragraph(PdfPages.REGULAR, 10, 12, "Never edited: the original is the version shown above.");
+                break;
+            }
             if (was != null) {
                 pdf.paragraph(PdfPages.REGULAR, 10, 12, changed.isEmpty()
                         ? "Changed: nothing shown here."
