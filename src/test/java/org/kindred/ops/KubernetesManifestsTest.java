@@ -189,6 +189,9 @@ class KubernetesManifestsTest {
                         "ignore-future-migrations must be true"),
                 new Breakage("a patch whose target is gone", Profile.PROD, "prod/deployment-patch.yaml",
                         "  name: kindred\n", "  name: kindred-api\n", "matches 0 objects"),
+                new Breakage("evidence keys not from the mounted Secret", Profile.PROD, "base/deployment.yaml",
+                        "value: /etc/kindred/evidence-keys", "value: /etc/kindred/evidence",
+                        "KINDRED_EVIDENCE_KEY_DIR must be the mount path of a Secret volume"),
                 new Breakage("a missing resource file", Profile.PROD, "prod/kustomization.yaml", "  - pdb.yaml\n",
                         "  - pdb-v2.yaml\n", "pdb-v2.yaml, which does not exist"));
         return breakages.stream().map(b -> DynamicTest.dynamicTest(b.name(), () -> {

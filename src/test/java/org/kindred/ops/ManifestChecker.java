@@ -283,6 +283,13 @@ final class ManifestChecker {
         if (!keksMounted) {
             add(d, "KINDRED_JOURNAL_KEK_DIR must be the mount path of a Secret volume (the journal's key-encryption keys)");
         }
+        String evidenceDir = env(api, "KINDRED_EVIDENCE_KEY_DIR").orElse("");
+        boolean evidenceMounted = StreamSupport.stream(api.path("volumeMounts").spliterator(), false)
+                .anyMatch(m -> m.path("mountPath").asText().equals(evidenceDir)
+                        && volume(pod, m.path("name").asText()).map(v -> v.has("secret")).orElse(false));
+        if (!evidenceMounted) {
+            add(d, "KINDRED_EVIDENCE_KEY_DIR must be the mount path of a Secret volume (the evidence signing keys)");
+        }
         checkMemoryBudget(d, api);
     }
 

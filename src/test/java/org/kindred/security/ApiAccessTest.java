@@ -92,7 +92,8 @@ class ApiAccessTest {
                 "GET /api/v1/groups", "GET /api/v1/groups/{groupId}", "GET /api/v1/guidelines",
                 "GET /api/v1/pathways", "GET /api/v1/pathways/deadlines", "GET /api/v1/pathways/{pathwayId}",
                 "GET /api/v1/push/vapid-public-key",
-                "GET /api/v1/resources", "GET /api/v1/resources/crisis", "GET /api/v1/resources/{resourceId}")) {
+                "GET /api/v1/resources", "GET /api/v1/resources/crisis", "GET /api/v1/resources/{resourceId}",
+                "GET /api/v1/evidence/keys", "POST /api/v1/evidence/verify")) {
             put(op, Audience.PUBLIC);
         }
         for (String op : List.of("POST /api/v1/resources", "PATCH /api/v1/resources/{resourceId}",
@@ -160,7 +161,8 @@ class ApiAccessTest {
                 "POST /api/v1/me/journal/entries/{entryId}/attachments",
                 "GET /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}",
                 "DELETE /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}",
-                "GET /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}/content")) {
+                "GET /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}/content",
+                "GET /api/v1/me/journal/export")) {
             put(op, Audience.MEMBER);
         }
     }

@@ -188,7 +188,7 @@ public class ProblemMapper {
         }
         if (e instanceof NotAcceptableException) {
             return problem(Response.status(406).entity(problem(406, "not-acceptable", "Not acceptable",
-                    "This endpoint answers with application/json", uri)));
+                    "This endpoint answers with none of the media types your Accept header allows", uri)));
         }
         if (status == 404) {
             return problem(Response.status(404).entity(problem(404, "not-found", "Not found",

@@ -54,7 +54,8 @@ import org.kindred.platform.error.Problem;
         @Tag(name = "Resources", description = "The curated resource library: helplines, crisis lines, where to report, legal aid, guides"),
         @Tag(name = "Complaint pathways", description = "Where and how to complain about discrimination, per jurisdiction, and the deadlines for an incident (public; not legal advice)"),
         @Tag(name = "Feeds", description = "JSON Feed and Atom feeds of the library for partner sites (public, any origin)"),
-        @Tag(name = "Partners", description = "Partner organisations and their API keys (admins only)")
+        @Tag(name = "Partners", description = "Partner organisations and their API keys (admins only)"),
+        @Tag(name = "Evidence", description = "Your incident journal as signed evidence (JSON with a detached JWS, or PDF), and public verification of such exports with the service's evidence keys")
 }, components = @Components(schemas = {
         // Single-value string kinds (see ApiTypes): @CountryCode (CountryCodeValidator) and the handle's pattern.
         @Schema(name = ApiTypes.COUNTRY_CODE, type = SchemaType.STRING, minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN, description = "ISO 3166-1 alpha-2 country code in upper case (assigned codes only)", example = "GB"),
@@ -96,6 +97,9 @@ import org.kindred.platform.error.Problem;
         @APIResponse(name = Responses.PRECONDITION_FAILED, responseCode = "412", description = "If-Match does not match the current ETag", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "precondition-failed", value = """
                 {"type":"urn:kindred:problem:precondition-failed","title":"Precondition failed","status":412,\
                 "detail":"The resource has changed since you read it; fetch it again and retry with the new ETag","instance":"/api/v1/me"}"""))),
+        @APIResponse(name = Responses.NOT_ACCEPTABLE, responseCode = "406", description = "`Accept` allows none of the media types the operation answers with", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not-acceptable", value = """
+                {"type":"urn:kindred:problem:not-acceptable","title":"Not acceptable","status":406,\
+                "detail":"This endpoint answers with none of the media types your Accept header allows","instance":"/api/v1/me/journal/export"}"""))),
         @APIResponse(name = Responses.PAYLOAD_TOO_LARGE, responseCode = "413", description = "Request body over 64 KiB", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "payload-too-large", value = """
                 {"type":"urn:kindred:problem:payload-too-large","title":"Payload too large","status":413,\
                 "detail":"The request body is larger than 64 KiB","instance":"/api/v1/me"}"""))),

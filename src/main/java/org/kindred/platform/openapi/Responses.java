@@ -10,6 +10,7 @@ public final class Responses {
     public static final String FORBIDDEN = "Forbidden";
     public static final String NOT_FOUND = "NotFound";
     public static final String CONFLICT = "Conflict";
+    public static final String NOT_ACCEPTABLE = "NotAcceptable";
     public static final String PRECONDITION_FAILED = "PreconditionFailed";
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
