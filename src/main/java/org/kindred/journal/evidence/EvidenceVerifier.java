@@ -153,7 +153,7 @@ public class EvidenceVerifier {
                 .toList();
         List<ChainLink> chain = document.chain();
         int broken = JournalChain.firstBrokenLink(
-                new JournalExport(document.chainLength(), document.chainHead(), entries, chain));
+                new JournalExport(document.chainLength(), document.chainHead(), entries, chain, List.of()));
         if (broken >= 0 && broken < chain.size()) {
             return new Failure("chain-broken", chain.get(broken).entryId(), broken, "Link " + broken
                     + " of the hash chain does not recompute: the content, hash or order of this entry's version "
