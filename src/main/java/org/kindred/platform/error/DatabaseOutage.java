@@ -31,6 +31,10 @@ public final class DatabaseOutage {
 
     /** Whether this failure, or anything it wraps, says the database cannot be used right now. */
     public static boolean recognises(Throwable failure) {
+        return search(failure, DatabaseOutage::isOutage);
+    }
+
+    private static boolean search(Throwable failure, java.util.function.Predicate<Throwable> test) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> pending = new ArrayDeque<>();
         enqueue(pending, failure);
@@ -39,7 +43,7 @@ public final class DatabaseOutage {
             if (!seen.add(t)) {
                 continue;
             }
-            if (isOutage(t)) {
+            if (test.test(t)) {
                 return true;
             }
             enqueue(pending, t.getCause());
@@ -51,6 +55,25 @@ public final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether this failure says the database cannot be reached at all, so the next request would fail the same way:
+     * a refused, reset or closed connection (class 08 and the connection exception types), the pool unable to hand
+     * out a connection, too many connections (53300), or a server shutting down, crashed or starting (57P01-57P03).
+     * A read-only transaction, a statement timeout or a full disk are outages of one request, not of the database.
+     */
+    public static boolean unreachable(Throwable failure) {
+        return search(failure, DatabaseOutage::isUnreachable);
+    }
+
+    private static boolean isUnreachable(Throwable t) {
+        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            return state.startsWith("08") || state.equals("53300") || state.equals("57P01") || state.equals("57P02")
+                    || state.equals("57P03");
+        }
+        return isOutage(t);
     }
 
     private static void enqueue(Deque<Throwable> pending, Throwable t) {

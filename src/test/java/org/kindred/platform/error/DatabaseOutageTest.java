@@ -95,6 +95,22 @@ class DatabaseOutageTest {
                 .recognises(server("25P03", "terminating connection due to idle-in-transaction timeout")));
     }
 
+    /** What opens the outage short circuit (DatabaseGate): a database nobody can reach, not one failing request. */
+    @Test
+    void unreachableIsADatabaseNobodyCanReachNotOneFailedRequest() {
+        assertTrue(DatabaseOutage.unreachable(refused()));
+        assertTrue(DatabaseOutage.unreachable(ioError()));
+        assertTrue(DatabaseOutage.unreachable(poolTimeout()));
+        assertTrue(DatabaseOutage.unreachable(
+                new GenericJDBCException("Unable to acquire JDBC Connection", poolTimeout())));
+        assertTrue(DatabaseOutage.unreachable(server("57P01", "terminating connection due to administrator command")));
+        assertTrue(DatabaseOutage.unreachable(server("53300", "sorry, too many clients already")));
+        assertFalse(DatabaseOutage.unreachable(server("25006", "cannot execute INSERT in a read-only transaction")));
+        assertFalse(DatabaseOutage.unreachable(server("57014", "canceling statement due to statement timeout")));
+        assertFalse(DatabaseOutage.unreachable(server("53100", "could not extend file: No space left on device")));
+        assertFalse(DatabaseOutage.unreachable(server("23505", "duplicate key value violates unique constraint")));
+    }
+
     @Test
     void poolAcquisitionTimeout() {
         assertTrue(DatabaseOutage.recognises(poolTimeout()));
