@@ -86,9 +86,11 @@ public class DatabaseGate {
             return;
         }
         LOG.warn("Database unreachable: API requests are answered 503 until a probe connects");
-        // Pooled connections died with the server: drop the idle ones (asynchronously, on the pool's housekeeping
-        // thread), so that the probe and the first requests afterwards open fresh connections.
-        dataSource.flush(AgroalDataSource.FlushMode.INVALID);
+        // The pooled connections may have died with the server: close the idle ones now and the others when their
+        // requests return them (asynchronously, on the pool's housekeeping thread). Requests are refused meanwhile,
+        // so when the gate opens again the pool holds only connections the probe or the health check opened after
+        // the outage began, and no request meets a dead one and closes the gate again.
+        dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL);
         scheduleProbe();
     }
 

@@ -23,8 +23,12 @@ import javax.transaction.xa.XAException;
  */
 public final class DatabaseOutage {
 
-    /** Agroal's pool gives up waiting for a connection with a plain SQLException and this message, no SQLState. */
-    private static final String POOL_TIMEOUT = "Acquisition timeout";
+    /**
+     * Agroal's pool gives up waiting for a connection with a plain SQLException, no SQLState, and one of two messages:
+     * "Acquisition timeout while waiting for new connection" (it was opening one) or "Sorry, acquisition timeout!"
+     * (every connection was in use: the pool is exhausted, found by DatabaseGateTest as a 500 before).
+     */
+    private static final String POOL_TIMEOUT = "acquisition timeout";
 
     private DatabaseOutage() {
     }
@@ -58,22 +62,27 @@ public final class DatabaseOutage {
     }
 
     /**
-     * Whether this failure says the database cannot be reached at all, so the next request would fail the same way:
-     * a refused, reset or closed connection (class 08 and the connection exception types), the pool unable to hand
-     * out a connection, too many connections (53300), or a server shutting down, crashed or starting (57P01-57P03).
-     * A read-only transaction, a statement timeout or a full disk are outages of one request, not of the database.
+     * Whether this failure says no new connection can be had, so the next request would fail the same way: the
+     * server refused or could not be reached (08001, 08004), has no connection left (53300) or is starting (57P03),
+     * or the pool gave up waiting for a connection. A connection that broke under a request (reset, terminated by an
+     * administrator or a failover: 08006, 57P01) is not enough: a fresh one may well work, and does after a failover.
+     * Nor are a read-only transaction, a statement timeout or a full disk: they fail that request, not the next.
      */
     public static boolean unreachable(Throwable failure) {
         return search(failure, DatabaseOutage::isUnreachable);
     }
 
     private static boolean isUnreachable(Throwable t) {
-        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
-            return state.startsWith("08") || state.equals("53300") || state.equals("57P01") || state.equals("57P02")
-                    || state.equals("57P03");
+            if (state == null) {
+                String message = sql.getMessage();
+                return (message != null && message.toLowerCase(java.util.Locale.ROOT).contains(POOL_TIMEOUT))
+                        || sql.getCause() instanceof TimeoutException;
+            }
+            return state.equals("08001") || state.equals("08004") || state.equals("53300") || state.equals("57P03");
         }
-        return isOutage(t);
+        return false;
     }
 
     private static void enqueue(Deque<Throwable> pending, Throwable t) {
@@ -95,7 +104,7 @@ public final class DatabaseOutage {
         if (t instanceof SQLException sql) {
             if (sql.getSQLState() == null) {
                 String message = sql.getMessage();
-                return (message != null && message.startsWith(POOL_TIMEOUT))
+                return (message != null && message.toLowerCase(java.util.Locale.ROOT).contains(POOL_TIMEOUT))
                         || sql.getCause() instanceof TimeoutException;
             }
             return outageState(sql.getSQLState());

@@ -18,6 +18,8 @@ import org.kindred.support.Api;
 import org.kindred.support.Groups;
 import org.kindred.support.Posts;
 import org.kindred.support.TestAccount;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,11 +27,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The outage short circuit, through HTTP: once a request found the database unreachable, the next API requests are
- * answered 503 + Retry-After as problem+json at once (the session check and the business transaction are not even
+ * The outage short circuit, through HTTP: once a request could not get a database connection, the next API requests
+ * are answered 503 + Retry-After as problem+json at once (the session check and the business transaction are not even
  * tried), never 500 or 401; readiness keeps reporting what the database really does; a request refused by the gate
  * left nothing behind, so its retry with the same Idempotency-Key after the probe succeeded creates the reply once.
- * The probe period is an hour here, so nothing but the test's own call to {@link DatabaseGate#probe()} closes it.
+ * The pool has two connections here, so the test can take them all; the probe period is an hour, so nothing but the
+ * test's own call to {@link DatabaseGate#probe()} opens the gate again.
  */
 @QuarkusTest
 @TestProfile(DatabaseGateTest.BreakerOn.class)
@@ -38,7 +41,8 @@ class DatabaseGateTest {
     public static class BreakerOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kindred.db.outage-breaker", "1H");
+            return Map.of("kindred.db.outage-breaker", "1H", "quarkus.datasource.jdbc.max-size", "2",
+                    "quarkus.datasource.jdbc.acquisition-timeout", "3S");
         }
     }
 
@@ -52,17 +56,19 @@ class DatabaseGateTest {
     }
 
     @Test
-    void afterAnOutageEveryApiRequestIs503UntilAProbeConnects() throws SQLException {
+    void afterARequestGotNoConnectionEveryApiRequestIs503UntilAProbeConnects() throws SQLException {
         TestAccount member = Api.register("gate");
         Groups.TestGroup group = Groups.create(member, "PUBLIC");
         UUID thread = Posts.post(member, group, "gate thread");
         Api.as(member).get("/api/v1/me").then().statusCode(200);
 
-        terminatePoolConnections();
-        assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable");
+        try (Connection first = Api.dataSource().getConnection();
+                Connection second = Api.dataSource().getConnection()) {
+            // Nobody can get a connection: the request waits the acquisition timeout and is answered 503.
+            assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable");
+        }
 
-        // The database works again, but the gate has not probed it yet: answered at once, never 401 or 500.
-        Api.dataSource().flush(AgroalDataSource.FlushMode.ALL);
+        // Connections are to be had again, but the gate has not probed yet: answered at once, never 401 or 500.
         assertProblem(Api.as(member).get("/api/v1/me").then(), 503, "unavailable").header("Retry-After", equalTo("5"))
                 .header("Cache-Control", equalTo("no-store"));
         assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable").header("Retry-After",
@@ -85,13 +91,24 @@ class DatabaseGateTest {
     }
 
     @Test
-    void outsideTheApiNothingIsGated() throws SQLException {
+    void outsideTheApiNothingIsGated() {
         Api.anonymous().get("/api/v1/groups").then().statusCode(200);
-        terminatePoolConnections();
+        gate.outageSeen(new PSQLException("Connection to 127.0.0.1:5432 refused.",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT));
         assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable");
-        Api.dataSource().flush(AgroalDataSource.FlushMode.ALL);
         io.restassured.RestAssured.given().get("/.well-known/jwks.json").then().statusCode(200);
         io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aConnectionBrokenUnderOneRequestDoesNotCloseTheGate() throws SQLException {
+        Api.anonymous().get("/api/v1/groups").then().statusCode(200);
+        terminatePoolConnections();
+        // The request that meets a terminated connection gets its 503; the next one opens a fresh connection.
+        assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable");
+        Api.dataSource().flush(AgroalDataSource.FlushMode.ALL);
+        Api.anonymous().get("/api/v1/groups").then().statusCode(200);
     }
 
     /** The pool may still hand the probe a connection the termination killed; the next try opens a new one. */
