@@ -85,12 +85,14 @@ public class DatabaseGate {
         if (interval.isZero() || !DatabaseOutage.unreachable(failure) || !open.compareAndSet(false, true)) {
             return;
         }
-        LOG.warn("Database unreachable: API requests are answered 503 until a probe connects");
-        // The pooled connections may have died with the server: close the idle ones now and the others when their
-        // requests return them (asynchronously, on the pool's housekeeping thread). Requests are refused meanwhile,
-        // so when the gate opens again the pool holds only connections the probe or the health check opened after
-        // the outage began, and no request meets a dead one and closes the gate again.
-        dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL);
+        LOG.warnf("Database unreachable (%s): API requests are answered 503 until a probe connects",
+                DatabaseOutage.describe(failure));
+        // Idle pooled connections may have died with the server: validate them and drop the dead ones
+        // (asynchronously, on the pool's housekeeping thread), so the first requests after the outage do not meet
+        // them. Live ones stay: closing every connection would make all requests open new ones at once when the gate
+        // opens. A busy connection that died is dropped when its request fails (the pool's exception sorter); that
+        // request's 503 does not close the gate again (a broken connection is not an unreachable database).
+        dataSource.flush(AgroalDataSource.FlushMode.INVALID);
         scheduleProbe();
     }
 

@@ -29,6 +29,7 @@ public final class DatabaseOutage {
      * (every connection was in use: the pool is exhausted, found by DatabaseGateTest as a 500 before).
      */
     private static final String POOL_TIMEOUT = "acquisition timeout";
+    private static final String NEW_CONNECTION_TIMEOUT = "while waiting for new connection";
 
     private DatabaseOutage() {
     }
@@ -64,7 +65,7 @@ public final class DatabaseOutage {
     /**
      * Whether this failure says no new connection can be had, so the next request would fail the same way: the
      * server refused or could not be reached (08001, 08004), has no connection left (53300) or is starting (57P03),
-     * or the pool gave up waiting for a connection. A connection that broke under a request (reset, terminated by an
+     * or the pool timed out opening a connection. A pool whose connections are all busy is not unreachable. A connection that broke under a request (reset, terminated by an
      * administrator or a failover: 08006, 57P01) is not enough: a fresh one may well work, and does after a failover.
      * Nor are a read-only transaction, a statement timeout or a full disk: they fail that request, not the next.
      */
@@ -76,13 +77,34 @@ public final class DatabaseOutage {
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
             if (state == null) {
+                // The pool timed out opening a connection (a black-holed server); not "Sorry, acquisition timeout!",
+                // which means every connection is busy: a saturated pool, whose requests wait and get 503 one by one.
                 String message = sql.getMessage();
-                return (message != null && message.toLowerCase(java.util.Locale.ROOT).contains(POOL_TIMEOUT))
+                return (message != null && message.contains(NEW_CONNECTION_TIMEOUT))
                         || sql.getCause() instanceof TimeoutException;
             }
             return state.equals("08001") || state.equals("08004") || state.equals("53300") || state.equals("57P03");
         }
         return false;
+    }
+
+    /**
+     * For logs: the exception types and SQLSTATEs of the cause chain, e.g. {@code IllegalStateException <
+     * PSQLException[08001]}. No messages, which may quote data.
+     */
+    public static String describe(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (depth > 0) {
+                out.append(" < ");
+            }
+            out.append(t.getClass().getSimpleName());
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                out.append('[').append(sql.getSQLState()).append(']');
+            }
+        }
+        return out.toString();
     }
 
     private static void enqueue(Deque<Throwable> pending, Throwable t) {

@@ -226,7 +226,7 @@ public class ProblemMapper {
      * unreachable database also opens the outage short circuit, so the next requests do not wait for it too.
      */
     private Response databaseOutage(Throwable e, UriInfo uri) {
-        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getClass().getSimpleName());
+        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), DatabaseOutage.describe(e));
         databaseGate.outageSeen(e);
         return apiException(new ServiceUnavailableException(org.kindred.platform.db.DatabaseGate.DETAIL,
                 RETRY_AFTER_SECONDS), uri);

@@ -27,12 +27,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The outage short circuit, through HTTP: once a request could not get a database connection, the next API requests
+ * The outage short circuit, through HTTP: once a request could not open a database connection, the next API requests
  * are answered 503 + Retry-After as problem+json at once (the session check and the business transaction are not even
  * tried), never 500 or 401; readiness keeps reporting what the database really does; a request refused by the gate
  * left nothing behind, so its retry with the same Idempotency-Key after the probe succeeded creates the reply once.
- * The pool has two connections here, so the test can take them all; the probe period is an hour, so nothing but the
- * test's own call to {@link DatabaseGate#probe()} opens the gate again.
+ * A saturated pool or a broken connection is a 503 for that request only. The pool has two connections here, so the
+ * test can take them all; the probe period is an hour, so only the test's own {@link DatabaseGate#probe()} reopens.
  */
 @QuarkusTest
 @TestProfile(DatabaseGateTest.BreakerOn.class)
@@ -56,19 +56,29 @@ class DatabaseGateTest {
     }
 
     @Test
-    void afterARequestGotNoConnectionEveryApiRequestIs503UntilAProbeConnects() throws SQLException {
+    void aSaturatedPoolIs503ForTheWaitingRequestOnlyNever500() throws SQLException {
+        try (Connection first = Api.dataSource().getConnection();
+                Connection second = Api.dataSource().getConnection()) {
+            // Every connection busy: the request waits the acquisition timeout ("Sorry, acquisition timeout!").
+            assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable").header("Retry-After",
+                    equalTo("5"));
+        }
+        // A busy pool is not an unreachable database: the next request is served.
+        Api.anonymous().get("/api/v1/groups").then().statusCode(200);
+    }
+
+    @Test
+    void afterARequestCouldNotConnectEveryApiRequestIs503UntilAProbeConnects() throws SQLException {
         TestAccount member = Api.register("gate");
         Groups.TestGroup group = Groups.create(member, "PUBLIC");
         UUID thread = Posts.post(member, group, "gate thread");
         Api.as(member).get("/api/v1/me").then().statusCode(200);
 
-        try (Connection first = Api.dataSource().getConnection();
-                Connection second = Api.dataSource().getConnection()) {
-            // Nobody can get a connection: the request waits the acquisition timeout and is answered 503.
-            assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable");
-        }
+        // What ProblemMapper reports when a request's connection attempt was refused.
+        gate.outageSeen(new PSQLException("Connection to 127.0.0.1:5432 refused.",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT));
 
-        // Connections are to be had again, but the gate has not probed yet: answered at once, never 401 or 500.
+        // The database works, but the gate has not probed it yet: answered at once, never 401 or 500.
         assertProblem(Api.as(member).get("/api/v1/me").then(), 503, "unavailable").header("Retry-After", equalTo("5"))
                 .header("Cache-Control", equalTo("no-store"));
         assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable").header("Retry-After",

@@ -119,7 +119,8 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.recognises(poolTimeout()));
         // Every connection in use (the pool exhausted): Agroal's other message.
         assertTrue(DatabaseOutage.recognises(new SQLException("Sorry, acquisition timeout!")));
-        assertTrue(DatabaseOutage.unreachable(new SQLException("Sorry, acquisition timeout!")));
+        // ... but a saturated pool is not an unreachable database: no short circuit for it.
+        assertFalse(DatabaseOutage.unreachable(new SQLException("Sorry, acquisition timeout!")));
     }
 
     @Test
