@@ -312,7 +312,7 @@ final class ManifestChecker {
             return;
         }
         long hashes = Long.parseLong(env(api, "KINDRED_AUTH_PASSWORD_MAX_CONCURRENT")
-                .orElse(prodProperties.getOrDefault("kindred.auth.password.max-concurrent", "4")));
+                .orElse(prodProperties.getOrDefault("kindred.auth.password.max-concurrent", "1")));
         long limitMib = limit.longValue() / (1024 * 1024);
         long heapMib = (long) (limitMib * percent / 100);
         long needed = heapMib + metaspaceMib.get() + hashes * ARGON2_MIB_PER_HASH + NON_HEAP_BASELINE_MIB;

@@ -23,14 +23,23 @@ import javax.transaction.xa.XAException;
  */
 public final class DatabaseOutage {
 
-    /** Agroal's pool gives up waiting for a connection with a plain SQLException and this message, no SQLState. */
-    private static final String POOL_TIMEOUT = "Acquisition timeout";
+    /**
+     * Agroal's pool gives up waiting for a connection with a plain SQLException, no SQLState, and one of two messages:
+     * "Acquisition timeout while waiting for new connection" (it was opening one) or "Sorry, acquisition timeout!"
+     * (every connection was in use: the pool is exhausted, found by DatabaseGateTest as a 500 before).
+     */
+    private static final String POOL_TIMEOUT = "acquisition timeout";
+    private static final String NEW_CONNECTION_TIMEOUT = "while waiting for new connection";
 
     private DatabaseOutage() {
     }
 
     /** Whether this failure, or anything it wraps, says the database cannot be used right now. */
     public static boolean recognises(Throwable failure) {
+        return search(failure, DatabaseOutage::isOutage);
+    }
+
+    private static boolean search(Throwable failure, java.util.function.Predicate<Throwable> test) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> pending = new ArrayDeque<>();
         enqueue(pending, failure);
@@ -39,7 +48,7 @@ public final class DatabaseOutage {
             if (!seen.add(t)) {
                 continue;
             }
-            if (isOutage(t)) {
+            if (test.test(t)) {
                 return true;
             }
             enqueue(pending, t.getCause());
@@ -51,6 +60,51 @@ public final class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether this failure says no new connection can be had, so the next request would fail the same way: the
+     * server refused or could not be reached (08001, 08004), has no connection left (53300) or is starting (57P03),
+     * or the pool timed out opening a connection. A pool whose connections are all busy is not unreachable. A connection that broke under a request (reset, terminated by an
+     * administrator or a failover: 08006, 57P01) is not enough: a fresh one may well work, and does after a failover.
+     * Nor are a read-only transaction, a statement timeout or a full disk: they fail that request, not the next.
+     */
+    public static boolean unreachable(Throwable failure) {
+        return search(failure, DatabaseOutage::isUnreachable);
+    }
+
+    private static boolean isUnreachable(Throwable t) {
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state == null) {
+                // The pool timed out opening a connection (a black-holed server); not "Sorry, acquisition timeout!",
+                // which means every connection is busy: a saturated pool, whose requests wait and get 503 one by one.
+                String message = sql.getMessage();
+                return (message != null && message.contains(NEW_CONNECTION_TIMEOUT))
+                        || sql.getCause() instanceof TimeoutException;
+            }
+            return state.equals("08001") || state.equals("08004") || state.equals("53300") || state.equals("57P03");
+        }
+        return false;
+    }
+
+    /**
+     * For logs: the exception types and SQLSTATEs of the cause chain, e.g. {@code IllegalStateException <
+     * PSQLException[08001]}. No messages, which may quote data.
+     */
+    public static String describe(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (depth > 0) {
+                out.append(" < ");
+            }
+            out.append(t.getClass().getSimpleName());
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                out.append('[').append(sql.getSQLState()).append(']');
+            }
+        }
+        return out.toString();
     }
 
     private static void enqueue(Deque<Throwable> pending, Throwable t) {
@@ -72,7 +126,7 @@ public final class DatabaseOutage {
         if (t instanceof SQLException sql) {
             if (sql.getSQLState() == null) {
                 String message = sql.getMessage();
-                return (message != null && message.startsWith(POOL_TIMEOUT))
+                return (message != null && message.toLowerCase(java.util.Locale.ROOT).contains(POOL_TIMEOUT))
                         || sql.getCause() instanceof TimeoutException;
             }
             return outageState(sql.getSQLState());

@@ -43,9 +43,12 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final org.kindred.platform.web.AllowedMethods allowedMethods;
+    private final org.kindred.platform.db.DatabaseGate databaseGate;
 
-    public ProblemMapper(org.kindred.platform.web.AllowedMethods allowedMethods) {
+    public ProblemMapper(org.kindred.platform.web.AllowedMethods allowedMethods,
+            org.kindred.platform.db.DatabaseGate databaseGate) {
         this.allowedMethods = allowedMethods;
+        this.databaseGate = databaseGate;
     }
 
     @ServerExceptionMapper
@@ -218,15 +221,19 @@ public class ProblemMapper {
         return internalError(e, uri);
     }
 
-    /** A database out of reach (failover, restart, pool exhausted) is a 503 the client may retry, never a 500. */
+    /**
+     * A database out of reach (failover, restart, pool exhausted) is a 503 the client may retry, never a 500. An
+     * unreachable database also opens the outage short circuit, so the next requests do not wait for it too.
+     */
     private Response databaseOutage(Throwable e, UriInfo uri) {
-        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getClass().getSimpleName());
-        return apiException(new ServiceUnavailableException(
-                "The service is briefly unavailable; try again in a few seconds", RETRY_AFTER_SECONDS), uri);
+        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), DatabaseOutage.describe(e));
+        databaseGate.outageSeen(e);
+        return apiException(new ServiceUnavailableException(org.kindred.platform.db.DatabaseGate.DETAIL,
+                RETRY_AFTER_SECONDS), uri);
     }
 
     /** Long enough for a pod restart or a failover to finish, short enough that clients come back soon. */
-    static final long RETRY_AFTER_SECONDS = 5;
+    static final long RETRY_AFTER_SECONDS = org.kindred.platform.db.DatabaseGate.RETRY_AFTER_SECONDS;
 
     private Response internalError(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Unhandled error on %s", uri.getPath());

@@ -56,7 +56,7 @@ public interface AuthConfig {
         int parallelism();
 
         /** How many hashes may run at once; bounds memory to about memoryKib x this value. */
-        @WithDefault("4")
+        @WithDefault("1")
         int maxConcurrent();
 
         /** Minimum estimated entropy (bits, nbvcxz) of a new password. */
@@ -64,7 +64,7 @@ public interface AuthConfig {
         double minEntropy();
 
         /** How long a request waits for a hashing slot before it gets a 503. */
-        @WithDefault("PT5S")
+        @WithDefault("PT0.5S")
         Duration queueTimeout();
     }
 }

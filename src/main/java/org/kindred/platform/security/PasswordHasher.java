@@ -2,12 +2,8 @@ package org.kindred.platform.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.kindred.platform.error.ServiceUnavailableException;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
@@ -15,15 +11,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Argon2id password hashing. At most {@code kindred.auth.password.max-concurrent} hashes run at once, so a login
- * storm queues (and, past the queue timeout, gets a 503) instead of exhausting memory.
+ * Argon2id password hashing. At most {@code kindred.auth.password.max-concurrent} hashes run at once (see
+ * {@link HashingSlots}), so a login storm waits briefly and, past {@code queue-timeout}, gets a 503 with Retry-After
+ * instead of taking every core from the members who are reading, or exhausting memory.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
     private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
     private final AuthConfig.Password config;
-    private final Semaphore slots;
+    private final HashingSlots slots;
     private final Timer verifyTimer;
     private final String decoyHash;
 
@@ -32,7 +29,7 @@ public class PasswordHasher {
         if (this.config.memoryKib() < 19456 || this.config.iterations() < 2 || this.config.parallelism() < 1) {
             throw new IllegalStateException("Argon2id settings are below the OWASP minimum (m=19456 KiB, t=2, p=1)");
         }
-        this.slots = new Semaphore(Math.max(1, this.config.maxConcurrent()), true);
+        this.slots = new HashingSlots(this.config.maxConcurrent(), this.config.queueTimeout());
         this.verifyTimer = Timer.builder("kindred.password.verify").description("Argon2id verifications")
                 .register(registry);
         this.decoyHash = unusableHash();
@@ -47,7 +44,7 @@ public class PasswordHasher {
 
     public String hash(String password) {
         char[] chars = password.toCharArray();
-        acquire();
+        slots.acquire();
         try {
             return argon2.hash(config.iterations(), config.memoryKib(), config.parallelism(), chars);
         } finally {
@@ -62,7 +59,7 @@ public class PasswordHasher {
      */
     public boolean verify(String hash, String password) {
         char[] chars = password.toCharArray();
-        acquire();
+        slots.acquire();
         try {
             return verifyTimer.record(() -> {
                 boolean matches = argon2.verify(hash == null ? decoyHash : hash, chars);
@@ -76,16 +73,5 @@ public class PasswordHasher {
 
     public boolean needsRehash(String hash) {
         return argon2.needsRehash(hash, config.iterations(), config.memoryKib(), config.parallelism());
-    }
-
-    private void acquire() {
-        try {
-            if (!slots.tryAcquire(config.queueTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ServiceUnavailableException("Too many sign-ins at once; try again in a few seconds", 5);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailableException("Interrupted while waiting to check the password", 5);
-        }
     }
 }

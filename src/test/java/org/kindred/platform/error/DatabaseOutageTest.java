@@ -95,9 +95,32 @@ class DatabaseOutageTest {
                 .recognises(server("25P03", "terminating connection due to idle-in-transaction timeout")));
     }
 
+    /** What opens the outage short circuit (DatabaseGate): no new connection to be had, not one broken request. */
+    @Test
+    void unreachableIsNoNewConnectionNotOneBrokenRequest() {
+        assertTrue(DatabaseOutage.unreachable(refused()));
+        assertTrue(DatabaseOutage.unreachable(poolTimeout()));
+        assertTrue(DatabaseOutage.unreachable(
+                new GenericJDBCException("Unable to acquire JDBC Connection", poolTimeout())));
+        assertTrue(DatabaseOutage.unreachable(new org.hibernate.exception.JDBCConnectionException(
+                "Unable to open JDBC Connection", refused())));
+        assertTrue(DatabaseOutage.unreachable(server("53300", "sorry, too many clients already")));
+        assertTrue(DatabaseOutage.unreachable(server("57P03", "the database system is starting up")));
+        assertFalse(DatabaseOutage.unreachable(ioError()));
+        assertFalse(DatabaseOutage.unreachable(server("57P01", "terminating connection due to administrator command")));
+        assertFalse(DatabaseOutage.unreachable(server("25006", "cannot execute INSERT in a read-only transaction")));
+        assertFalse(DatabaseOutage.unreachable(server("57014", "canceling statement due to statement timeout")));
+        assertFalse(DatabaseOutage.unreachable(server("53100", "could not extend file: No space left on device")));
+        assertFalse(DatabaseOutage.unreachable(server("23505", "duplicate key value violates unique constraint")));
+    }
+
     @Test
     void poolAcquisitionTimeout() {
         assertTrue(DatabaseOutage.recognises(poolTimeout()));
+        // Every connection in use (the pool exhausted): Agroal's other message.
+        assertTrue(DatabaseOutage.recognises(new SQLException("Sorry, acquisition timeout!")));
+        // ... but a saturated pool is not an unreachable database: no short circuit for it.
+        assertFalse(DatabaseOutage.unreachable(new SQLException("Sorry, acquisition timeout!")));
     }
 
     @Test

@@ -1,0 +1,143 @@
+package org.kindred.platform.db;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.kindred.support.Problems.assertProblem;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.kindred.support.Api;
+import org.kindred.support.Groups;
+import org.kindred.support.Posts;
+import org.kindred.support.TestAccount;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The outage short circuit, through HTTP: once a request could not open a database connection, the next API requests
+ * are answered 503 + Retry-After as problem+json at once (the session check and the business transaction are not even
+ * tried), never 500 or 401; readiness keeps reporting what the database really does; a request refused by the gate
+ * left nothing behind, so its retry with the same Idempotency-Key after the probe succeeded creates the reply once.
+ * A saturated pool or a broken connection is a 503 for that request only. The pool has two connections here, so the
+ * test can take them all; the probe period is an hour, so only the test's own {@link DatabaseGate#probe()} reopens.
+ */
+@QuarkusTest
+@TestProfile(DatabaseGateTest.BreakerOn.class)
+class DatabaseGateTest {
+
+    public static class BreakerOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kindred.db.outage-breaker", "1H", "quarkus.datasource.jdbc.max-size", "2",
+                    "quarkus.datasource.jdbc.acquisition-timeout", "3S");
+        }
+    }
+
+    @Inject
+    DatabaseGate gate;
+
+    @AfterEach
+    void closeTheGate() {
+        gate.reset();
+        Api.dataSource().flush(AgroalDataSource.FlushMode.ALL);
+    }
+
+    @Test
+    void aSaturatedPoolIs503ForTheWaitingRequestOnlyNever500() throws SQLException {
+        try (Connection first = Api.dataSource().getConnection();
+                Connection second = Api.dataSource().getConnection()) {
+            // Every connection busy: the request waits the acquisition timeout ("Sorry, acquisition timeout!").
+            assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable").header("Retry-After",
+                    equalTo("5"));
+        }
+        // A busy pool is not an unreachable database: the next request is served.
+        Api.anonymous().get("/api/v1/groups").then().statusCode(200);
+    }
+
+    @Test
+    void afterARequestCouldNotConnectEveryApiRequestIs503UntilAProbeConnects() throws SQLException {
+        TestAccount member = Api.register("gate");
+        Groups.TestGroup group = Groups.create(member, "PUBLIC");
+        UUID thread = Posts.post(member, group, "gate thread");
+        Api.as(member).get("/api/v1/me").then().statusCode(200);
+
+        // What ProblemMapper reports when a request's connection attempt was refused.
+        gate.outageSeen(new PSQLException("Connection to 127.0.0.1:5432 refused.",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT));
+
+        // The database works, but the gate has not probed it yet: answered at once, never 401 or 500.
+        assertProblem(Api.as(member).get("/api/v1/me").then(), 503, "unavailable").header("Retry-After", equalTo("5"))
+                .header("Cache-Control", equalTo("no-store"));
+        assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable").header("Retry-After",
+                equalTo("5"));
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> reply = Map.of("body", "said while the gate was closed", "contentWarnings",
+                java.util.List.of(), "anonymous", false);
+        assertProblem(Api.as(member).header("Idempotency-Key", key).body(reply)
+                .post("/api/v1/posts/" + thread + "/replies").then(), 503, "unavailable");
+        // Health probes are not gated: readiness says what the database does.
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200);
+
+        probeUntilItConnects();
+        Api.as(member).get("/api/v1/me").then().statusCode(200);
+        String id = Api.as(member).header("Idempotency-Key", key).body(reply)
+                .post("/api/v1/posts/" + thread + "/replies").then().statusCode(201).extract().path("id");
+        Api.as(member).header("Idempotency-Key", key).body(reply).post("/api/v1/posts/" + thread + "/replies").then()
+                .statusCode(201).header("Idempotent-Replayed", equalTo("true")).body("id", equalTo(id));
+        Api.as(member).get("/api/v1/posts/" + thread).then().statusCode(200).body("replyCount", equalTo(1));
+    }
+
+    @Test
+    void outsideTheApiNothingIsGated() {
+        Api.anonymous().get("/api/v1/groups").then().statusCode(200);
+        gate.outageSeen(new PSQLException("Connection to 127.0.0.1:5432 refused.",
+                PSQLState.CONNECTION_UNABLE_TO_CONNECT));
+        assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable");
+        io.restassured.RestAssured.given().get("/.well-known/jwks.json").then().statusCode(200);
+        io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
+        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aConnectionBrokenUnderOneRequestDoesNotCloseTheGate() throws SQLException {
+        Api.anonymous().get("/api/v1/groups").then().statusCode(200);
+        terminatePoolConnections();
+        // The request that meets a terminated connection gets its 503; the next one opens a fresh connection.
+        assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable");
+        Api.dataSource().flush(AgroalDataSource.FlushMode.ALL);
+        Api.anonymous().get("/api/v1/groups").then().statusCode(200);
+    }
+
+    /** The pool may still hand the probe a connection the termination killed; the next try opens a new one. */
+    private void probeUntilItConnects() {
+        for (int i = 0; i < 5 && !gate.probe(); i++) {
+            Api.dataSource().flush(AgroalDataSource.FlushMode.ALL);
+        }
+    }
+
+    /** Ends every backend of this database except the one asking, from a connection outside the pool. */
+    private static void terminatePoolConnections() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        try (Connection admin = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+                var statement = admin.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        }
+    }
+}
