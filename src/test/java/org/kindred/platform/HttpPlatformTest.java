@@ -38,6 +38,18 @@ class HttpPlatformTest {
     }
 
     @Test
+    void aChunkedBodyOutsideUploadsIs411AndNothingIsRead() {
+        // A chunked body is read by the body handler up to the uploads' 10 MiB limit before anything could refuse
+        // it, so outside uploads the API asks for a Content-Length instead.
+        byte[] small = "{\"email\":\"nobody@example.org\",\"password\":\"wrong-password-1\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertProblem(given().contentType(ContentType.JSON).body(new java.io.ByteArrayInputStream(small))
+                .post("/api/v1/auth/login").then(), 411, "length-required")
+                .body("detail", containsString("Content-Length"));
+        given().contentType(ContentType.JSON).body(small).post("/api/v1/auth/login").then().statusCode(401);
+    }
+
+    @Test
     void unsupportedMediaTypeIs415() {
         assertProblem(given().contentType("application/xml").body("<a/>").post("/api/v1/auth/register").then(), 415,
                 "unsupported-media-type");
