@@ -38,6 +38,27 @@ class HttpPlatformTest {
     }
 
     @Test
+    void aChunkedBodyOutsideUploadsIs411AndNothingIsRead() throws Exception {
+        // A chunked body is read by the body handler up to the uploads' 10 MiB limit before anything could refuse
+        // it, so outside uploads the API asks for a Content-Length instead.
+        byte[] small = "{\"email\":\"nobody@example.org\",\"password\":\"wrong-password-1\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.URI login = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port
+                + "/api/v1/auth/login");
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(login).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers
+                                .ofInputStream(() -> new java.io.ByteArrayInputStream(small)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(411, chunked.statusCode(), chunked.body());
+        org.junit.jupiter.api.Assertions.assertEquals("application/problem+json",
+                chunked.headers().firstValue("Content-Type").orElse(""));
+        org.junit.jupiter.api.Assertions.assertTrue(chunked.body().contains("urn:kindred:problem:length-required"));
+        given().contentType(ContentType.JSON).body(small).post("/api/v1/auth/login").then().statusCode(401);
+    }
+
+    @Test
     void unsupportedMediaTypeIs415() {
         assertProblem(given().contentType("application/xml").body("<a/>").post("/api/v1/auth/register").then(), 415,
                 "unsupported-media-type");

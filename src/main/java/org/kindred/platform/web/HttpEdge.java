@@ -14,8 +14,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Errors that happen before a request reaches JAX-RS get problem+json too: a body over the limit (by its
- * Content-Length, or when the body handler trips on a chunked body) and TRACE, which is never served. The limit is
- * 64 KiB except on a {@link LargeBodyRoute} (uploads), which has its own.
+ * Content-Length, or when the body handler trips on a chunked body), a chunked body where only uploads may be chunked
+ * (411), and TRACE, which is never served. The limit is 64 KiB except on a {@link LargeBodyRoute} (uploads), which has
+ * its own.
  */
 @ApplicationScoped
 public class HttpEdge {
@@ -56,8 +57,19 @@ public class HttpEdge {
                 write(ctx, 400, "bad-request", "Bad request", "Content-Length is not a number");
                 return;
             }
+        } else if (chunked(ctx) && maxBodyBytes(ctx) == MAX_BODY_BYTES) {
+            // The body handler's own limit is the uploads' (10 MiB); a chunked body elsewhere would be read up to it
+            // before anything could refuse it. JSON bodies have a length: ask for it.
+            write(ctx, 411, "length-required", "Length required",
+                    "Send the body with a Content-Length (at most 64 KiB); chunked bodies are accepted only for uploads");
+            return;
         }
         ctx.next();
+    }
+
+    private static boolean chunked(RoutingContext ctx) {
+        String encoding = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     private void failure(RoutingContext ctx) {
