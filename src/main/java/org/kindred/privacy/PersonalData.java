@@ -58,6 +58,12 @@ public final class PersonalData {
                     "the member's journal data key, wrapped by the service's key-encryption key, and the chain head (in the export); deleted first on erasure"),
             Map.entry("journal_attachment_blobs.account_id",
                     "the encrypted bytes of the member's journal attachments, listed with their SHA-256 in sections.journal and downloadable one by one; deleted on erasure"),
+            Map.entry("journal_reminder_plans.account_id",
+                    "the member's reminder settings for a journal entry (country, last act, paused days, time zone), encrypted with the journal key and shown by GET /api/v1/me/journal/entries/{entryId}/reminders; shredded and deleted with the journal"),
+            Map.entry("journal_reminders.account_id",
+                    "due times of deadline reminders derived from the entry and its plan (shown by the same endpoint); deleted with the journal"),
+            Map.entry("push_subscriptions.account_id",
+                    "the member's devices for Web Push: the endpoint is a secret capability of the browser, so it is never shown or exported (GET /api/v1/me/push-subscriptions lists the devices); deleted on erasure"),
             Map.entry("resource_changes.actor_account_id",
                     "the curated library's change log, kept for accountability"));
 
