@@ -33,18 +33,18 @@ import com.sun.net.httpserver.HttpServer;
  * A push service and a browser in one, for tests: it takes pushes on loopback, answers {@link #status}, and decrypts
  * each with the browser's keys, written here from RFC 8291 independently of the production code.
  */
-final class PushService implements AutoCloseable {
+public final class PushService implements AutoCloseable {
 
-    record Push(String authorization, String ttl, String contentEncoding, String payload) {
+    public record Push(String path, String authorization, String ttl, String contentEncoding, String payload) {
     }
 
-    final List<Push> pushes = new CopyOnWriteArrayList<>();
+    public final List<Push> pushes = new CopyOnWriteArrayList<>();
     volatile int status = 201;
     private final HttpServer server;
     private final KeyPair browser;
     private final byte[] auth = new byte[16];
 
-    PushService() throws IOException, GeneralSecurityException {
+    public PushService() throws IOException, GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         browser = generator.generateKeyPair();
@@ -55,11 +55,11 @@ final class PushService implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
                 var h = exchange.getRequestHeaders();
-                pushes.add(new Push(h.getFirst("Authorization"), h.getFirst("TTL"), h.getFirst("Content-Encoding"),
-                        decrypt(body)));
+                pushes.add(new Push(exchange.getRequestURI().getPath(), h.getFirst("Authorization"), h.getFirst("TTL"),
+                        h.getFirst("Content-Encoding"), decrypt(body)));
                 exchange.sendResponseHeaders(status, -1);
             } catch (GeneralSecurityException e) {
-                pushes.add(new Push(null, null, null, "UNDECRYPTABLE: " + e));
+                pushes.add(new Push(exchange.getRequestURI().getPath(), null, null, null, "UNDECRYPTABLE: " + e));
                 exchange.sendResponseHeaders(400, -1);
             } finally {
                 exchange.close();
@@ -72,12 +72,12 @@ final class PushService implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    String endpoint(String name) {
+    public String endpoint(String name) {
         return origin() + "/push/" + name;
     }
 
     /** What {@code PushSubscription.toJSON()} would give for this browser at {@code endpoint}. */
-    java.util.Map<String, Object> subscription(String endpoint) {
+    public java.util.Map<String, Object> subscription(String endpoint) {
         return java.util.Map.of("endpoint", endpoint, "keys", java.util.Map.of("p256dh",
                 b64(point((ECPublicKey) browser.getPublic())), "auth", b64(auth)));
     }

@@ -93,6 +93,43 @@ final class Invariants {
         i5ReportersNeverLearnAccountLevelActions(world);
         i6ErasedMembersLeaveNothing(world);
         notificationsCarryNoContentAndNoPerson(world);
+        pushesCarryNoContentAndNoPerson(world);
+    }
+
+    /**
+     * Issue 16: what wakes a member's device (Web Push, decrypted as the browser would) is a count, one notification
+     * id and a kind: never a member's id or handle, never anyone's words.
+     */
+    static void pushesCarryNoContentAndNoPerson(World world) {
+        org.kindred.push.PushWorker worker = io.quarkus.arc.Arc.container().instance(org.kindred.push.PushWorker.class)
+                .get();
+        java.time.Instant now = java.time.Instant.now();
+        for (int round = 0; round < 20 && worker.runOnce(now) > 0; round++) {
+            // until no device of any world has news
+        }
+        for (int observer = 0; observer < Step.ADMIN; observer++) {
+            String path = "/push/" + world.account(observer).id();
+            for (org.kindred.push.PushService.Push push : World.PUSH.pushes) {
+                if (!push.path().equals(path)) {
+                    continue;
+                }
+                Map<String, Object> payload = io.restassured.path.json.JsonPath.from(push.payload()).getMap("");
+                assertEquals(Set.of("type", "unread", "newest"), payload.keySet(), "push fields: " + push.payload());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> newest = (Map<String, Object>) payload.get("newest");
+                assertEquals(Set.of("id", "kind"), newest.keySet());
+                UUID.fromString((String) newest.get("id"));
+                org.kindred.notifications.NotificationKind.valueOf((String) newest.get("kind"));
+                for (int other = 0; other < world.cast.size(); other++) {
+                    TestAccount account = world.account(other);
+                    assertFalse(push.payload().contains(account.id().toString())
+                            || push.payload().contains(account.handle()) || push.payload().contains(
+                                    world.markers.get(other)),
+                            "a push to " + who(observer) + " names or quotes " + account.handle() + ": "
+                                    + push.payload());
+                }
+            }
+        }
     }
 
     /**

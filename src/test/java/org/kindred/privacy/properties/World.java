@@ -24,6 +24,8 @@ import io.restassured.response.Response;
 final class World {
 
     static final int MEMBERS = 5;
+    /** One in-process push service for every world (each member's endpoint is /push/<account id>). */
+    static final org.kindred.push.PushService PUSH = pushService();
     static final String URGENT = "After today's meeting where they laughed at my accent again, I want to kill myself.";
     private static final String[] ROLES = {"m0", "m1", "m2", "m3", "m4", "mod", "owner", "admin"};
 
@@ -77,11 +79,24 @@ final class World {
         for (int i = 0; i < cast.size(); i++) {
             markers.add(marker());
         }
+        for (int i = 0; i < Step.ADMIN; i++) {
+            // Every member's device is woken by Web Push, so the invariants can read what a push would show.
+            Api.as(cast.get(i)).body(PUSH.subscription(PUSH.endpoint(cast.get(i).id().toString())))
+                    .post("/api/v1/me/push-subscriptions").then().statusCode(201);
+        }
         group = Groups.create(owner(), visibility);
         for (int i = 0; i <= Step.MODERATOR; i++) {
             Groups.addMember(owner(), group, cast.get(i));
         }
         Groups.setRole(owner(), group, moderator(), "MODERATOR");
+    }
+
+    private static org.kindred.push.PushService pushService() {
+        try {
+            return new org.kindred.push.PushService();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A word nobody else writes (letters only, so the safety check reads it as a word), to find someone's words. */
