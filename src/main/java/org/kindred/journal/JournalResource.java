@@ -1,8 +1,6 @@
 package org.kindred.journal;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -43,6 +41,7 @@ import org.kindred.journal.api.JournalReminderRequest;
 import org.kindred.journal.api.JournalRemindersResponse;
 import org.kindred.journal.api.JournalSummaryResponse;
 import org.kindred.journal.api.UpdateIncidentRequest;
+import org.kindred.pathways.QueryDates;
 import org.kindred.pathways.api.DeadlinesResponse;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.openapi.Responses;
@@ -229,19 +228,8 @@ public class JournalResource {
         if (country == null || country.isEmpty()) {
             throw new BadRequestException("country", "is required");
         }
-        if (!country.matches("[A-Z]{2}")) {
-            throw new BadRequestException("country",
-                    "must be an ISO 3166-1 alpha-2 country code in upper case, e.g. GB");
-        }
-        LocalDate lastAct = null;
-        if (lastActDate != null && !lastActDate.isEmpty()) {
-            try {
-                lastAct = LocalDate.parse(lastActDate);
-            } catch (DateTimeParseException e) {
-                throw new BadRequestException("lastActDate", "must be an ISO 8601 date, e.g. 2026-03-02");
-            }
-        }
         return new JournalReminderRequest(country, subdivision == null || subdivision.isEmpty() ? null : subdivision,
-                lastAct, pausedDays, timeZone == null || timeZone.isEmpty() ? null : timeZone);
+                QueryDates.parse("lastActDate", lastActDate), pausedDays,
+                timeZone == null || timeZone.isEmpty() ? null : timeZone);
     }
 }

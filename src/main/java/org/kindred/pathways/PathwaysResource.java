@@ -3,7 +3,6 @@ package org.kindred.pathways;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -129,7 +128,7 @@ public class PathwaysResource {
             @Parameter(description = "The last act, when it continued (ISO 8601 date, not before `incidentDate`)", example = "2026-04-15", schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10)) @RestQuery @Size(max = 10) String lastActDate,
             @Parameter(description = "Days the clock was paused, e.g. by ACAS early conciliation (0 to 3660)", example = "14", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "3660", defaultValue = "0")) @RestQuery("pausedDays") @Min(0) @Max(3660) Integer pausedDays,
             @Parameter(description = "IANA time zone of the member, for today and `daysLeft` (default UTC)", example = "Europe/London", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @RestQuery @Size(max = 64) String timeZone) {
-        LocalDate incident = date("incidentDate", incidentDate);
+        LocalDate incident = QueryDates.parse("incidentDate", incidentDate);
         PathwayFilter filter = new PathwayFilter(country, subdivision, area, basis);
         if (incident == null) {
             throw new BadRequestException("incidentDate", "is required");
@@ -138,7 +137,7 @@ public class PathwaysResource {
             throw new BadRequestException("country", "is required");
         }
         PathwayDeadlines.Incident query = new PathwayDeadlines.Incident(filter, incident,
-                date("lastActDate", lastActDate), pausedDays == null ? 0 : pausedDays, zone(timeZone));
+                QueryDates.parse("lastActDate", lastActDate), pausedDays == null ? 0 : pausedDays, zone(timeZone));
         return RestResponse.ResponseBuilder.ok(deadlines.forIncident(query))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
@@ -160,17 +159,6 @@ public class PathwaysResource {
         PathwayResponse body = catalogue.get(pathwayId).map(catalogue::response)
                 .orElseThrow(() -> new NotFoundException("There is no complaint pathway with this id"));
         return reads.ok(body, etags.of(body), true, headers);
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name, "must be an ISO 8601 date, e.g. 2026-03-02");
-        }
     }
 
     private static ZoneId zone(String value) {
