@@ -26,8 +26,11 @@ final class Receiver implements AutoCloseable {
     volatile long delayMillis;
 
     Receiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // A backlog above the most connections two racing workers open at once (2 x batch size): with a smaller one
+        // the kernel drops connection attempts, the client retries after a second, and the sender's 1 s timeout in
+        // the test profile turns that into a failed attempt on a loaded machine.
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);

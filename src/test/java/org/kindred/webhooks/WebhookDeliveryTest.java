@@ -310,7 +310,11 @@ class WebhookDeliveryTest {
         int second = runs.get(1).get();
         pool.shutdown();
 
-        assertEquals(messages, first + second);
+        long delivered = Api.count("SELECT count(*) FROM outbox WHERE status = 'DELIVERED' AND attempts = 1");
+        assertEquals(messages, first + second, "claims in all; delivered once each: " + delivered + "; pending: "
+                + Api.count("SELECT count(*) FROM outbox WHERE status = 'PENDING'") + "; received: "
+                + receiver.received.size());
+        assertEquals(messages, delivered, "every message delivered at its first attempt");
         assertTrue(first > 0 && second > 0, "both workers took part: " + first + " and " + second);
         Map<String, Long> perId = receiver.received.stream()
                 .collect(Collectors.groupingBy(Receiver.Received::id, Collectors.counting()));
