@@ -109,33 +109,52 @@ public class PostAccess {
 
     /** Why the caller may not reply to this thread right now, if they may not. No queries. */
     Optional<ApiException> replyRefusal(PostRow thread, GroupContext context, UUID me) {
+        return Optional.ofNullable(refusal(thread, context, me)).map(ReplyRefusal::exception);
+    }
+
+    /** Why the caller may not reply, without building the answer: a feed asks this for every row it lists. */
+    private enum ReplyRefusal {
+        CANNOT_POST, NOT_OPEN, LOCKED, CLOSED, FACILITATORS_ONLY;
+
+        ApiException exception() {
+            return switch (this) {
+                case CANNOT_POST -> new ForbiddenException("cannot-post", "Cannot post here",
+                        "Join the group and accept its current rules to reply");
+                case NOT_OPEN ->
+                    new ConflictException("thread-not-open", "Thread not open", "This thread is not open for replies");
+                case LOCKED ->
+                    new ConflictException("thread-locked", "Thread locked", "This thread is locked; no new replies");
+                case CLOSED -> new ForbiddenException("replies-closed", "Replies closed",
+                        "The author closed this thread to replies");
+                case FACILITATORS_ONLY -> new ForbiddenException("facilitators-only", "Facilitators only",
+                        "The author asked for replies from facilitators and verified professionals only");
+            };
+        }
+    }
+
+    private ReplyRefusal refusal(PostRow thread, GroupContext context, UUID me) {
         if (!context.canPostNow()) {
-            return Optional.of(new ForbiddenException("cannot-post", "Cannot post here",
-                    "Join the group and accept its current rules to reply"));
+            return ReplyRefusal.CANNOT_POST;
         }
         if (thread.status() != PostStatus.PUBLISHED) {
-            return Optional.of(
-                    new ConflictException("thread-not-open", "Thread not open", "This thread is not open for replies"));
+            return ReplyRefusal.NOT_OPEN;
         }
         if (thread.locked() && !context.canModerate()) {
-            return Optional.of(
-                    new ConflictException("thread-locked", "Thread locked", "This thread is locked; no new replies"));
+            return ReplyRefusal.LOCKED;
         }
         ReplyPolicy policy = thread.replyPolicy();
         if (policy == ReplyPolicy.CLOSED && !context.canModerate()) {
-            return Optional.of(new ForbiddenException("replies-closed", "Replies closed",
-                    "The author closed this thread to replies"));
+            return ReplyRefusal.CLOSED;
         }
         if (policy == ReplyPolicy.FACILITATORS_ONLY && !(context.canModerate() || currentUser.isProfessional()
                 || thread.authorId().equals(me))) {
-            return Optional.of(new ForbiddenException("facilitators-only", "Facilitators only",
-                    "The author asked for replies from facilitators and verified professionals only"));
+            return ReplyRefusal.FACILITATORS_ONLY;
         }
-        return Optional.empty();
+        return null;
     }
 
     boolean canReply(PostRow thread, GroupContext context, UUID me) {
-        return replyRefusal(thread, context, me).isEmpty();
+        return refusal(thread, context, me) == null;
     }
 
     /** Whether the caller may reply to the thread of this post (the post itself, or the thread a reply is in). */

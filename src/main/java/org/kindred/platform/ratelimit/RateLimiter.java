@@ -42,11 +42,32 @@ public class RateLimiter {
 
     /** The outcome for one policy: the one closest to exhaustion is reported in the headers. */
     public record Decision(boolean allowed, String policy, long quota, long windowSeconds, long remaining,
-            long resetSeconds) {
+            long resetSeconds, String policyHeader) {
+    }
+
+    /**
+     * One bucket policy with everything a request needs from it built once: its name, its bucket configuration and
+     * its {@code RateLimit-Policy} header value (they used to be rebuilt on every request).
+     */
+    record Policy(String name, int quota, Duration window, boolean shared, BucketConfiguration configuration,
+            String header) {
+
+        static Policy of(String name, int quota, Duration window, boolean shared) {
+            BucketConfiguration configuration = BucketConfiguration.builder()
+                    .addLimit(Bandwidth.builder().capacity(quota).refillGreedy(quota, window).build()).build();
+            return new Policy(name, quota, window, shared, configuration,
+                    "\"" + name + "\";q=" + quota + ";w=" + window.toSeconds());
+        }
+    }
+
+    /** The IP, account and subject policies of one action class. */
+    private record ClassPolicies(Policy ip, Optional<Policy> account, Policy subject) {
     }
 
     private final RateLimitConfig config;
-    private final Map<ActionClass, RateLimitConfig.Limit> limits = new EnumMap<>(ActionClass.class);
+    private final Map<ActionClass, ClassPolicies> policies = new EnumMap<>(ActionClass.class);
+    /** Partner keys' policies by requests per minute (keys share a handful of limits). */
+    private final Map<Integer, Policy> keyPolicies = new java.util.concurrent.ConcurrentHashMap<>();
     private final BucketKeys keys;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
     private final Cache<String, Bucket> local = Caffeine.newBuilder().maximumSize(200_000)
@@ -62,7 +83,12 @@ public class RateLimiter {
                 throw new IllegalStateException(
                         "Missing rate limit settings kindred.rate-limit.classes." + action.key());
             }
-            limits.put(action, limit);
+            Optional<Policy> perAccount = limit.perAccount()
+                    .map(quota -> Policy.of(action.key() + "-account", quota, limit.window(), limit.shared()));
+            policies.put(action, new ClassPolicies(
+                    Policy.of(action.key() + "-ip", limit.perIp(), limit.window(), limit.shared()), perAccount,
+                    Policy.of(action.key() + "-subject", limit.perAccount().orElse(limit.perIp()), limit.window(),
+                            limit.shared())));
         }
         this.shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
@@ -81,12 +107,12 @@ public class RateLimiter {
      * tightest decision; when any bucket is empty the decision is not allowed.
      */
     public Decision consume(ActionClass action, String ip, Optional<UUID> account) {
-        RateLimitConfig.Limit limit = limits.get(action);
-        Decision byIp = take(action, "ip", ip, limit.perIp(), limit);
-        if (!byIp.allowed() || account.isEmpty() || limit.perAccount().isEmpty()) {
+        ClassPolicies limit = policies.get(action);
+        Decision byIp = take(limit.ip(), ip);
+        if (!byIp.allowed() || account.isEmpty() || limit.account().isEmpty()) {
             return byIp;
         }
-        Decision byAccount = take(action, "account", account.get().toString(), limit.perAccount().get(), limit);
+        Decision byAccount = take(limit.account().get(), account.get().toString());
         if (!byAccount.allowed()) {
             return byAccount;
         }
@@ -99,8 +125,7 @@ public class RateLimiter {
      * limit (its per-IP limit if it has none). The bucket's name is keyed, so the subject is never stored.
      */
     public Decision consumeForSubject(ActionClass action, String subject) {
-        RateLimitConfig.Limit limit = limits.get(action);
-        return take(action, "subject", subject, limit.perAccount().orElse(limit.perIp()), limit);
+        return take(policies.get(action).subject(), subject);
     }
 
     /**
@@ -108,29 +133,23 @@ public class RateLimiter {
      * limits of every action class: partners fetch from a few servers on behalf of many people. Counted per replica.
      */
     public Decision consumeForKey(UUID keyId, int requestsPerMinute) {
-        return take(KEY_POLICY, keyId.toString(), requestsPerMinute, KEY_WINDOW, false);
+        return take(keyPolicies.computeIfAbsent(requestsPerMinute,
+                quota -> Policy.of(KEY_POLICY, quota, KEY_WINDOW, false)), keyId.toString());
     }
 
-    private Decision take(ActionClass action, String scope, String subject, int quota, RateLimitConfig.Limit limit) {
-        String policy = action.key() + "-" + scope;
-        return take(policy, subject, quota, limit.window(), limit.shared());
-    }
-
-    private Decision take(String policy, String subject, int quota, Duration windowLength, boolean sharedBucket) {
-        String key = keys.of(policy, subject);
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(quota).refillGreedy(quota, windowLength).build())
-                .build();
-        ConsumptionProbe probe = sharedBucket
-                ? shared.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1)
-                : local.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
+    private Decision take(Policy policy, String subject) {
+        String key = keys.of(policy.name(), subject);
+        ConsumptionProbe probe = policy.shared()
+                ? shared.builder().build(key, policy::configuration).tryConsumeAndReturnRemaining(1)
+                : local.get(key, k -> Bucket.builder().addLimit(policy.configuration().getBandwidths()[0]).build())
                         .tryConsumeAndReturnRemaining(1);
-        long window = windowLength.toSeconds();
+        long window = policy.window().toSeconds();
         if (probe.isConsumed()) {
-            return new Decision(true, policy, quota, window, probe.getRemainingTokens(),
-                    ceilSeconds(probe.getNanosToWaitForReset()));
+            return new Decision(true, policy.name(), policy.quota(), window, probe.getRemainingTokens(),
+                    ceilSeconds(probe.getNanosToWaitForReset()), policy.header());
         }
-        return new Decision(false, policy, quota, window, 0, Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())));
+        return new Decision(false, policy.name(), policy.quota(), window, 0,
+                Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())), policy.header());
     }
 
     private static long ceilSeconds(long nanos) {

@@ -73,7 +73,7 @@ public class RequestLimits {
     }
 
     static Map<String, String> headers(RateLimiter.Decision d) {
-        return Map.of("RateLimit-Policy", "\"" + d.policy() + "\";q=" + d.quota() + ";w=" + d.windowSeconds(),
+        return Map.of("RateLimit-Policy", d.policyHeader(),
                 "RateLimit", "\"" + d.policy() + "\";r=" + d.remaining() + ";t=" + d.resetSeconds());
     }
 }
