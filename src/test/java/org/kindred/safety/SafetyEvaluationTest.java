@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * <li>Blind round 1 ({@code safety/blind/round-1}, {@code expected<TAB>category<TAB>text}): written by someone who
  * never saw the lexicons, measured before any change (see RESULTS.md there), then misses fixed by generalising;
  * floors hold what was reached.</li>
- * <li>Blind round 2 ({@code safety/blind/round-2}): the held-out set. Only printed, never tuned on.</li>
+ * <li>Blind rounds 2 and 3 ({@code safety/blind/round-2}, {@code round-3}): held out. Only printed, never tuned on.</li>
  * </ul>
  */
 class SafetyEvaluationTest {
@@ -44,11 +46,11 @@ class SafetyEvaluationTest {
     static final double MIN_ROUND1_URGENT_PRECISION = 0.85;
     static final double MIN_ROUND1_CONCERN_RECALL = 0.80;
 
-    record Example(CrisisLevel label, String text) {
+    record Example(CrisisLevel label, String category, String text) {
     }
 
     /** Rows are labels, columns are what the check said, both in CrisisLevel order. */
-    record Result(String language, int[][] confusion, List<String> misses) {
+    record Result(String language, int[][] confusion, List<String> misses, Map<String, int[]> categories) {
 
         int total() {
             int n = 0;
@@ -111,7 +113,9 @@ class SafetyEvaluationTest {
                     throw new IllegalStateException(
                             resource + ":" + number + ": expected LABEL<TAB>[category<TAB>]text");
                 }
-                examples.add(new Example(CrisisLevel.valueOf(columns[0].trim()), columns[columns.length - 1].trim()));
+                examples.add(new Example(CrisisLevel.valueOf(columns[0].trim()),
+                        columns.length > 2 ? columns[0].trim() + "/" + columns[1].trim() : null,
+                        columns[columns.length - 1].trim()));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -122,14 +126,22 @@ class SafetyEvaluationTest {
     static Result evaluate(String language, String resource) {
         int[][] confusion = new int[CrisisLevel.values().length][CrisisLevel.values().length];
         List<String> misses = new ArrayList<>();
+        Map<String, int[]> categories = new TreeMap<>();
         for (Example example : examples(resource)) {
             CrisisLevel got = check.assess(example.text(), null).crisis();
             confusion[example.label().ordinal()][got.ordinal()]++;
+            if (example.category() != null) {
+                // a hit: URGENT as URGENT, CONCERN as CONCERN or URGENT, NONE as NONE
+                boolean hit = example.label() == CrisisLevel.CONCERN ? got != CrisisLevel.NONE : got == example.label();
+                int[] counts = categories.computeIfAbsent(example.category(), k -> new int[2]);
+                counts[0] += hit ? 1 : 0;
+                counts[1]++;
+            }
             if (got != example.label()) {
                 misses.add(String.format(Locale.ROOT, "  %-7s -> %-7s %s", example.label(), got, example.text()));
             }
         }
-        return new Result(language, confusion, misses);
+        return new Result(language, confusion, misses, categories);
     }
 
     static List<Result> evaluateAll(String folder) {
@@ -172,6 +184,20 @@ class SafetyEvaluationTest {
                 r.misses().forEach(m -> out.append(m).append('\n'));
             }
         }
+        Map<String, int[]> categories = new TreeMap<>();
+        for (Result r : results) {
+            r.categories().forEach((category, counts) -> {
+                int[] all = categories.computeIfAbsent(category, k -> new int[2]);
+                all[0] += counts[0];
+                all[1] += counts[1];
+            });
+        }
+        if (!categories.isEmpty()) {
+            out.append(
+                    "\nPer category, all languages (hit: URGENT as URGENT, CONCERN as CONCERN or URGENT, NONE as NONE)\n");
+            categories.forEach((category, counts) -> out.append(String.format(Locale.ROOT, "%-36s %3d/%3d  %.2f%n",
+                    category, counts[0], counts[1], (double) counts[0] / counts[1])));
+        }
         return out.toString();
     }
 
@@ -212,5 +238,13 @@ class SafetyEvaluationTest {
         // them), and it sets no floor.
         System.out.println(report("Blind round 2 (held out, never tuned on; misses not shown)",
                 evaluateAll("safety/blind/round-2"), false));
+    }
+
+    @Test
+    void blindRoundThreeIsOnlyReported() {
+        // Written on 2026-12-06 by a helper who saw no lexicon and no earlier round, before the concept layer was
+        // merged: held out like round 2.
+        System.out.println(report("Blind round 3 (held out, never tuned on; misses not shown)",
+                evaluateAll("safety/blind/round-3"), false));
     }
 }
