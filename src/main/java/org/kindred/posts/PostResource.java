@@ -43,6 +43,7 @@ import org.kindred.posts.api.CreateReplyRequest;
 import org.kindred.posts.api.PostResponse;
 import org.kindred.posts.api.ReactionsResponse;
 import org.kindred.posts.api.RevisionResponse;
+import org.kindred.posts.api.ThreadResponse;
 import org.kindred.posts.api.UpdatePostRequest;
 
 import io.quarkus.security.Authenticated;
@@ -117,6 +118,32 @@ public class PostResource {
     public RestResponse<Page<PostResponse>> replies(@RestPath("postId") UUID postId, @Valid @BeanParam PageParams page,
             @Context UriInfo uri) {
         return PageResponses.ok(posts.replies(postId, page), uri);
+    }
+
+    @GET
+    @Path("/{postId}/thread")
+    @Operation(operationId = "getThread", summary = "A thread page in one request", description = "The thread's first post and "
+            + "the first page of its replies (oldest first), exactly as `getPost` and `listReplies` would answer them, read in "
+            + "one transaction: one request per page view instead of two. `limit` sizes the replies page; `replies.nextCursor` "
+            + "(also in the `Link` header, pointing at `listReplies`) continues with `listReplies`, or with this operation "
+            + "(which then repeats the first post). Visibility is that of `getPost`; blocks and hidden content warnings apply "
+            + "to the replies as in `listReplies`. No `ETag`: the first post's ETag (for `If-Match` on `updatePost`) comes "
+            + "from `getPost`.")
+    @APIResponse(responseCode = "200", description = "The first post and one page of replies", headers = @Header(name = "Link", description = "`<.../posts/{postId}/replies?cursor=...>; rel=\"next\"` when there are more replies", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ThreadResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a thread's first post, or bad paging")
+    @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Banned from the group")
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
+    public RestResponse<ThreadResponse> thread(@RestPath("postId") UUID postId, @Valid @BeanParam PageParams page,
+            @Context UriInfo uri) {
+        ThreadResponse thread = posts.thread(postId, page);
+        RestResponse.ResponseBuilder<ThreadResponse> response = RestResponse.ResponseBuilder.ok(thread);
+        if (thread.replies().nextCursor() != null) {
+            String next = uri.getBaseUriBuilder().path("api/v1/posts/{postId}/replies")
+                    .queryParam("limit", page.limit)
+                    .queryParam("cursor", thread.replies().nextCursor()).build(postId).toString();
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.build();
     }
 
     @POST

@@ -32,6 +32,7 @@ import org.kindred.posts.api.CreatePostRequest;
 import org.kindred.posts.api.CreateReplyRequest;
 import org.kindred.posts.api.PostResponse;
 import org.kindred.posts.api.ReactionsResponse;
+import org.kindred.posts.api.ThreadResponse;
 import org.kindred.posts.api.UpdatePostRequest;
 import org.kindred.posts.events.PostCreated;
 import org.kindred.posts.events.ReactionAdded;
@@ -129,7 +130,23 @@ public class PostService {
     @Transactional
     public Page<PostResponse> replies(UUID threadId, PageParams page) {
         Seen thread = postAccess.requireVisibleThread(threadId);
+        return repliesOf(thread, postAccess.canReply(thread.row(), thread.context(), thread.reader()), page);
+    }
+
+    /**
+     * A thread page in one request: the first post and a page of replies, with the thread, group, membership and
+     * blocks read once (a page view used to be two requests that each read them).
+     */
+    @Transactional
+    public ThreadResponse thread(UUID threadId, PageParams page) {
+        Seen thread = postAccess.requireVisibleThread(threadId);
         boolean canReply = postAccess.canReply(thread.row(), thread.context(), thread.reader());
+        return new ThreadResponse(PostViews.toResponse(thread.row(), thread.context(), thread.reader(), canReply),
+                repliesOf(thread, canReply, page));
+    }
+
+    private Page<PostResponse> repliesOf(Seen thread, boolean canReply, PageParams page) {
+        UUID threadId = thread.row().id();
         PostRepository.ReaderWarnings warnings = posts.readerWarnings(thread.reader());
         return paging.page("replies|" + threadId, page, 2,
                 (after, limit) -> posts.rows(posts.repliesQuery(threadId, thread.reader(), after == null

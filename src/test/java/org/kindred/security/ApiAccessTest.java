@@ -138,6 +138,7 @@ class ApiAccessTest {
                 "DELETE /api/v1/posts/{postId}/pin", "POST /api/v1/posts/{postId}/pin",
                 "DELETE /api/v1/posts/{postId}/reactions/{kind}", "PUT /api/v1/posts/{postId}/reactions/{kind}",
                 "POST /api/v1/posts/{postId}/replies", "GET /api/v1/posts/{postId}/replies",
+                "GET /api/v1/posts/{postId}/thread",
                 "GET /api/v1/posts/{postId}/revisions", "POST /api/v1/reports", "PATCH /api/v1/reports/{reportId}",
                 "GET /api/v1/reports/{reportId}", "POST /api/v1/safety/check", "GET /api/v1/me/notifications",
                 "GET /api/v1/me/notifications/unread-count", "POST /api/v1/me/notifications/read",
