@@ -87,6 +87,12 @@ class JsonLogPrivacyTest {
             Api.as(admin).header("X-Request-Id", "privacy-flow-1").body(Map.of("status", "SUSPENDED"))
                     .patch("/api/v1/admin/accounts/" + id).then().statusCode(200);
             Api.anonymous().auth().oauth2(token).post("/api/v1/auth/logout").then().statusCode(401);
+            // A partner's API key: neither the secret nor the part of it shown as the key's prefix is logged.
+            String partnerId = Api.as(admin).body(Map.of("name", "Log partner " + handle, "contactEmail",
+                    "web@" + handle + ".example")).post("/api/v1/partners").then().statusCode(201).extract().path("id");
+            Response issued = Api.as(admin).body(Map.of("name", "website feed", "scopes", List.of("feeds:read")))
+                    .post("/api/v1/partners/" + partnerId + "/keys").then().statusCode(201).extract().response();
+            secrets.addAll(List.of(issued.<String>path("apiKey"), issued.<String>path("key.prefix").substring(4)));
 
             Formatter formatter = logs.consoleFormatter().orElseThrow();
             List<String> lines = logs.records().stream().map(formatter::format).toList();

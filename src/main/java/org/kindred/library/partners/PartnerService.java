@@ -121,8 +121,8 @@ public class PartnerService {
         PartnerKey.Issued issued = PartnerKey.issue(partnerId, request.name().strip(),
                 new LinkedHashSet<>(request.scopes()), perMinute, admin, clock.instant());
         keys.persist(issued.key());
-        LOG.infof("Admin %s issued API key %s (%s...) to partner %s", admin, issued.key().id(),
-                issued.key().keyPrefix(), partnerId);
+        // The key's id identifies it; its visible prefix (8 characters of the secret) stays out of the logs.
+        LOG.infof("Admin %s issued API key %s to partner %s", admin, issued.key().id(), partnerId);
         return new CreatedPartnerKeyResponse(issued.secret(), toResponse(issued.key()));
     }
 
