@@ -57,10 +57,12 @@ public class PostResource {
 
     private final PostService posts;
     private final PostModeration moderation;
+    private final PostReactions reactions;
 
-    public PostResource(PostService posts, PostModeration moderation) {
+    public PostResource(PostService posts, PostModeration moderation, PostReactions reactions) {
         this.posts = posts;
         this.moderation = moderation;
+        this.reactions = reactions;
     }
 
     @GET
@@ -178,7 +180,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Not published, or archived group")
     public ReactionsResponse react(@RestPath("postId") UUID postId, @RestPath("kind") ReactionKind kind) {
-        return posts.react(postId, kind, true);
+        return reactions.react(postId, kind, true);
     }
 
     @DELETE
@@ -190,7 +192,7 @@ public class PostResource {
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT)
     public ReactionsResponse unreact(@RestPath("postId") UUID postId, @RestPath("kind") ReactionKind kind) {
-        return posts.react(postId, kind, false);
+        return reactions.react(postId, kind, false);
     }
 
     @POST

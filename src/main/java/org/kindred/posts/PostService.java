@@ -17,7 +17,6 @@ import org.kindred.accounts.Guidelines;
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
 import org.kindred.platform.error.BadRequestException;
-import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.ForbiddenException;
 import org.kindred.platform.events.DomainEvent;
 import org.kindred.platform.paging.KeysetPaging;
@@ -31,15 +30,14 @@ import org.kindred.posts.PostAccess.Seen;
 import org.kindred.posts.api.CreatePostRequest;
 import org.kindred.posts.api.CreateReplyRequest;
 import org.kindred.posts.api.PostResponse;
-import org.kindred.posts.api.ReactionsResponse;
 import org.kindred.posts.api.ThreadResponse;
 import org.kindred.posts.api.UpdatePostRequest;
 import org.kindred.posts.events.PostCreated;
-import org.kindred.posts.events.ReactionAdded;
 import org.kindred.safety.ContentScreening;
 
 /**
- * The member-facing half of posts: the group feed, threads and replies, edits, deletion by the author, reactions.
+ * The member-facing half of posts: the group feed, threads and replies, edits, deletion by the author (reactions are
+ * {@link PostReactions}).
  * Who may see a post is decided once per request by {@link PostAccess}; moderators' actions are in
  * {@link PostModeration}. Anonymous authors are shown only to the group's moderators and admins; a reader's hidden
  * content warnings filter every list.
@@ -251,33 +249,6 @@ public class PostService {
             throw new ForbiddenException("not-the-author", "Authors and moderators only",
                     "Only the author or a moderator can delete a post");
         }
-    }
-
-    @Transactional
-    public ReactionsResponse react(UUID postId, ReactionKind kind, boolean add) {
-        Seen seen = postAccess.requireVisible(postId);
-        GroupContext context = seen.context();
-        if (!context.isActiveMember()) {
-            throw new ForbiddenException("not-a-member", "Join the group first",
-                    "Only members of this group can react");
-        }
-        if (context.archived()) {
-            throw new ConflictException("group-archived", "Group archived", "This group is archived and read-only");
-        }
-        if (add && seen.row().status() != PostStatus.PUBLISHED) {
-            throw new ConflictException("post-not-published", "Not published", "Only published posts take reactions");
-        }
-        if (add) {
-            if (posts.addReaction(postId, seen.reader(), kind, clock.instant())
-                    && !seen.row().authorId().equals(seen.reader())) {
-                events.fire(new ReactionAdded(postId, seen.row().groupId(), seen.row().parentId(),
-                        seen.row().authorId(), kind));
-            }
-        } else {
-            posts.removeReaction(postId, seen.reader(), kind);
-        }
-        PostRow after = posts.row(postId, seen.reader()).orElseThrow();
-        return new ReactionsResponse(after.reactions(), after.myReactions());
     }
 
     private static PostStatus statusFor(ContentScreening.Verdict verdict) {

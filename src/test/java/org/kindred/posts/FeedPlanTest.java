@@ -54,6 +54,13 @@ class FeedPlanTest {
                     + "', id, now() FROM accounts "
                     + "WHERE handle LIKE '" + tag + "_%' AND handle <> '" + tag + "_1' LIMIT 50");
             s.execute("UPDATE accounts SET hidden_content_warnings = '{SELF_HARM}' WHERE id = '" + reader + "'");
+            // "At any size" includes a long thread: the generated threads are short enough that sorting one is cheap,
+            // so the planner may rightly sort them; with 2,000 replies it must read the thread in index order.
+            s.execute("INSERT INTO posts (id, group_id, author_id, parent_id, body, language, anonymous, status, "
+                    + "created_at, last_activity_at) SELECT gen_random_uuid(), t.group_id, t.author_id, t.id, "
+                    + "'I believe you. Long thread ' || i, 'en', false, 'PUBLISHED', t.created_at + i * interval '1 s', "
+                    + "t.created_at + i * interval '1 s' FROM posts t, generate_series(1, 2000) i WHERE t.id = '"
+                    + busyThread + "'");
             s.execute("ANALYZE blocks");
             s.execute("ANALYZE posts"); // the planner sees the generated threads as they are, not stale statistics
         }
