@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.Priorities;
@@ -32,7 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * {@code Idempotency-Key} for creating POSTs: same key, same caller and byte-identical body within 24 h replays
  * the first response (with {@code Idempotent-Replayed: true}); the same key with another body is a 422; a retry
- * while the first request is still running is a 409. The caller is the signed-in account or, for a request made with
+ * while the first request is still running is a 409, and a retry after the first request died unanswered (its
+ * transaction ended without a response, e.g. in a database outage) runs as new. The caller is the signed-in account or, for a request made with
  * a partner API key, the partner organisation (any of its keys).
  */
 public class IdempotencyFilter {
@@ -42,7 +44,7 @@ public class IdempotencyFilter {
     private static final String RESERVATION = IdempotencyFilter.class.getName() + ".reservation";
     private static final Map<String, Boolean> IDEMPOTENT_METHODS = new ConcurrentHashMap<>();
 
-    private record Reservation(IdempotencyStore.Owner owner, String key) {
+    private record Reservation(IdempotencyStore.Owner owner, String key, UUID token) {
     }
 
     private final IdempotencyStore store;
@@ -75,9 +77,9 @@ public class IdempotencyFilter {
         byte[] body = context.hasEntity() ? context.getEntityStream().readAllBytes() : new byte[0];
         context.setEntityStream(new ByteArrayInputStream(body));
         IdempotencyStore.Outcome outcome = store.reserve(owner, key, fingerprint(context, body));
-        if (outcome instanceof IdempotencyStore.Reserved) {
-            context.setProperty(RESERVATION, new Reservation(owner, key));
-            pending.reserve(owner, key);
+        if (outcome instanceof IdempotencyStore.Reserved reserved) {
+            context.setProperty(RESERVATION, new Reservation(owner, key, reserved.token()));
+            pending.reserve(owner, key, reserved.token());
             return Optional.empty();
         }
         if (outcome instanceof IdempotencyStore.Mismatch) {
@@ -110,10 +112,10 @@ public class IdempotencyFilter {
         int status = response.getStatus();
         if (status < 200 || status >= 300) {
             try {
-                store.release(reservation.owner(), reservation.key());
+                store.release(reservation.owner(), reservation.key(), reservation.token());
             } catch (RuntimeException e) {
-                // The database is out of reach: nothing was committed with the reservation, which a retry takes
-                // over after IdempotencyStore.ABANDONED_AFTER. The error answer the client gets stays as it is.
+                // The database is out of reach: nothing was committed with the reservation, and no transaction
+                // holds it locked any more, so a retry takes it over at once. The error answer stays as it is.
                 LOG.debugf("Idempotency reservation not released: %s", e.getClass().getSimpleName());
             }
             return;
@@ -127,10 +129,10 @@ public class IdempotencyFilter {
                     ? MediaType.APPLICATION_JSON_TYPE
                     : response.getMediaType();
             String location = response.getHeaderString(HttpHeaders.LOCATION);
-            store.complete(reservation.owner(), reservation.key(), status, body, type.toString(), location,
-                    response.getHeaderString(HttpHeaders.ETAG));
+            store.complete(reservation.owner(), reservation.key(), reservation.token(), status, body, type.toString(),
+                    location, response.getHeaderString(HttpHeaders.ETAG));
         } catch (JsonProcessingException e) {
-            store.release(reservation.owner(), reservation.key());
+            store.release(reservation.owner(), reservation.key(), reservation.token());
             throw new UncheckedIOException(e);
         }
     }

@@ -8,11 +8,13 @@ public class PendingReservation {
 
     private IdempotencyStore.Owner owner;
     private String key;
+    private java.util.UUID token;
     private boolean stored;
 
-    void reserve(IdempotencyStore.Owner owner, String key) {
+    void reserve(IdempotencyStore.Owner owner, String key, java.util.UUID token) {
         this.owner = owner;
         this.key = key;
+        this.token = token;
     }
 
     boolean isReserved() {
@@ -25,6 +27,10 @@ public class PendingReservation {
 
     String key() {
         return key;
+    }
+
+    java.util.UUID token() {
+        return token;
     }
 
     /** The response was stored in the endpoint's own transaction: the filter has nothing left to do. */

@@ -74,7 +74,7 @@ import org.kindred.platform.error.Problem;
                 + "and answers other origins with 403; the feeds under /api/v1/feeds allow any origin (`*`). Credentials (cookies) are never allowed.", schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
 }, parameters = {
         @Parameter(name = Responses.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "Makes a retry safe: the same key with the same body within 24 hours gets the original response again "
-                + "(with `Idempotent-Replayed: true`) instead of creating a second one; the same key with another body is a 422, a retry while the first request runs a 409. "
+                + "(with `Idempotent-Replayed: true`) instead of creating a second one; the same key with another body is a 422, a retry while the first request runs a 409 (a retry after the first request died unanswered, e.g. in a database outage, runs as new). "
                 + "Keys belong to the signed-in account (or the partner organisation); use a new random key (e.g. a UUID) for every new request.", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]{1,255}$"), example = "6f1c2b7e-3f0a-4a59-9a51-2f6b1d0c8e47")
 }, responses = {
         @APIResponse(name = Responses.BAD_REQUEST, responseCode = "400", description = "Malformed JSON, or a field or parameter is invalid", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = """
