@@ -57,6 +57,9 @@ final class ApiServer implements AutoCloseable {
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.put("KINDRED_AUTH_KEYS_DIR", signingKeys(directory.resolve("keys")).toString());
         env.put("KINDRED_CURSOR_SECRET", randomSecret());
+        // The prod profile refuses to start without the journal's key-encryption keys and the evidence signing keys.
+        env.put("KINDRED_JOURNAL_KEK_DIR", journalKeks(directory.resolve("keks")).toString());
+        env.put("KINDRED_EVIDENCE_KEY_DIR", evidenceKeys(directory.resolve("evidence-keys")).toString());
         env.put("KINDRED_AUTH_ACCESS_TOKEN_TTL", ACCESS_TOKEN_TTL.toString());
         env.put("KINDRED_SEEDS_LOAD_AT_STARTUP", "true");
         for (String actionClass : RATE_LIMIT_CLASSES) {
@@ -108,14 +111,32 @@ final class ApiServer implements AutoCloseable {
 
     /** A fresh RSA key (PKCS#8 PEM) for the server to sign access tokens with; the file name is the key id. */
     private static Path signingKeys(Path directory) throws IOException, NoSuchAlgorithmException {
-        Files.createDirectories(directory);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
+        return privateKey(directory, generator);
+    }
+
+    /** A fresh Ed25519 evidence signing key (PKCS#8 PEM). */
+    private static Path evidenceKeys(Path directory) throws IOException, NoSuchAlgorithmException {
+        return privateKey(directory, KeyPairGenerator.getInstance("Ed25519"));
+    }
+
+    private static Path privateKey(Path directory, KeyPairGenerator generator) throws IOException {
+        Files.createDirectories(directory);
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         Files.writeString(directory.resolve("bench.pem"), pem);
+        return directory;
+    }
+
+    /** A fresh 256-bit journal key-encryption key (base64), named like the fault suite's. */
+    private static Path journalKeks(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        byte[] kek = new byte[32];
+        new SecureRandom().nextBytes(kek);
+        Files.writeString(directory.resolve("bench.key"), Base64.getEncoder().encodeToString(kek));
         return directory;
     }
 

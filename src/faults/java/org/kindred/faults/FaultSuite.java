@@ -97,7 +97,7 @@ public final class FaultSuite {
                 allPassed &= resets(proxy, members);
             }
             if (selected("4")) {
-                allPassed &= readOnly();
+                allPassed &= readOnly(members);
             }
             if (selected("6")) {
                 allPassed &= loginStorm(members);
@@ -184,24 +184,36 @@ public final class FaultSuite {
         return pass;
     }
 
-    /** 4. The primary turns read-only (default_transaction_read_only, backends ended as a failover would). */
-    static boolean readOnly() throws Exception {
+    /**
+     * 4. The primary turns read-only (default_transaction_read_only, backends ended as a failover would) under read
+     * and write load: writes are refused with 503 while it lasts, reads go on, and once the database is writable again
+     * the writers' replies are acknowledged and every acknowledged or retried write is there exactly once.
+     */
+    static boolean readOnly(List<Member> members) throws Exception {
         admin("ALTER DATABASE " + DATABASE + " SET default_transaction_read_only = on");
         terminateBackends();
         Load load = Load.start(READERS);
+        Writers writers = Writers.start(members);
         Thread.sleep(8000);
         Load.Stats stats = load.stop();
+        int refusedWhileReadOnly = writers.byStatus.getOrDefault(503, 0);
+        int acceptedWhileReadOnly = writers.acknowledged.size();
         admin("ALTER DATABASE " + DATABASE + " RESET default_transaction_read_only");
         terminateBackends();
-        Thread.sleep(3000);
+        Thread.sleep(5000);
+        Writers.Outcome writes = writers.stopAndVerify();
         // Reads must go on: refusals (the requests that met a terminated connection) end within the first seconds.
         Instant start = load.results.isEmpty() ? Instant.now() : load.results.get(0).at();
         Instant lastRefusal = load.results.stream().filter(r -> r.status() == 503).map(Load.Result::at)
                 .max(Instant::compareTo).orElse(null);
         boolean pass = stats.serverErrorsOtherThan503 == 0 && stats.ok > 0
-                && (lastRefusal == null || Duration.between(start, lastRefusal).toMillis() <= 3000);
-        return report("4. Primary turned read-only (reads only; writes not measured)",
-                stats + "; last 503 " + (lastRefusal == null ? "none" : seconds(start, lastRefusal) + " after the start"),
+                && (lastRefusal == null || Duration.between(start, lastRefusal).toMillis() <= 3000)
+                && refusedWhileReadOnly > 0 && acceptedWhileReadOnly == 0 && writes.ok();
+        return report("4. Primary turned read-only under read + write load",
+                "reads " + stats + "; last read 503 "
+                        + (lastRefusal == null ? "none" : seconds(start, lastRefusal) + " after the start")
+                        + "; writes while read-only: " + refusedWhileReadOnly + " × 503, " + acceptedWhileReadOnly
+                        + " × 201; writes " + writes,
                 pass ? "PASS" : "FAIL");
     }
 
@@ -366,6 +378,14 @@ public final class FaultSuite {
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
         Files.writeString(keks.resolve("faults.key"), Base64.getEncoder().encodeToString(kek));
+        // The prod profile refuses to start without evidence signing keys (README "Evidence export").
+        Path evidence = out.resolve("evidence-keys");
+        Files.createDirectories(evidence);
+        Files.writeString(evidence.resolve("faults.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate()
+                                .getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -381,6 +401,7 @@ public final class FaultSuite {
         env.put("KINDRED_AUTH_KEYS_DIR", keys.toString());
         env.put("KINDRED_CURSOR_SECRET", HexFormat.of().formatHex(secret));
         env.put("KINDRED_JOURNAL_KEK_DIR", keks.toString());
+        env.put("KINDRED_EVIDENCE_KEY_DIR", evidence.toString());
         // Registration mails are printed, not sent: the suite has no SMTP server.
         env.put("QUARKUS_MAILER_MOCK", "true");
         env.put("KINDRED_SEEDS_LOAD_AT_STARTUP", "true");
