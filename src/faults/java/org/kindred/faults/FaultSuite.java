@@ -40,16 +40,19 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 /**
- * The fault suite (README "Reliability under faults"): starts the packaged application (prod profile) against its own
- * database on the local PostgreSQL, through an in-process TCP proxy that injects the faults, puts read load on it and
+ * The fault suite (README "Reliability under faults"): starts the packaged application (prod profile) against an
+ * embedded PostgreSQL it starts and stops itself (or a database on the server {@code -Dfaults.jdbcUrl} names), through an in-process TCP proxy that injects the faults, puts read load on it and
  * prints one PASS/FAIL line with figures per scenario, also written to target/faults/results.md.
  */
 public final class FaultSuite {
 
-    private static final String ADMIN_URL = System.getProperty("faults.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/");
+    /** A PostgreSQL server to use (e.g. {@code jdbc:postgresql://127.0.0.1:5432/}); empty: the suite starts its own. */
+    private static String adminUrl = System.getProperty("faults.jdbcUrl", "");
     private static final String DATABASE = System.getProperty("faults.database", "kindred_faults");
-    private static final int PG_PORT = Integer.getInteger("faults.pgPort", 5432);
+    private static int pgPort = Integer.getInteger("faults.pgPort", 5432);
     private static final int PROXY_PORT = Integer.getInteger("faults.proxyPort", 15432);
     private static final int APP_PORT = Integer.getInteger("faults.port", 8091);
     private static final int READERS = Integer.getInteger("faults.readers", 16);
@@ -77,8 +80,17 @@ public final class FaultSuite {
         Path basedir = Path.of(System.getProperty("faults.basedir", "."));
         Path out = basedir.resolve("target/faults");
         Files.createDirectories(out);
+        EmbeddedPostgres embedded = null;
+        if (adminUrl.isBlank()) {
+            // A PostgreSQL the suite controls: started here, stopped at the end, nothing else uses it.
+            embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+                    .setDataDirectory(out.resolve("pgdata")).setCleanDataDirectory(true).start();
+            adminUrl = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/";
+            pgPort = embedded.getPort();
+            System.out.println("Embedded PostgreSQL on port " + pgPort);
+        }
         recreateDatabase();
-        Proxy proxy = new Proxy(PROXY_PORT, PG_PORT);
+        Proxy proxy = new Proxy(PROXY_PORT, pgPort);
         proxy.open();
         Process app = startApp(basedir, out);
         boolean allPassed = true;
@@ -108,6 +120,9 @@ public final class FaultSuite {
         } finally {
             app.destroyForcibly();
             proxy.close();
+            if (embedded != null) {
+                embedded.close();
+            }
         }
         report("7. Disk full / out of memory", "described in the README, not injected", "described");
         StringBuilder md = new StringBuilder("# Fault suite results\n\n").append(Instant.now()).append(", ")
@@ -456,7 +471,7 @@ public final class FaultSuite {
 
     /** One number from the suite's database, read directly (not through the proxy). */
     static long count(String sql, Object... params) throws Exception {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL + DATABASE, "postgres", "");
+        try (Connection c = DriverManager.getConnection(adminUrl + DATABASE, "postgres", "");
                 java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -469,7 +484,7 @@ public final class FaultSuite {
     }
 
     private static void admin(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL + "postgres", "postgres", "");
+        try (Connection c = DriverManager.getConnection(adminUrl + "postgres", "postgres", "");
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }
