@@ -82,7 +82,9 @@ public class MeResource {
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @RateLimited(ActionClass.PASSWORD)
-    @Operation(operationId = "changePassword", summary = "Change your password", description = "Needs the current password. Signs out every other session at once; this session stays signed in.")
+    @Operation(operationId = "changePassword", summary = "Change your password", description = "Needs the current password. Signs out every other session at once; this session stays signed in. "
+            + "Takes no `If-Match`: the password is never read back, so there is no version to match, and `currentPassword` "
+            + "already proves the caller knows the state being replaced.")
     @APIResponse(responseCode = "204", description = "Password changed")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`currentPassword` is wrong")
