@@ -22,7 +22,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Getting back into an account whose password is lost: a single-use link mailed to the verified address, valid for
  * {@code kindred.mail.password-reset-ttl}. Asking answers 202 whether or not the address has an account, and is
- * throttled per IP and per address in the PASSWORD class. Resetting signs out every session.
+ * throttled like a sign-up (REGISTER class) per IP and per address; the address's bucket is the one registration and
+ * e-mail changes use, so all the mail strangers can make Kindred send to one address shares one allowance. Resetting
+ * signs out every session.
  */
 @ApplicationScoped
 public class AccountRecovery {
@@ -61,7 +63,7 @@ public class AccountRecovery {
 
     public EmailLinkSentResponse requestPasswordReset(String rawEmail) {
         String email = AccountInput.normalizeEmail(rawEmail);
-        requestLimits.consumeFor(ActionClass.PASSWORD, "reset:" + email);
+        requestLimits.consumeFor(ActionClass.REGISTER, "email:" + email);
         Instant expiresAt = clock.instant().plus(config.passwordResetTtl());
         // After the answer: how long the lookup and the link take must not tell whether the address has an account.
         executor.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> issueResetLink(email)))

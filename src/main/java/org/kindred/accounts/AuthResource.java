@@ -79,10 +79,11 @@ public class AuthResource {
     @POST
     @Path("/register/confirm")
     @PermitAll
-    @RateLimited(ActionClass.REFRESH)
+    @RateLimited(ActionClass.PASSWORD)
     @SecurityRequirements
     @Operation(operationId = "confirmRegistration", summary = "Create the account from the mailed link", description = "Step two: the `token` of the link mailed by POST /api/v1/auth/register. "
-            + "Creates the account with a verified address and signs it in. The link works once; an unknown, used or expired token answers 400 `invalid-link`.")
+            + "Creates the account with a verified address and signs it in. The link works once; an unknown, used or expired token answers 400 `invalid-link`. "
+            + "Throttled per IP like a password check (PASSWORD class): a token guess is a password guess.")
     @APIResponse(responseCode = "201", description = "Account created and signed in", headers = @Header(name = "Location", description = "/api/v1/me", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = RegistrationResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Invalid request, or `invalid-link`")
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The handle was taken while the link waited, or the address got an account meanwhile, or the guidelines changed")

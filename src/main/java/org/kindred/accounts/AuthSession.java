@@ -51,7 +51,7 @@ public class AuthSession {
         session.id = UUID.randomUUID();
         session.accountId = accountId;
         session.createdAt = now;
-        session.lastUsedAt = now;
+        session.lastUsedAt = dayOf(now);
         session.expiresAt = expiresAt;
         return session;
     }
@@ -60,8 +60,20 @@ public class AuthSession {
         return revokedAt == null && now.isBefore(expiresAt);
     }
 
+    /**
+     * Records use on the day of {@code now} only: the member sees "last used" as a day, and Kindred keeps no finer
+     * trail of their activity. The column changes (and is written) at most once a day per session.
+     */
     void used(Instant now) {
-        this.lastUsedAt = now;
+        Instant day = dayOf(now);
+        if (!day.equals(lastUsedAt)) {
+            this.lastUsedAt = day;
+        }
+    }
+
+    /** The start of the UTC day of {@code instant}. */
+    static Instant dayOf(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     }
 
     void revoke(RevokeReason reason, Instant now) {
@@ -83,6 +95,7 @@ public class AuthSession {
         return createdAt;
     }
 
+    /** The start of the UTC day the session was last used on (signed in or refreshed). */
     public Instant lastUsedAt() {
         return lastUsedAt;
     }

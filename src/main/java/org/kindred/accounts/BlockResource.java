@@ -54,7 +54,8 @@ public class BlockResource {
     @PUT
     @Path("/{accountId}")
     @Operation(operationId = "blockAccount", summary = "Block someone", description = "Their posts and replies disappear from your feeds and threads; they no longer see yours, and cannot reply to "
-            + "or react to your posts. They are not told. Blocking twice is harmless.")
+            + "or react to your posts. They are not told. Blocking twice is harmless. Takes no `If-Match`: it only adds the member to "
+            + "your set of blocks, an idempotent change with no representation to version, so there is no concurrent edit to lose.")
     @APIResponse(responseCode = "204", description = "Blocked")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a UUID, or yourself")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)

@@ -65,7 +65,7 @@ public class MeResource {
     @Operation(operationId = "updateMe", summary = "Change your profile and preferences", description = "JSON Merge Patch (RFC 7396): absent fields stay, `null` clears `displayName`, `country` or `birthYear`. "
             + "`hiddenContentWarnings` leaves posts with those warnings out of your feeds. Changing `email` needs `currentPassword`, and that check counts against the password rate limit (429 once it is used up, as with a password change). "
             + "A new `email` takes effect only when the link mailed to it is followed (POST /api/v1/auth/email-change/confirm); until then the response shows it as `pendingEmail` and you keep signing in with `email`. "
-            + "The answer does not say whether the new address has an account (its owner gets a notice instead of a link). Sending your current `email` withdraws a pending change. "
+            + "The answer does not say whether the new address has an account (its owner gets a notice instead of a link). Mails to the new address count against its REGISTER per-address limit. Sending your current `email` withdraws a pending change. "
             + "Any other field (handle, roles, status, ...) is refused with 400. Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The updated account", headers = @Header(name = "ETag", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
@@ -82,7 +82,9 @@ public class MeResource {
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @RateLimited(ActionClass.PASSWORD)
-    @Operation(operationId = "changePassword", summary = "Change your password", description = "Needs the current password. Signs out every other session at once; this session stays signed in.")
+    @Operation(operationId = "changePassword", summary = "Change your password", description = "Needs the current password. Signs out every other session at once; this session stays signed in. "
+            + "Takes no `If-Match`: the password is never read back, so there is no version to match, and `currentPassword` "
+            + "already proves the caller knows the state being replaced.")
     @APIResponse(responseCode = "204", description = "Password changed")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`currentPassword` is wrong")
@@ -111,9 +113,10 @@ public class MeResource {
     @POST
     @Path("/email-verification")
     @Consumes(MediaType.WILDCARD)
+    @RateLimited(ActionClass.REGISTER)
     @Operation(operationId = "requestEmailVerification", summary = "Ask for a link that verifies your address", description = "Mails a single-use link to your address, valid for `kindred.mail.verification-ttl` (24 hours); "
             + "follow it with POST /api/v1/auth/email-verification/confirm. Accounts created from a registration link are verified already; accounts from before verified e-mail start unverified. "
-            + "A password reset needs a verified address. Throttled per account (REGISTER class limits). No body.")
+            + "A password reset needs a verified address. Throttled like a sign-up (REGISTER class), per IP and per account. No body.")
     @APIResponse(responseCode = "202", description = "A link is on its way", content = @Content(schema = @Schema(implementation = EmailLinkSentResponse.class)))
     @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Your address is verified already (`email-already-verified`)")
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)

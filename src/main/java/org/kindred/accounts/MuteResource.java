@@ -56,7 +56,8 @@ public class MuteResource {
     @Operation(operationId = "muteAccount", summary = "Mute someone", description = "Their named posts and replies disappear from your group feeds, threads, "
             + "home timeline and search. Unlike a block, nothing changes for them: they still see your posts and may reply and react, "
             + "so they cannot tell. Anonymous posts are never affected (hiding one would tell you who wrote it). Opening a post by link "
-            + "still shows it. Muting twice is harmless.")
+            + "still shows it. Muting twice is harmless. Takes no `If-Match`: it only adds the member to your set of mutes, "
+            + "an idempotent change with no representation to version, so there is no concurrent edit to lose.")
     @APIResponse(responseCode = "204", description = "Muted")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a UUID, or yourself")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such account")

@@ -77,6 +77,7 @@ public class MyAccount {
         }
         if (newEmail.isPresent()) {
             requireCurrentPassword(accountId, request);
+            countMailTo(newEmail.get());
         }
         rejectNullFor("languages", request.languages());
         rejectNullFor("hiddenContentWarnings", request.hiddenContentWarnings());
@@ -142,6 +143,11 @@ public class MyAccount {
         if (!hasher.verify(hash, password)) {
             throw wrongPassword();
         }
+    }
+
+    /** The new address gets a mail (a link, or a notice): counted per address like every mail asked for by others. */
+    private void countMailTo(String email) {
+        requestLimits.consumeFor(ActionClass.REGISTER, "email:" + email);
     }
 
     /** The patch's fields besides the e-mail, in the order they are checked; absent fields stay as they are. */

@@ -95,7 +95,8 @@ public class Registration {
         }
         List<String> languages = canonicalLanguages(request.languages());
         passwordPolicy.requireStrong("password", request.password(), email, request.handle(), request.displayName());
-        // Per address as well as per IP: nobody can fill someone's inbox from many addresses.
+        // Per address as well as per IP: nobody can fill someone's inbox from many IP addresses. The bucket is the one
+        // password-reset requests and e-mail changes take for the address too.
         requestLimits.consumeFor(ActionClass.REGISTER, "email:" + email);
         String hash = hasher.hash(request.password());
         String token = SecretTokens.generate(CONFIRM_PREFIX);

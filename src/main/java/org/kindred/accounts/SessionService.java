@@ -96,9 +96,10 @@ public class SessionService {
     public List<SessionResponse> list(UUID accountId, UUID current) {
         Instant now = clock.instant();
         return sessions.activeForAccount(accountId).stream().filter(s -> s.isUsable(now))
-                .sorted(Comparator.comparing(AuthSession::lastUsedAt).reversed().thenComparing(AuthSession::id))
-                .map(s -> new SessionResponse(s.id(), s.id().equals(current), s.deviceLabel(), s.createdAt(),
-                        s.lastUsedAt(), s.expiresAt()))
+                .sorted(Comparator.comparing(AuthSession::lastUsedAt).thenComparing(AuthSession::createdAt).reversed()
+                        .thenComparing(AuthSession::id))
+                .map(s -> SessionResponse.of(s.id(), s.id().equals(current), s.deviceLabel(), s.createdAt(),
+                        AuthSession.dayOf(s.lastUsedAt()), s.expiresAt()))
                 .toList();
     }
 

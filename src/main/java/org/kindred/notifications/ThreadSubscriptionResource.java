@@ -48,7 +48,9 @@ public class ThreadSubscriptionResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "setThreadSubscription", summary = "Follow or mute a thread", description = "`MUTE` silences replies even in your own thread; nobody else can tell.")
+    @Operation(operationId = "setThreadSubscription", summary = "Follow or mute a thread", description = "`MUTE` silences replies even in your own thread; nobody else can tell. "
+            + "Takes no `If-Match`: the body is the whole of your one-field choice for this thread, only you change it, "
+            + "and setting it twice is idempotent, so there is no concurrent edit to lose.")
     @APIResponse(responseCode = "200", description = "Your subscription now")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Unknown mode, or the id names a reply")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Banned from the group")

@@ -173,7 +173,8 @@ public class PostResource {
 
     @PUT
     @Path("/{postId}/reactions/{kind}")
-    @Operation(operationId = "addReaction", summary = "React to a post", description = "Members of the group; idempotent. There are no negative reactions.")
+    @Operation(operationId = "addReaction", summary = "React to a post", description = "Members of the group; idempotent. There are no negative reactions. "
+            + "Takes no `If-Match`: it only adds your reaction to the post's set, with no representation of its own to version.")
     @APIResponse(responseCode = "200", description = "The post's reactions now", content = @Content(schema = @Schema(implementation = ReactionsResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Unknown kind")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)

@@ -138,6 +138,62 @@ class OpenApiContractTest {
         return false;
     }
 
+    /**
+     * The PUTs that take no {@code If-Match}, each for a reason its description states (and README's API conventions
+     * list): set-membership PUTs with no representation to version, a one-field personal choice replaced whole, and
+     * the password change, which proves the state it replaces with {@code currentPassword}.
+     */
+    private static final Set<String> IF_MATCH_EXEMPT = Set.of("blockAccount", "muteAccount", "addReaction",
+            "setThreadSubscription", "changePassword");
+
+    /** Issue 17: "If-Match on every PATCH/PUT (412 on mismatch)", unless exempt for a documented reason. */
+    @Test
+    void everyPatchAndPutHonoursIfMatchOrDocumentsWhyNot() {
+        JsonNode doc = served();
+        List<String> problems = new ArrayList<>();
+        Set<String> exemptSeen = new HashSet<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!op.getKey().equals("put") && !op.getKey().equals("patch")) {
+                return;
+            }
+            JsonNode operation = op.getValue();
+            String operationId = operation.path("operationId").asText();
+            String name = op.getKey().toUpperCase() + " " + path.getKey() + " (" + operationId + ")";
+            boolean declares = declaresHeader(doc, path.getValue(), operation, "If-Match");
+            if (IF_MATCH_EXEMPT.contains(operationId)) {
+                exemptSeen.add(operationId);
+                if (declares) {
+                    problems.add(name + ": declares If-Match, so it should not be on the exemption list");
+                } else if (!operation.path("description").asText().contains("Takes no `If-Match`")) {
+                    problems.add(name + ": exempt from If-Match without saying why in its description");
+                }
+            } else if (!declares) {
+                problems.add(name + ": neither declares an If-Match header nor is a documented exemption");
+            } else if (!operation.path("responses").has("412")) {
+                problems.add(name + ": declares If-Match but not its 412 answer");
+            }
+        }));
+        assertEquals(List.of(), problems);
+        assertEquals(IF_MATCH_EXEMPT, exemptSeen, "every exemption names a served operation");
+    }
+
+    private static boolean declaresHeader(JsonNode doc, JsonNode pathItem, JsonNode operation, String header) {
+        List<JsonNode> parameters = new ArrayList<>();
+        pathItem.path("parameters").forEach(parameters::add);
+        operation.path("parameters").forEach(parameters::add);
+        for (JsonNode parameter : parameters) {
+            if (parameter.has("$ref")) {
+                String ref = parameter.get("$ref").asText();
+                parameter = doc.path("components").path("parameters").path(ref.substring(ref.lastIndexOf('/') + 1));
+            }
+            if (parameter.path("in").asText().equals("header")
+                    && parameter.path("name").asText().equalsIgnoreCase(header)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private JsonNode served() {
         try {
             return json.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());

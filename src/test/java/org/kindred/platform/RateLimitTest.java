@@ -9,13 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kindred.support.Problems.assertFieldError;
 import static org.kindred.support.Problems.assertProblem;
 
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kindred.support.Api;
 import org.kindred.support.TestAccount;
+import org.kindred.support.mail.TestMailServer;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -36,6 +47,7 @@ class RateLimitTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("kindred.rate-limit.classes.login.per-ip", "3",
                     "kindred.rate-limit.classes.register.per-ip", "2",
+                    "kindred.rate-limit.classes.password.per-ip", "5",
                     "kindred.rate-limit.classes.read.per-account", "4",
                     "kindred.rate-limit.classes.password.per-account", "2",
                     "kindred.rate-limit.classes.report.per-account", "2",
@@ -49,10 +61,15 @@ class RateLimitTest {
         Api.sql("DELETE FROM rate_limit_buckets");
     }
 
-    /** Registers without using up the low sign-up limit that the tests themselves exercise. */
+    /**
+     * Registers without using up the low sign-up and per-IP password limits that the tests themselves exercise (the
+     * registration link's confirmation is a token redemption, counted per IP as a password check).
+     */
     private static TestAccount account(String prefix) {
         Api.sql("DELETE FROM rate_limit_buckets WHERE id LIKE 'register-ip:%'");
-        return Api.register(prefix);
+        TestAccount account = Api.register(prefix);
+        Api.sql("DELETE FROM rate_limit_buckets WHERE id LIKE 'password-ip:%' OR id LIKE 'register-ip:%'");
+        return account;
     }
 
     private static ValidatableResponse assertThrottled(Response response, String policy, int quota, int window) {
@@ -181,11 +198,17 @@ class RateLimitTest {
         assertEquals(0, Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'password-%'"),
                 "no password was checked, so nothing counts against the password limit");
 
-        // The whole password allowance is left: this e-mail change is the first password check.
+        // The whole password allowance is left: this e-mail change is the first password check, the next one the last.
+        // (The first answer may report the new address's mail allowance instead: it is as close to exhaustion.)
         Api.as(account).body(Map.of("email", newEmail, "currentPassword", account.password())).patch("/api/v1/me")
                 .then().statusCode(200).body("pendingEmail", equalTo(newEmail))
+                .header("RateLimit",
+                        org.hamcrest.Matchers.matchesPattern("\"(password-account|register-subject)\";r=1;t=.*"));
+        String otherEmail = Api.uniqueEmail(Api.uniqueHandle("rlprof"));
+        Api.as(account).body(Map.of("email", otherEmail, "currentPassword", account.password())).patch("/api/v1/me")
+                .then().statusCode(200).body("pendingEmail", equalTo(otherEmail))
                 .header("RateLimit-Policy", "\"password-account\";q=2;w=3600")
-                .header("RateLimit", containsString("\"password-account\";r=1;t="));
+                .header("RateLimit", containsString("\"password-account\";r=0;t="));
     }
 
     private static String passwordHash(TestAccount account) {
@@ -251,5 +274,214 @@ class RateLimitTest {
         assertProblem(Api.as(account).get("/api/v1/me").then(), 429, "rate-limited")
                 .header("RateLimit-Policy", "\"read-account\";q=4;w=60")
                 .header("Retry-After", Integer::parseInt, greaterThan(0));
+    }
+
+    // --- The account flows: asking for a mail is REGISTER (per IP and per target), redeeming a secret is PASSWORD ---
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A well-formed token nobody was sent: what a guesser would post. */
+    private static String guessedToken(String prefix) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static Map<String, Object> guess(String path) {
+        String newPassword = "saffron-glacier-otter-2291";
+        return switch (path) {
+            case "/api/v1/auth/register/confirm" -> Map.of("token", guessedToken("krg_"));
+            case "/api/v1/auth/email-verification/confirm" -> Map.of("token", guessedToken("kve_"));
+            case "/api/v1/auth/email-change/confirm" -> Map.of("token", guessedToken("kce_"));
+            case "/api/v1/auth/email-change/undo" -> Map.of("token", guessedToken("kue_"));
+            case "/api/v1/auth/password-reset/confirm" -> Map.of("token", guessedToken("kpr_"), "newPassword",
+                    newPassword);
+            // A new handle every time: the per-IP limit is under test, not the per-handle one.
+            case "/api/v1/auth/recovery-codes/redeem" -> Map.of("handle", Api.uniqueHandle("rlcode"), "code",
+                    "7k2m-q9xd-4hbn", "newPassword", newPassword);
+            default -> throw new IllegalArgumentException(path);
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/auth/register/confirm", "/api/v1/auth/email-verification/confirm",
+            "/api/v1/auth/email-change/confirm", "/api/v1/auth/email-change/undo",
+            "/api/v1/auth/password-reset/confirm", "/api/v1/auth/recovery-codes/redeem"})
+    void everyTokenOrCodeRedemptionIsThrottledPerIpLikeAPasswordGuess(String path) {
+        String kind = path.endsWith("/redeem") ? "invalid-code" : "invalid-link";
+        for (int i = 0; i < 5; i++) {
+            assertProblem(Api.anonymous().body(guess(path)).post(path).then(), 400, kind)
+                    .header("RateLimit-Policy", containsString("\"password-"));
+        }
+        assertThrottled(Api.anonymous().body(guess(path)).post(path), "password-ip", 5, 3600);
+        assertTrue(Api.count("SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'password-ip:%'") > 0,
+                "token guesses are counted in PostgreSQL, across replicas");
+    }
+
+    @Test
+    void recoveryCodeGuessesAreThrottledPerHandleFromAnyIp() {
+        TestAccount account = account("rlcodeh");
+        Map<String, Object> guess = Map.of("handle", account.handle(), "code", "7k2m-q9xd-4hbn", "newPassword",
+                "saffron-glacier-otter-2291");
+        for (int i = 0; i < 2; i++) {
+            // Every guess from a new IP address (here: the per-IP buckets emptied).
+            Api.sql("DELETE FROM rate_limit_buckets WHERE id LIKE 'password-ip:%'");
+            assertProblem(Api.anonymous().body(guess).post("/api/v1/auth/recovery-codes/redeem").then(), 400,
+                    "invalid-code");
+        }
+        Api.sql("DELETE FROM rate_limit_buckets WHERE id LIKE 'password-ip:%'");
+        assertThrottled(Api.anonymous().body(guess).post("/api/v1/auth/recovery-codes/redeem"), "password-subject", 2,
+                3600);
+    }
+
+    @Test
+    void aThrottledValidLinkIsNotRedeemedAndWorksOnceTheWindowIsOver() {
+        TestAccount account = account("rlverify");
+        Api.sql("UPDATE accounts SET email_verified_at = NULL WHERE id = ?", account.id());
+        int earlier = TestMailServer.mailsTo(account.email()).size();
+        Api.as(account).post("/api/v1/me/email-verification").then().statusCode(202);
+        String token = TestMailServer.awaitNth(account.email(), earlier + 1).token();
+        for (int i = 0; i < 5; i++) {
+            Api.anonymous().body(guess("/api/v1/auth/email-verification/confirm"))
+                    .post("/api/v1/auth/email-verification/confirm").then().statusCode(400);
+        }
+        assertThrottled(Api.anonymous().body(Map.of("token", token)).post("/api/v1/auth/email-verification/confirm"),
+                "password-ip", 5, 3600);
+        Api.as(account).get("/api/v1/me").then().statusCode(200).body("emailVerified", equalTo(false));
+        Api.sql("DELETE FROM rate_limit_buckets WHERE id LIKE 'password-ip:%'");
+        Api.anonymous().body(Map.of("token", token)).post("/api/v1/auth/email-verification/confirm").then()
+                .statusCode(204);
+        Api.as(account).get("/api/v1/me").then().statusCode(200).body("emailVerified", equalTo(true));
+    }
+
+    @Test
+    void recoveryCodeGenerationIsAPasswordCheckPerAccount() {
+        TestAccount account = account("rlgen");
+        for (int i = 0; i < 2; i++) {
+            assertProblem(Api.as(account).body(Map.of("currentPassword", "not-my-password-" + i))
+                    .post("/api/v1/me/recovery-codes").then(), 403, "wrong-password");
+        }
+        Response throttled = Api.as(account).body(Map.of("currentPassword", account.password()))
+                .post("/api/v1/me/recovery-codes");
+        assertThrottled(throttled, "password-account", 2, 3600);
+        assertTrue(throttled.jsonPath().get("codes") == null, "a throttled generation shows no codes");
+        assertEquals(0, Api.count("SELECT count(*) FROM recovery_codes WHERE account_id = ?", account.id()),
+                "a throttled generation makes no codes");
+    }
+
+    @Test
+    void verificationMailsAreThrottledPerIpAndPerAccount() {
+        TestAccount account = account("rlvmail");
+        Api.sql("UPDATE accounts SET email_verified_at = NULL WHERE id = ?", account.id());
+        for (int i = 0; i < 2; i++) {
+            Api.as(account).post("/api/v1/me/email-verification").then().statusCode(202)
+                    .header("RateLimit-Policy", containsString("\"register-"));
+        }
+        assertThrottled(Api.as(account).post("/api/v1/me/email-verification"), "register-ip", 2, 3600);
+        // From another IP address the account's own allowance is still used up.
+        Api.sql("DELETE FROM rate_limit_buckets WHERE id LIKE 'register-ip:%'");
+        assertThrottled(Api.as(account).post("/api/v1/me/email-verification"), "register-subject", 2, 3600);
+    }
+
+    @Test
+    void mailsToANewAddressAreCountedPerAddressWhicheverAccountAsks() {
+        String target = Api.uniqueEmail(Api.uniqueHandle("rltarget"));
+        for (int i = 0; i < 2; i++) {
+            TestAccount asker = account("rlasker");
+            Api.as(asker).body(Map.of("email", target, "currentPassword", asker.password())).patch("/api/v1/me").then()
+                    .statusCode(200).body("pendingEmail", equalTo(target));
+        }
+        TestAccount third = account("rlasker");
+        assertThrottled(Api.as(third).body(Map.of("email", target, "currentPassword", third.password()))
+                .patch("/api/v1/me"), "register-subject", 2, 3600);
+        Api.as(third).get("/api/v1/me").then().statusCode(200).body("pendingEmail", equalTo(null));
+    }
+
+    @Test
+    void passwordResetRequestsAreThrottledPerIpAndPerAddressAndAnswerAlikeForUnknownAddresses() {
+        TestAccount known = account("rlreset");
+        String unknown = Api.uniqueEmail(Api.uniqueHandle("rlnobody"));
+
+        // Per IP: two requests for any addresses, then 429.
+        for (int i = 0; i < 2; i++) {
+            resetRequest(Api.uniqueEmail(Api.uniqueHandle("rlany"))).then().statusCode(202);
+        }
+        assertThrottled(resetRequest(unknown), "register-ip", 2, 3600);
+
+        // The answers for an address with an account and one without: the same, allowed and throttled.
+        List<Response> knownAnswers = resetRequestsFromNewIps(known.email());
+        List<Response> unknownAnswers = resetRequestsFromNewIps(unknown);
+        for (int i = 0; i < 3; i++) {
+            assertSameAnswer(knownAnswers.get(i), unknownAnswers.get(i), Duration.ofMinutes(30));
+        }
+        for (Response throttled : List.of(knownAnswers.get(2), unknownAnswers.get(2))) {
+            assertThrottled(throttled, "register-subject", 2, 3600);
+        }
+    }
+
+    @Test
+    void registrationAnswersAlikeForAnAddressWithAnAccount() {
+        TestAccount known = account("rlregk");
+        Api.sql("DELETE FROM rate_limit_buckets");
+        Map<String, Object> taken = new HashMap<>(Api.registration(Api.uniqueHandle("rlregk")));
+        taken.put("email", known.email());
+        Response knownAnswer = Api.anonymous().body(taken).post("/api/v1/auth/register");
+        Api.sql("DELETE FROM rate_limit_buckets");
+        Response unknownAnswer = Api.anonymous().body(Api.registration(Api.uniqueHandle("rlregu")))
+                .post("/api/v1/auth/register");
+        assertEquals(202, knownAnswer.statusCode());
+        assertSameAnswer(knownAnswer, unknownAnswer, Duration.ofHours(24));
+    }
+
+    private static Response resetRequest(String email) {
+        return Api.anonymous().body(Map.of("email", email)).post("/api/v1/auth/password-reset");
+    }
+
+    /** Three requests for one address, each from a new IP address: two are allowed, the third is throttled. */
+    private static List<Response> resetRequestsFromNewIps(String email) {
+        Api.sql("DELETE FROM rate_limit_buckets WHERE id LIKE 'register-%'");
+        return java.util.stream.IntStream.range(0, 3).mapToObj(i -> {
+            Api.sql("DELETE FROM rate_limit_buckets WHERE id LIKE 'register-ip:%'");
+            return resetRequest(email);
+        }).toList();
+    }
+
+    /**
+     * The same status, body and headers, except what differs between any two requests: {@code Date}, the request id,
+     * the moment {@code linkExpiresAt} (request time + the link's life, checked for both) and the seconds until the
+     * caller's own bucket refills ({@code Retry-After}, the {@code t=} of {@code RateLimit}, checked against the
+     * window by {@link #assertThrottled}).
+     */
+    private static void assertSameAnswer(Response known, Response unknown, Duration ttl) {
+        assertEquals(known.statusCode(), unknown.statusCode(), "status");
+        Map<String, Object> knownBody = new TreeMap<>(known.jsonPath().getMap(""));
+        Map<String, Object> unknownBody = new TreeMap<>(unknown.jsonPath().getMap(""));
+        for (Map<String, Object> body : List.of(knownBody, unknownBody)) {
+            Object expiresAt = body.remove("linkExpiresAt");
+            if (expiresAt != null) {
+                Duration left = Duration.between(Instant.now(), Instant.parse((String) expiresAt));
+                assertTrue(left.compareTo(ttl) <= 0 && left.compareTo(ttl.minusMinutes(1)) > 0,
+                        "linkExpiresAt is the request time plus the link's life: " + expiresAt);
+            }
+        }
+        assertEquals(knownBody, unknownBody, "body");
+        assertEquals(comparableHeaders(known), comparableHeaders(unknown), "headers");
+    }
+
+    private static Map<String, String> comparableHeaders(Response response) {
+        Map<String, String> headers = new TreeMap<>();
+        response.headers().forEach(h -> {
+            String name = h.getName().toLowerCase(Locale.ROOT);
+            if (!List.of("date", "x-request-id").contains(name)) {
+                String value = h.getValue();
+                if (name.equals("retry-after")) {
+                    value = value.matches("[1-9][0-9]*") ? "<seconds>" : value;
+                } else if (name.equals("ratelimit")) {
+                    value = value.replaceAll(";t=[0-9]+", ";t=<seconds>");
+                }
+                headers.merge(name, value, (a, b) -> a + ", " + b);
+            }
+        });
+        return headers;
     }
 }
