@@ -22,13 +22,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 
 /**
  * The service's VAPID key pair (RFC 8292), which push services use to check that pushes to a subscription come from
  * the application the browser subscribed to. Read from {@code kindred.push.vapid-key-file}: one PEM file holding the
  * {@code PRIVATE KEY} (PKCS#8, P-256) and its {@code PUBLIC KEY}. Dev without a file makes a throwaway pair (browsers
- * must subscribe again after a restart); prod without one has no Web Push.
+ * must subscribe again after a restart); prod without one has no Web Push. Read at start-up, so a key file that is
+ * set but missing or malformed stops the start with a message that says so, rather than failing the first push.
  */
+@Startup
 @ApplicationScoped
 public class VapidKey {
 
@@ -44,13 +47,21 @@ public class VapidKey {
 
     static Optional<KeyPair> load(Optional<String> file, LaunchMode mode) {
         if (file.isPresent()) {
+            String pem;
             try {
-                return Optional.of(parse(Files.readString(Path.of(file.get()), StandardCharsets.US_ASCII)));
-            } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-                throw new IllegalStateException(
-                        "kindred.push.vapid-key-file is not a PEM file with a P-256 PRIVATE KEY "
-                                + "and its PUBLIC KEY (see the README, \"Web Push\")",
-                        e);
+                pem = Files.readString(Path.of(file.get()), StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new IllegalStateException("KINDRED_PUSH_VAPID_KEY_FILE (kindred.push.vapid-key-file) names "
+                        + file.get() + ", which cannot be read (" + e.getClass().getSimpleName() + "): mount the "
+                        + "VAPID key there (on Kubernetes the Secret kindred-push-vapid), or unset the setting to run "
+                        + "without Web Push (README, \"Web Push\")", e);
+            }
+            try {
+                return Optional.of(parse(pem));
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalStateException("KINDRED_PUSH_VAPID_KEY_FILE (kindred.push.vapid-key-file): "
+                        + file.get() + " is not a PEM file with a P-256 PRIVATE KEY and its PUBLIC KEY (README, "
+                        + "\"Web Push\")", e);
             }
         }
         if (mode == LaunchMode.DEVELOPMENT) {
@@ -61,6 +72,7 @@ public class VapidKey {
                 throw new IllegalStateException(e);
             }
         }
+        LOG.info("Web Push is off: no VAPID key file (KINDRED_PUSH_VAPID_KEY_FILE); subscribing answers 409");
         return Optional.empty();
     }
 

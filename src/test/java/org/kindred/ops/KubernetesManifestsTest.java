@@ -109,6 +109,53 @@ class KubernetesManifestsTest {
         });
     }
 
+    /**
+     * Web Push and webhooks in both overlays: the operator's VAPID Secret mounted read-only where the setting points,
+     * a push subject that reaches someone, and egress to public HTTPS with every private range excepted (the app's own
+     * address check is the first fence; this is the second).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void pushAndWebhooksHaveTheirKeyAndOnlyPublicHttpsEgress(Profile profile) {
+        Map<String, ObjectNode> objects = byId(
+                KustomizeRenderer.render(K8S.resolve(profile.name().toLowerCase(Locale.ROOT))));
+        JsonNode pod = objects.get("Deployment/kindred").at("/spec/template/spec");
+        JsonNode api = pod.at("/containers/0");
+        assertEquals("/etc/kindred/push/vapid.pem", envValue(api, "KINDRED_PUSH_VAPID_KEY_FILE"));
+        JsonNode mount = stream(api.path("volumeMounts"))
+                .filter(m -> "/etc/kindred/push".equals(m.path("mountPath").asText())).findFirst().orElseThrow();
+        assertTrue(mount.path("readOnly").asBoolean(), "the key is mounted read-only");
+        JsonNode volume = stream(pod.path("volumes")).filter(v -> v.path("name").equals(mount.path("name")))
+                .findFirst().orElseThrow();
+        assertEquals("kindred-push-vapid", volume.at("/secret/secretName").asText());
+        assertEquals("vapid.pem", volume.at("/secret/items/0/path").asText());
+        assertEquals(288, volume.at("/secret/defaultMode").asInt(), "0440");
+        assertTrue(objects.keySet().stream().noneMatch(id -> id.startsWith("Secret/")), "the key is not committed");
+        assertTrue(objects.get("ConfigMap/kindred-config").at("/data/KINDRED_PUSH_SUBJECT").asText()
+                .matches("(mailto:|https://).+"));
+
+        List<JsonNode> egress = stream(objects.get("NetworkPolicy/kindred-api").at("/spec/egress")).toList();
+        List<JsonNode> https = egress.stream()
+                .filter(rule -> stream(rule.path("ports")).anyMatch(p -> p.path("port").asInt() == 443)).toList();
+        assertEquals(1, https.size(), "one rule for public HTTPS");
+        JsonNode block = https.get(0).at("/to/0/ipBlock");
+        assertEquals("0.0.0.0/0", block.path("cidr").asText());
+        Set<String> excepted = stream(block.path("except")).map(JsonNode::asText).collect(Collectors.toSet());
+        assertTrue(excepted.containsAll(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16",
+                "127.0.0.0/8")), "private, link-local and loopback ranges are excepted: " + excepted);
+        assertEquals(1, https.get(0).path("to").size());
+        assertEquals("TCP", https.get(0).at("/ports/0/protocol").asText());
+        assertEquals(1, https.get(0).path("ports").size(), "443 only");
+        // The database and DNS rules are still there, beside it.
+        assertTrue(egress.stream().anyMatch(rule -> rule.at("/ports/0/port").asInt() == 5432));
+        assertTrue(egress.stream().anyMatch(rule -> rule.at("/ports/0/port").asInt() == 53));
+    }
+
+    private static String envValue(JsonNode container, String name) {
+        return stream(container.path("env")).filter(e -> name.equals(e.path("name").asText())).findFirst()
+                .map(e -> e.path("value").asText()).orElse(null);
+    }
+
     /** Each breakage is applied to a fresh copy of k8s/; the checker must report it (and reports nothing before). */
     @TestFactory
     Stream<DynamicTest> theCheckerReportsEachDeliberateBreakage(@TempDir Path tmp) {
@@ -193,7 +240,29 @@ class KubernetesManifestsTest {
                         "value: /etc/kindred/evidence-keys", "value: /etc/kindred/evidence",
                         "KINDRED_EVIDENCE_KEY_DIR must be the mount path of a Secret volume"),
                 new Breakage("a missing resource file", Profile.PROD, "prod/kustomization.yaml", "  - pdb.yaml\n",
-                        "  - pdb-v2.yaml\n", "pdb-v2.yaml, which does not exist"));
+                        "  - pdb-v2.yaml\n", "pdb-v2.yaml, which does not exist"),
+                new Breakage("a push key outside the Secret's mount", Profile.PROD, "base/deployment.yaml",
+                        "value: /etc/kindred/push/vapid.pem", "value: /etc/kindred/vapid.pem",
+                        "KINDRED_PUSH_VAPID_KEY_FILE must be a file in a read-only mount of the Secret"),
+                new Breakage("a writable push key mount", Profile.DEV, "base/deployment.yaml",
+                        "mountPath: /etc/kindred/push\n              readOnly: true",
+                        "mountPath: /etc/kindred/push\n              readOnly: false",
+                        "KINDRED_PUSH_VAPID_KEY_FILE must be a file in a read-only mount of the Secret"),
+                new Breakage("a push key from another Secret", Profile.PROD, "base/deployment.yaml",
+                        "secretName: kindred-push-vapid", "secretName: kindred-evidence-keys",
+                        "KINDRED_PUSH_VAPID_KEY_FILE must be a file in a read-only mount of the Secret"),
+                new Breakage("a push subject that reaches nobody", Profile.PROD, "base/configmap.yaml",
+                        "KINDRED_PUSH_SUBJECT: mailto:push-operators@kindred.example.org",
+                        "KINDRED_PUSH_SUBJECT: push-operators", "KINDRED_PUSH_SUBJECT must be a mailto: or https: URL"),
+                new Breakage("public egress reaching the pod network", Profile.PROD, "base/networkpolicy-api.yaml",
+                        "              - 10.0.0.0/8\n", "", "egress to 0.0.0.0/0 must except"),
+                new Breakage("public egress reaching cloud metadata", Profile.DEV, "base/networkpolicy-api.yaml",
+                        "              - 169.254.0.0/16\n", "", "egress to 0.0.0.0/0 must except"),
+                new Breakage("public egress on any port", Profile.PROD, "base/networkpolicy-api.yaml",
+                        "        - port: 443\n", "        - port: 80\n", "not port 80"),
+                new Breakage("no egress for webhooks and Web Push", Profile.PROD, "base/networkpolicy-api.yaml",
+                        "            cidr: 0.0.0.0/0\n", "            cidr: 203.0.113.0/24\n",
+                        "webhooks and Web Push need egress to public HTTPS"));
         return breakages.stream().map(b -> DynamicTest.dynamicTest(b.name(), () -> {
             Path copy = tmp.resolve(b.name().replaceAll("[^a-z0-9]+", "-"));
             copyTree(K8S, copy);

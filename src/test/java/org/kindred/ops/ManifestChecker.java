@@ -56,6 +56,12 @@ final class ManifestChecker {
     /** Argon2id memory per concurrent hash (kindred.auth.password.memory-kib = 19456), allocated outside the heap. */
     static final long ARGON2_MIB_PER_HASH = 19;
 
+    /** The Secret the operator creates with Web Push's VAPID key (README, "Web Push"). */
+    static final String PUSH_VAPID_SECRET = "kindred-push-vapid";
+    /** What egress to public addresses must except: the private, link-local (cloud metadata) and loopback ranges. */
+    static final List<String> PRIVATE_IPV4 = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "169.254.0.0/16", "127.0.0.0/8");
+
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|PRIVATE_KEY|API_KEY)$");
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob",
             "Pod", "ReplicaSet");
@@ -290,7 +296,23 @@ final class ManifestChecker {
         if (!evidenceMounted) {
             add(d, "KINDRED_EVIDENCE_KEY_DIR must be the mount path of a Secret volume (the evidence signing keys)");
         }
+        checkPushKey(d, pod, api);
         checkMemoryBudget(d, api);
+    }
+
+    /** The VAPID key file must be in a read-only mount of the Secret kindred-push-vapid (created by the operator). */
+    private void checkPushKey(Rendered d, JsonNode pod, JsonNode api) {
+        String file = env(api, "KINDRED_PUSH_VAPID_KEY_FILE").orElse("");
+        boolean mounted = !file.isEmpty() && StreamSupport.stream(api.path("volumeMounts").spliterator(), false)
+                .anyMatch(m -> file.startsWith(m.path("mountPath").asText() + "/")
+                        && m.path("readOnly").asBoolean()
+                        && volume(pod, m.path("name").asText())
+                                .map(v -> PUSH_VAPID_SECRET.equals(v.at("/secret/secretName").asText()))
+                                .orElse(false));
+        if (!mounted) {
+            add(d, "KINDRED_PUSH_VAPID_KEY_FILE must be a file in a read-only mount of the Secret " + PUSH_VAPID_SECRET
+                    + " (the Web Push key), is '" + file + "'");
+        }
     }
 
     /** heap (limit x MaxRAMPercentage) + metaspace cap + Argon2id hashes + baseline must fit the memory limit. */
@@ -389,8 +411,12 @@ final class ManifestChecker {
                     add(r, direction + " rule without '" + peers + "' allows any peer");
                 }
                 for (JsonNode peer : rule.path(peers)) {
-                    if (peer.isEmpty() || "0.0.0.0/0".equals(peer.at("/ipBlock/cidr").asText())) {
+                    boolean everywhere = "0.0.0.0/0".equals(peer.at("/ipBlock/cidr").asText());
+                    if (peer.isEmpty() || everywhere && !"egress".equals(direction)) {
                         add(r, direction + " rule allows any peer");
+                    } else if (everywhere && !publicInternetOnly(peer)) {
+                        add(r, "egress to 0.0.0.0/0 must except the private, link-local and loopback ranges "
+                                + PRIVATE_IPV4 + ", or it allows any peer");
                     }
                 }
             }
@@ -421,16 +447,23 @@ final class ManifestChecker {
                 }
             }
             for (JsonNode rule : spec.path("egress")) {
+                boolean publicHttps = isPublicHttps(rule);
                 for (JsonNode port : rule.path("ports")) {
-                    if (!Set.of(5432, 53, 587, 465).contains(port.path("port").asInt())) {
-                        add(p, "egress may only reach PostgreSQL (5432), DNS (53) and the SMTP relay (587, 465), not port "
-                                + port.path("port"));
+                    if (!Set.of(5432, 53, 587, 465).contains(port.path("port").asInt()) && !publicHttps) {
+                        add(p, "egress may only reach PostgreSQL (5432), DNS (53), the SMTP relay (587, 465) and "
+                                + "public HTTPS (TCP 443 to public addresses), not port " + port.path("port"));
                     }
                 }
                 if (rule.path("ports").isEmpty()) {
                     add(p, "egress rules must name the port");
                 }
             }
+        }
+        if (!forApi.isEmpty() && forApi.stream().flatMap(p -> StreamSupport
+                .stream(p.object().at("/spec/egress").spliterator(), false))
+                .noneMatch(ManifestChecker::isPublicHttps)) {
+            add(forApi.get(0), "webhooks and Web Push need egress to public HTTPS: TCP 443 to 0.0.0.0/0 except "
+                    + PRIVATE_IPV4);
         }
         boolean migrateIsolated = policies.stream()
                 .anyMatch(p -> "migrate"
@@ -443,6 +476,21 @@ final class ManifestChecker {
         if (!migrateIsolated) {
             violations.add("NetworkPolicy: the migration Job's pods must accept no connections and have egress rules");
         }
+    }
+
+    /** An egress rule to public HTTPS only: TCP 443, to 0.0.0.0/0 with every private range excepted. */
+    private static boolean isPublicHttps(JsonNode rule) {
+        List<JsonNode> ports = StreamSupport.stream(rule.path("ports").spliterator(), false).toList();
+        List<JsonNode> peers = StreamSupport.stream(rule.path("to").spliterator(), false).toList();
+        return !ports.isEmpty() && !peers.isEmpty()
+                && ports.stream().allMatch(p -> p.path("port").asInt() == 443
+                        && "TCP".equals(p.path("protocol").asText("TCP")) && !p.has("endPort"))
+                && peers.stream().allMatch(ManifestChecker::publicInternetOnly);
+    }
+
+    private static boolean publicInternetOnly(JsonNode peer) {
+        return peer.size() == 1 && "0.0.0.0/0".equals(peer.at("/ipBlock/cidr").asText())
+                && texts(peer.at("/ipBlock/except")).collect(Collectors.toSet()).containsAll(PRIVATE_IPV4);
     }
 
     private void checkConfig() {
@@ -466,6 +514,11 @@ final class ManifestChecker {
                 add(config.get(), name + " looks like a secret and must come from a Secret, not the ConfigMap");
             }
         });
+        String subject = data.path("KINDRED_PUSH_SUBJECT").asText();
+        if (!subject.matches("(mailto:[^@\\s]+@[^@\\s]+|https://\\S+)") || subject.endsWith(".invalid")) {
+            add(config.get(), "KINDRED_PUSH_SUBJECT must be a mailto: or https: URL that reaches the operators (VAPID "
+                    + "sub: push services contact it about our traffic), is '" + subject + "'");
+        }
         String host = databaseHost(data.path("QUARKUS_DATASOURCE_JDBC_URL").asText());
         if (find("Service", host).isEmpty() && find("Cluster", host.replaceFirst("-rw$", "")).isEmpty()) {
             add(config.get(),

@@ -21,6 +21,8 @@ import org.kindred.library.events.ResourcePublished;
 import org.kindred.library.partners.PartnerScopes;
 import org.kindred.platform.events.DomainEvent;
 import org.kindred.support.Api;
+import org.kindred.support.Hooks;
+import org.kindred.support.WebhookReceiver;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,7 +53,7 @@ class OutboxThroughputTest {
     void outboxThroughputToALocalReceiverIsPrinted() throws Exception {
         Api.sql("DELETE FROM webhook_endpoints");
         int messages = 2000;
-        try (Receiver receiver = new Receiver()) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             Hooks.register(Hooks.partner(Api.admin(), PartnerScopes.WEBHOOKS_MANAGE).api(), receiver.url(),
                     Hooks.RESOURCE_EVENTS);
             QuarkusTransaction.requiringNew().run(() -> {
@@ -73,20 +75,20 @@ class OutboxThroughputTest {
             int claimed = runs.get(0).get() + runs.get(1).get();
             double seconds = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
-            long firstTime = receiver.received.stream().map(Receiver.Received::id).distinct().count();
+            long firstTime = receiver.received.stream().map(WebhookReceiver.Received::id).distinct().count();
             System.out.printf(
                     "BENCH outbox throughput: %d messages claimed by 2 workers in %.2f s, %d delivered on the first "
                             + "attempt = %.0f delivered messages/s%n",
                     claimed, seconds, firstTime, firstTime / seconds);
             // What failed under the load (a 1 s timeout in tests) is retried later: every message arrives.
-            for (int hour = 1; hour <= 48 && receiver.received.stream().map(Receiver.Received::id).distinct()
+            for (int hour = 1; hour <= 48 && receiver.received.stream().map(WebhookReceiver.Received::id).distinct()
                     .count() < messages; hour++) {
                 Instant later = now.plus(Duration.ofHours(hour));
                 while (worker.runOnce(later) > 0) {
                     // drain
                 }
             }
-            assertEquals(messages, receiver.received.stream().map(Receiver.Received::id).distinct().count());
+            assertEquals(messages, receiver.received.stream().map(WebhookReceiver.Received::id).distinct().count());
         }
     }
 }

@@ -31,8 +31,11 @@ import org.kindred.library.partners.PartnerScopes;
 import org.kindred.platform.events.DomainEvent;
 import org.kindred.support.Api;
 import org.kindred.support.Groups;
+import org.kindred.support.Hooks;
 import org.kindred.support.Posts;
+import org.kindred.support.StandardWebhooks;
 import org.kindred.support.TestAccount;
+import org.kindred.support.WebhookReceiver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,14 +64,14 @@ class WebhookDeliveryTest {
 
     TestAccount admin;
     Hooks.Partner partner;
-    Receiver receiver;
+    WebhookReceiver receiver;
 
     @BeforeEach
     void setUp() throws Exception {
         Api.sql("DELETE FROM webhook_endpoints"); // each test counts only its own deliveries
         admin = Api.admin();
         partner = Hooks.partner(admin, PartnerScopes.WEBHOOKS_MANAGE);
-        receiver = new Receiver();
+        receiver = new WebhookReceiver();
     }
 
     @AfterEach
@@ -94,7 +97,7 @@ class WebhookDeliveryTest {
         drain(Instant.now());
 
         assertEquals(1, receiver.received.size());
-        Receiver.Received got = receiver.received.get(0);
+        WebhookReceiver.Received got = receiver.received.get(0);
         assertTrue(StandardWebhooks.verifies(endpoint.secret(), got.id(), got.timestamp(), got.body(),
                 got.signature()), "the signature verifies");
         assertFalse(StandardWebhooks.verifies(endpoint.secret(), got.id(), got.timestamp(), got.body() + " ",
@@ -122,14 +125,14 @@ class WebhookDeliveryTest {
         drain(Instant.now());
         drain(Instant.now());
         List<String> types = new ArrayList<>();
-        for (Receiver.Received r : receiver.received) {
+        for (WebhookReceiver.Received r : receiver.received) {
             types.add(json.readTree(r.body()).get("type").asText());
             assertTrue(StandardWebhooks.verifies(endpoint.secret(), r.id(), r.timestamp(), r.body(), r.signature()));
         }
         // Delivery is concurrent and at-least-once, so arrival order is not promised (README): each type once.
         assertEquals(List.of("resource.archived", "resource.published", "resource.updated"),
                 types.stream().sorted().toList());
-        for (Receiver.Received r : receiver.received) {
+        for (WebhookReceiver.Received r : receiver.received) {
             JsonNode event = json.readTree(r.body());
             if ("resource.archived".equals(event.get("type").asText())) {
                 assertEquals("ARCHIVED", event.at("/data/status").asText());
@@ -148,7 +151,7 @@ class WebhookDeliveryTest {
     @Test
     void aPostHeldForCareRaisesAContentFreeAlertOnOperatorEndpointsOnly() throws Exception {
         Hooks.Endpoint operators = Hooks.register(Api.as(admin), receiver.url(), List.of("care.held"));
-        try (Receiver partnerReceiver = new Receiver()) {
+        try (WebhookReceiver partnerReceiver = new WebhookReceiver()) {
             Hooks.register(partner.api(), partnerReceiver.url(), Hooks.RESOURCE_EVENTS);
             TestAccount author = Api.register("whcare");
             Groups.TestGroup group = Groups.create(author, "PRIVATE");
@@ -160,7 +163,7 @@ class WebhookDeliveryTest {
 
             assertEquals(0, partnerReceiver.received.size(), "partners never hear of care");
             assertEquals(1, receiver.received.size());
-            Receiver.Received got = receiver.received.get(0);
+            WebhookReceiver.Received got = receiver.received.get(0);
             assertTrue(StandardWebhooks.verifies(operators.secret(), got.id(), got.timestamp(), got.body(),
                     got.signature()));
             JsonNode body = json.readTree(got.body());
@@ -250,7 +253,7 @@ class WebhookDeliveryTest {
 
         Hooks.publishResource(admin);
         drain(Instant.now());
-        Receiver.Received during = receiver.received.get(0);
+        WebhookReceiver.Received during = receiver.received.get(0);
         assertEquals(2, during.signature().split(" ").length);
         assertTrue(StandardWebhooks.verifies(endpoint.secret(), during.id(), during.timestamp(), during.body(),
                 during.signature()), "the old secret still verifies");
@@ -259,7 +262,7 @@ class WebhookDeliveryTest {
 
         Hooks.publishResource(admin);
         drain(until.plusSeconds(1));
-        Receiver.Received after = receiver.received.get(1);
+        WebhookReceiver.Received after = receiver.received.get(1);
         assertEquals(1, after.signature().split(" ").length);
         assertTrue(StandardWebhooks.verifies(newSecret, after.id(), after.timestamp(), after.body(),
                 after.signature()));
@@ -317,7 +320,7 @@ class WebhookDeliveryTest {
         assertEquals(messages, delivered, "every message delivered at its first attempt");
         assertTrue(first > 0 && second > 0, "both workers took part: " + first + " and " + second);
         Map<String, Long> perId = receiver.received.stream()
-                .collect(Collectors.groupingBy(Receiver.Received::id, Collectors.counting()));
+                .collect(Collectors.groupingBy(WebhookReceiver.Received::id, Collectors.counting()));
         assertEquals(messages, perId.size());
         assertEquals(Map.of(), new HashMap<>(perId).entrySet().stream().filter(e -> e.getValue() != 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "each message exactly once");

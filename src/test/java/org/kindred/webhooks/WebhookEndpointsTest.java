@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kindred.library.partners.PartnerScopes;
 import org.kindred.support.Api;
+import org.kindred.support.Hooks;
 import org.kindred.support.TestAccount;
 
 import io.quarkus.test.junit.QuarkusTest;

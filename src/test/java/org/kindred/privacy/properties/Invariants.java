@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import java.util.UUID;
 
 import org.kindred.privacy.PostErasure;
 import org.kindred.support.Api;
+import org.kindred.support.StandardWebhooks;
 import org.kindred.support.TestAccount;
+import org.kindred.support.WebhookReceiver;
+import org.kindred.webhooks.OutboxWorker;
 
 import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
@@ -94,6 +98,106 @@ final class Invariants {
         i6ErasedMembersLeaveNothing(world);
         notificationsCarryNoContentAndNoPerson(world);
         pushesCarryNoContentAndNoPerson(world);
+        webhooksCarryNoContentAndNoPerson(world);
+    }
+
+    /**
+     * Issue 16: a webhook (a partner's resource events, the operators' {@code care.held}) is a type, a time and the
+     * documented data: a resource's id and status, or {@code care.held}'s random alert id that names nothing in
+     * Kindred. Every message arrives signed (Standard Webhooks, checked by an independent verifier), and none carries
+     * anyone's words, a member's id, handle or e-mail (so never the author of an anonymous post), or the id of a post
+     * or of the group (so never a held post).
+     */
+    static void webhooksCarryNoContentAndNoPerson(World world) {
+        OutboxWorker worker = Arc.container().instance(OutboxWorker.class).get();
+        Instant now = Instant.now();
+        for (int round = 0; round < 20 && worker.runOnce(now) > 0; round++) {
+            // until no endpoint of any world has a message due
+        }
+        Map<String, String> secrets = writtenAndNamed(world);
+        Map<WorldWebhooks.Endpoint, List<WebhookReceiver.Received>> received = world.webhooks.received();
+        for (WorldWebhooks.Endpoint endpoint : world.webhooks.endpoints()) {
+            UUID id = UUID.fromString(endpoint.id());
+            long queued = Api.count("SELECT count(*) FROM outbox WHERE endpoint_id = ?", id);
+            assertEquals(queued, Api.count("SELECT count(*) FROM outbox WHERE endpoint_id = ? AND status = 'DELIVERED'",
+                    id), "every webhook message to " + endpoint.path() + " is delivered");
+            List<WebhookReceiver.Received> messages = received.get(endpoint);
+            assertEquals(queued, messages.stream().map(WebhookReceiver.Received::id).distinct().count(),
+                    "the receiver got each message queued for " + endpoint.path());
+            for (WebhookReceiver.Received message : messages) {
+                checkWebhook(endpoint, message, secrets);
+            }
+        }
+        // Not vacuous: the partner heard of the world's resource, the operators of every post held for care.
+        // (The body is the stored JSON as PostgreSQL prints it, so it is read as JSON, not matched as text.)
+        assertTrue(received.get(world.webhooks.partner).stream().anyMatch(m -> world.webhooks.resourceId.equals(
+                JsonPath.from(m.body()).getString("data.resourceId"))),
+                "the partner heard of the world's resource: " + received.get(world.webhooks.partner));
+        long alerts = received.get(world.webhooks.operators).stream()
+                .filter(m -> "care.held".equals(JsonPath.from(m.body()).getString("type"))).count();
+        assertTrue(alerts >= world.heldForCare.size(),
+                world.heldForCare.size() + " posts held for care, " + alerts + " care.held alerts");
+    }
+
+    private static void checkWebhook(WorldWebhooks.Endpoint endpoint, WebhookReceiver.Received message,
+            Map<String, String> secrets) {
+        String body = message.body();
+        try {
+            assertTrue(StandardWebhooks.verifies(endpoint.secret(), message.id(), message.timestamp(), body,
+                    message.signature()), "an unsigned or wrongly signed webhook: " + body);
+        } catch (Exception e) {
+            throw new AssertionError("the webhook signature does not parse: " + message.signature(), e);
+        }
+        assertEquals("application/json", message.contentType());
+        Map<String, Object> fields = JsonPath.from(body).getMap("");
+        assertEquals(Set.of("type", "timestamp", "data"), fields.keySet(), "webhook fields: " + body);
+        String type = (String) fields.get("type");
+        assertTrue(endpoint.eventTypes().contains(type), endpoint.path() + " got " + type + ": " + body);
+        Instant.parse((String) fields.get("timestamp"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) fields.get("data");
+        if ("care.held".equals(type)) {
+            assertEquals(Set.of("alertId"), data.keySet(), "care.held carries an alert id only: " + body);
+            UUID alert = UUID.fromString((String) data.get("alertId"));
+            assertEquals(0, Api.count("SELECT (SELECT count(*) FROM posts WHERE id = ?) + (SELECT count(*) FROM "
+                    + "accounts WHERE id = ?) + (SELECT count(*) FROM groups WHERE id = ?) + (SELECT count(*) FROM "
+                    + "reports WHERE id = ?)", alert, alert, alert, alert),
+                    "care.held's alert id names a post, account, group or report: " + body);
+        } else {
+            assertEquals(Set.of("resourceId", "status"), data.keySet(), "a resource event's data: " + body);
+            assertEquals(1, Api.count("SELECT count(*) FROM curated_resources WHERE id = ?",
+                    UUID.fromString((String) data.get("resourceId"))), "a resource event names a resource: " + body);
+        }
+        secrets.forEach((what, secret) -> assertFalse(body.contains(secret),
+                "a webhook to " + endpoint.path() + " carries " + what + ": " + body));
+    }
+
+    /** What no webhook may carry: every member's id, handle and e-mail, every word written, every post and the group. */
+    private static Map<String, String> writtenAndNamed(World world) {
+        Map<String, String> secrets = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < world.cast.size(); i++) {
+            TestAccount account = world.account(i);
+            secrets.put(World.role(i) + "'s account id", account.id().toString());
+            secrets.put(World.role(i) + "'s handle", account.handle());
+            secrets.put(World.role(i) + "'s e-mail", account.email());
+            secrets.put(World.role(i) + "'s words", world.markers.get(i));
+        }
+        for (World.PostRecord post : world.posts) {
+            String what = (world.heldForCare.contains(post.id()) ? "held " : "")
+                    + (post.anonymous() ? "anonymous " : "")
+                    + "post " + post.id();
+            secrets.put("the id of " + what, post.id().toString());
+        }
+        for (String text : World.strings("SELECT coalesce(title, '') FROM posts WHERE group_id = ? UNION "
+                + "SELECT body FROM posts WHERE group_id = ?", world.group.id(), world.group.id())) {
+            if (text.length() >= 8) {
+                secrets.put("a post's text", text);
+            }
+        }
+        secrets.put("the crisis text", World.URGENT);
+        secrets.put("the group's id", world.group.id().toString());
+        secrets.put("the group's name", world.group.name());
+        return secrets;
     }
 
     /**

@@ -67,6 +67,10 @@ final class World {
     final Set<Integer> left = new HashSet<>();
     /** What each step answered, by step number: the actor's own observations. */
     final List<Answer> transcript = new ArrayList<>();
+    /** Posts and replies the safety check held for care when they were written. */
+    final Set<UUID> heldForCare = new HashSet<>();
+    /** The partner's and the operators' webhook endpoints, registered before any step. */
+    final WorldWebhooks webhooks;
     private final Rules rules;
 
     private World(String visibility, Rules rules) {
@@ -84,6 +88,7 @@ final class World {
             Api.as(cast.get(i)).body(PUSH.subscription(PUSH.endpoint(cast.get(i).id().toString())))
                     .post("/api/v1/me/push-subscriptions").then().statusCode(201);
         }
+        webhooks = WorldWebhooks.register(cast.get(Step.ADMIN));
         group = Groups.create(owner(), visibility);
         for (int i = 0; i <= Step.MODERATOR; i++) {
             Groups.addMember(owner(), group, cast.get(i));
@@ -195,6 +200,7 @@ final class World {
             Response r = Api.as(actor).body(body).post("/api/v1/groups/" + group.id() + "/posts");
             if (r.statusCode() == 201) {
                 posts.add(new PostRecord(UUID.fromString(r.path("id")), p.actor(), p.anonymous(), null));
+                noteHold(r);
             }
             return r.statusCode();
         }
@@ -204,6 +210,7 @@ final class World {
             if (r.statusCode() == 201) {
                 posts.add(new PostRecord(UUID.fromString(r.path("id")), p.actor(), r.path("anonymous"),
                         target.threadOrSelf()));
+                noteHold(r);
             }
             return r.statusCode();
         }
@@ -262,6 +269,12 @@ final class World {
             return status;
         }
         throw new IllegalArgumentException("unknown step " + step);
+    }
+
+    private void noteHold(Response created) {
+        if ("HELD_FOR_CARE".equals(created.path("status"))) {
+            heldForCare.add(UUID.fromString(created.path("id")));
+        }
     }
 
     /** The anonymous post of I1's differential worlds: the same text, by {@link Step.Secret#author(World)}. */

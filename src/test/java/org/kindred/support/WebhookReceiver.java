@@ -1,4 +1,4 @@
-package org.kindred.webhooks;
+package org.kindred.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,20 +12,22 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An in-test webhook receiver on a random loopback port: records every request (headers and body) and answers with
- * the status a test sets, optionally after a delay (to make the sender time out).
+ * An in-test webhook receiver on a random loopback port: records every request (path, headers and body) and answers
+ * with the status a test sets, optionally after a delay (to make the sender time out). Any path under {@link #url()}
+ * is accepted, so several endpoints can share one receiver and be told apart by path.
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String id, String timestamp, String signature, String contentType, String body) {
+    public record Received(String path, String id, String timestamp, String signature, String contentType,
+            String body) {
     }
 
     private final HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
-    volatile int status = 204;
-    volatile long delayMillis;
+    public final List<Received> received = new CopyOnWriteArrayList<>();
+    public volatile int status = 204;
+    public volatile long delayMillis;
 
-    Receiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         // A backlog above the most connections two racing workers open at once (2 x batch size): with a smaller one
         // the kernel drops connection attempts, the client retries after a second, and the sender's 1 s timeout in
         // the test profile turns that into a failed attempt on a loaded machine.
@@ -35,7 +37,8 @@ final class Receiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 var h = exchange.getRequestHeaders();
-                received.add(new Received(h.getFirst("webhook-id"), h.getFirst("webhook-timestamp"),
+                received.add(new Received(exchange.getRequestURI().getPath(), h.getFirst("webhook-id"),
+                        h.getFirst("webhook-timestamp"),
                         h.getFirst("webhook-signature"), h.getFirst("Content-Type"), body));
                 if (delayMillis > 0) {
                     Thread.sleep(delayMillis);
@@ -52,11 +55,11 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    List<Received> of(String messageId) {
+    public List<Received> of(String messageId) {
         return received.stream().filter(r -> messageId.equals(r.id())).toList();
     }
 

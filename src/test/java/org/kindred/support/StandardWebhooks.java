@@ -1,4 +1,4 @@
-package org.kindred.webhooks;
+package org.kindred.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,12 +12,12 @@ import javax.crypto.spec.SecretKeySpec;
  * production signer: the key is the base64 after {@code whsec_}; the signed content is {@code id.timestamp.body}; the
  * header holds space-separated {@code v1,<base64>} signatures, any one of which may match (constant-time compare).
  */
-final class StandardWebhooks {
+public final class StandardWebhooks {
 
     private StandardWebhooks() {
     }
 
-    static boolean verifies(String secret, String id, String timestamp, String body, String signatureHeader)
+    public static boolean verifies(String secret, String id, String timestamp, String body, String signatureHeader)
             throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.replaceFirst("^whsec_", "")), "HmacSHA256"));

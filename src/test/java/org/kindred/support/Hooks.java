@@ -1,4 +1,4 @@
-package org.kindred.webhooks;
+package org.kindred.support;
 
 import static io.restassured.RestAssured.given;
 
@@ -8,35 +8,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.kindred.support.Api;
-import org.kindred.support.TestAccount;
-
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Test data for webhooks, made through the real API. */
-final class Hooks {
+public final class Hooks {
 
-    static final String ENDPOINTS = "/api/v1/webhooks/endpoints";
-    static final List<String> RESOURCE_EVENTS = List.of("resource.published", "resource.updated",
+    public static final String ENDPOINTS = "/api/v1/webhooks/endpoints";
+    public static final List<String> RESOURCE_EVENTS = List.of("resource.published", "resource.updated",
             "resource.archived");
 
     private Hooks() {
     }
 
     /** A partner organisation and one API key with these scopes. */
-    record Partner(String id, String key) {
-        RequestSpecification api() {
+    public record Partner(String id, String key) {
+        public RequestSpecification api() {
             return given().header("X-Api-Key", key).contentType(ContentType.JSON);
         }
     }
 
     /** A registered endpoint and the secret shown once. */
-    record Endpoint(String id, String secret) {
+    public record Endpoint(String id, String secret) {
     }
 
-    static Partner partner(TestAccount admin, String... scopes) {
+    public static Partner partner(TestAccount admin, String... scopes) {
         String id = Api.as(admin)
                 .body(Map.of("name", "Webhook partner " + UUID.randomUUID(), "url", "https://partner.example/"))
                 .post("/api/v1/partners").then().statusCode(201).extract().path("id");
@@ -45,14 +42,14 @@ final class Hooks {
         return new Partner(id, key);
     }
 
-    static Endpoint register(RequestSpecification caller, String url, List<String> eventTypes) {
+    public static Endpoint register(RequestSpecification caller, String url, List<String> eventTypes) {
         Response created = caller.body(Map.of("url", url, "eventTypes", eventTypes, "description", "test receiver"))
                 .post(ENDPOINTS).then().statusCode(201).extract().response();
         return new Endpoint(created.path("endpoint.id"), created.path("secret"));
     }
 
     /** Creates a published resource as an admin; returns its id. */
-    static String publishResource(TestAccount admin) {
+    public static String publishResource(TestAccount admin) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "GUIDE");
         body.put("title", "Webhook guide " + UUID.randomUUID());
@@ -68,7 +65,7 @@ final class Hooks {
     }
 
     /** The delivery log of an endpoint, as the owner sees it: message id to its row. */
-    static Map<String, Map<String, Object>> log(RequestSpecification owner, String endpointId) {
+    public static Map<String, Map<String, Object>> log(RequestSpecification owner, String endpointId) {
         List<Map<String, Object>> items = owner.get(ENDPOINTS + "/" + endpointId + "/deliveries?limit=100").then()
                 .statusCode(200).extract().path("items");
         Map<String, Map<String, Object>> byId = new HashMap<>();
