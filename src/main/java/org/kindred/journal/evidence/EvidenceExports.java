@@ -55,8 +55,8 @@ public class EvidenceExports {
                 recorded.entries().stream().map(e -> e.id()).toList());
         List<EvidenceEntry> entries = recorded.entries().stream()
                 .map(e -> new EvidenceEntry(e.id(), e.version(), e.createdAt(), e.updatedAt(), e.hash(),
-                        e.revisions(), files.getOrDefault(e.id(), List.of())))
-                .toList();
+                        e.revisions(), files.getOrDefault(e.id(), List.of()), null))
+                .map(e -> e.withDigest(EntryDigest.of(e))).toList();
         EvidenceDocument document = new EvidenceDocument(EvidenceDocument.FORMAT, auth.issuer(),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), EvidenceDocument.STATEMENT, recorded.chainLength(),
                 recorded.chainHead(), entries, recorded.chain());

@@ -1,6 +1,8 @@
 package org.kindred.journal.evidence;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +29,7 @@ class EvidenceAttachmentsTest {
     @Test
     void anAttachmentIsListedWithItsHashAndChangingTheHashFailsVerification() throws Exception {
         TestAccount member = Api.register("evatt");
+        String before = Evidence.record(member, "They moved my desk next to the bins.", "2026-03-01");
         String entry = Evidence.record(member, "The message they sent me afterwards.", "2026-03-02");
         byte[] note = "Screenshot transcript: 'go back where you came from'".getBytes(StandardCharsets.UTF_8);
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(note));
@@ -37,16 +40,32 @@ class EvidenceAttachmentsTest {
         ObjectNode signed = Evidence.signed(member);
         JsonNode document = signed.get("document");
         String signature = signed.get("signature").asText();
-        JsonNode attachment = document.at("/entries/0/attachments/0");
+        assertEquals(before, document.at("/entries/0/id").asText());
+        assertEquals(0, document.at("/entries/0/attachments").size());
+        JsonNode attachment = document.at("/entries/1/attachments/0");
         assertEquals("message.txt", attachment.get("fileName").asText());
         assertEquals("text/plain", attachment.get("mediaType").asText());
         assertEquals(note.length, attachment.get("size").asLong());
         assertEquals(sha256, attachment.get("sha256").asText());
         Evidence.verify(document, signature).then().statusCode(200).body("valid", equalTo(true));
 
+        // One hex digit of the attachment's hash: the entry holding it is named, though the signature fails too.
         ObjectNode altered = document.deepCopy();
-        ((ObjectNode) altered.at("/entries/0/attachments/0")).put("sha256", "0".repeat(64));
-        Evidence.verify(altered, signature).then().statusCode(200).body("valid", equalTo(false));
+        ((ObjectNode) altered.at("/entries/1/attachments/0")).put("sha256",
+                (sha256.charAt(0) == 'f' ? "e" : "f") + sha256.substring(1));
+        Evidence.verify(altered, signature).then().statusCode(200).body("valid", equalTo(false))
+                .body("firstFailure.reason", equalTo("entry-mismatch")).body("firstFailure.entryId", equalTo(entry))
+                .body("firstFailure.entryIndex", equalTo(1)).body("firstFailure.link", nullValue())
+                .body("firstFailure.detail", containsString("attachment")).body("signatureValid", equalTo(false));
+        // Its size or name changed the same way; so does an attachment dropped from the list.
+        altered = document.deepCopy();
+        ((ObjectNode) altered.at("/entries/1/attachments/0")).put("size", note.length + 1);
+        Evidence.verify(altered, signature).then().statusCode(200).body("firstFailure.entryId", equalTo(entry));
+        altered = document.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) altered.at("/entries/1/attachments")).remove(0);
+        Evidence.verify(altered, signature).then().statusCode(200)
+                .body("firstFailure.reason", equalTo("entry-mismatch"))
+                .body("firstFailure.entryId", equalTo(entry)).body("firstFailure.entryIndex", equalTo(1));
 
         byte[] pdf = Api.as(member).queryParam("format", "pdf").get(Evidence.EXPORT).then().statusCode(200).extract()
                 .asByteArray();
