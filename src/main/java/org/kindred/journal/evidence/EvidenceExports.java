@@ -30,6 +30,10 @@ public class EvidenceExports {
     public record Signed(EvidenceDocument document, byte[] canonical, String signature) {
     }
 
+    /** The document and its rendering as a PDF. */
+    public record Pdf(EvidenceDocument document, byte[] bytes) {
+    }
+
     private final JournalPrivacy journal;
     private final EvidenceAttachments attachments;
     private final EvidenceKeys keys;
@@ -45,6 +49,19 @@ public class EvidenceExports {
         this.currentUser = currentUser;
         this.auth = auth;
         this.clock = clock;
+    }
+
+    /**
+     * The PDF of the same record, its images embedded: rendered inside the transaction that reads the journal, so the
+     * member's files are decrypted one at a time as the PDF reaches them.
+     */
+    @Transactional
+    public Pdf pdf() {
+        UUID me = currentUser.requireAccountId();
+        Signed signed = export();
+        return new Pdf(signed.document(), EvidencePdf.render(signed.document(),
+                DetachedJws.parse(signed.signature()).kid(),
+                (entryId, attachmentId) -> attachments.content(me, entryId, attachmentId)));
     }
 
     @Transactional
