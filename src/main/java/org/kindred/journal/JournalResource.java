@@ -64,7 +64,8 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 public class JournalResource {
 
-    private static final String PRIVATE = " Only you can read your journal: not moderators, not admins. It is encrypted at rest with a key of your own.";
+    private static final String PRIVATE = " Only you can read your journal: not moderators, not admins. It is encrypted at rest with a key of your own "
+            + "(held by the service, wrapped by its key-encryption key). There is no journal passphrase: it is not built.";
 
     private final JournalService journal;
     private final JournalReminders reminders;
@@ -197,7 +198,14 @@ public class JournalResource {
             `JOURNAL_DEADLINE` notifications (entry id and days left only). Reminders whose day has passed are not \
             scheduled; one due today after 09:00 comes at once. Replaces an earlier plan; reminders already sent \
             stay sent. Editing the entry's date, area or grounds recomputes them. Turn the notification kind off in \
-            your notification settings to keep the plan but receive nothing. Honours If-Match."""
+            your notification settings to keep the plan but receive nothing. Honours If-Match.
+
+            What this stores unencrypted: the plan itself is encrypted like the entry, but to send reminders on time \
+            the database keeps, in clear, when each reminder is due and the date of the deadline it is for. Anyone \
+            with the database (an operator, a thief of a backup) can see that you are tracking a complaint deadline, \
+            when it falls and, from the period between them, roughly when the incident happened and which kind of \
+            route it may be (e.g. three months less one day suggests an Employment Tribunal in Great Britain); the \
+            09:00 due times reveal your time zone's offset. Not what happened, where or who."""
             + PRIVATE)
     @APIResponse(responseCode = "200", description = "The reminders now", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = JournalRemindersResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Malformed JSON, a missing or malformed `country`, a malformed `subdivision`, date or time zone, `pausedDays` out of range")

@@ -61,7 +61,8 @@ public class PathwayCatalogue {
 
     public PathwayResponse response(PathwayEntry e) {
         return new PathwayResponse(e.id(), e.country(), e.subdivisions(), e.name(), e.summary(), e.areas(),
-                e.bases(), body(e), e.steps(), e.deadlines(), e.source(), e.checked(), e.notLegalAdvice());
+                e.bases(), body(e), e.steps(), e.deadlines(), e.source(), e.checked(), e.notLegalAdvice(),
+                e.verified());
     }
 
     private List<PathwayEntry> entries() {

@@ -102,6 +102,6 @@ public class PathwayDeadlines {
         return new ComputedDeadline(entry.id(), entry.name(), entry.country(), entry.subdivisions(),
                 catalogue.body(entry), rule.id(), rule.label(), deadline.date(), deadline.explanation(), daysLeft,
                 daysLeft < 0, extensions, rule.pause(), rule.note(), entry.source(), entry.checked(),
-                entry.notLegalAdvice());
+                entry.notLegalAdvice(), entry.verified());
     }
 }

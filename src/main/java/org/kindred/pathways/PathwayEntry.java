@@ -17,7 +17,8 @@ import org.kindred.platform.validation.HttpUrl;
 /**
  * One complaint pathway of {@code seeds/pathways.yaml}, as curated: where it applies (country, optional ISO 3166-2
  * subdivisions, areas, grounds), the body that receives the complaint (a library resource key, or a name and URL),
- * the steps in order, the time limits as data, and where and when it was checked.
+ * the steps in order, the time limits as data, where and when it was checked, and whether a curator verified it
+ * against that source ({@code verified}: stated in the file, never assumed).
  */
 public record PathwayEntry(
         @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,79}", message = "must be 3 to 80 characters of a-z, 0-9 and -") String id,
@@ -32,6 +33,7 @@ public record PathwayEntry(
         @NotNull List<@NotNull @Valid DeadlineRule> deadlines,
         @NotNull @HttpUrl String source,
         @NotNull @PastOrPresent LocalDate checked,
+        @NotNull Boolean verified,
         @NotBlank @Size(max = 1000) String notLegalAdvice) {
 
     public PathwayEntry {

@@ -44,8 +44,10 @@ import org.kindred.platform.validation.CountryCode;
 @Produces(MediaType.APPLICATION_JSON)
 public class PathwaysResource {
 
-    private static final String NOT_LEGAL_ADVICE = "**Not legal advice.** Every entry is general information compiled "
-            + "from the official source it names (`source`, `checked`); verify it there before relying on it.";
+    private static final String NOT_LEGAL_ADVICE = "**Not legal advice, and not yet verified.** Every entry is general "
+            + "information compiled from the official source it names (`source`). An entry with `verified: false` "
+            + "(today: every entry) has not been checked against that source by anyone; `checked` is then only the day "
+            + "it was compiled. Every entry must be verified against its source before anyone relies on it.";
 
     private static final String DEADLINES_EXAMPLE = """
             {"incidentDate": "2026-03-02", "lastActDate": null, "pausedDays": 0, "timeZone": "America/Los_Angeles",
@@ -61,7 +63,7 @@ public class PathwaysResource {
                  "explanation": "300 days from 2026-03-02 = 2026-12-27 (a Sunday: moved to the next working day, 2026-12-28; public holidays are not considered) if a state or local agency enforces a law that prohibits employment discrimination on the same basis."}],
                "pause": null, "note": "Calendar days from the day of the discrimination. ...",
                "source": "https://www.eeoc.gov/time-limits-filing-charge", "checked": "2026-12-05",
-               "notLegalAdvice": "This is general information, not legal advice. ..."}]}""";
+               "notLegalAdvice": "This is general information, not legal advice. ...", "verified": false}]}""";
 
     private final PathwayCatalogue catalogue;
     private final PathwayDeadlines deadlines;

@@ -46,6 +46,7 @@ class PathwaySeedsTest {
                     nextWorkingDay: false
                 source: https://example.org/
                 checked: 2026-11-01
+                verified: false
                 notLegalAdvice: Not legal advice.
             """;
 
@@ -102,14 +103,31 @@ class PathwaySeedsTest {
         assertTrue(e.getMessage().contains("nmae"), e.getMessage());
     }
 
+    /**
+     * Nobody has verified the packaged entries against their sources yet, so none may claim it; and every body is a
+     * library resource, so a member finds the body (with its contact details) in the library too.
+     */
     @Test
-    void aMissingSourceOrCheckedDateIsRefusedWithEveryProblemListed() {
+    void everyPackagedPathwayIsMarkedUnverifiedAndItsBodyIsALibraryResource() {
+        Map<String, org.kindred.pathways.api.BodyResponse> library = PathwaySeeds.libraryBodies();
+        List<PathwayEntry> entries = PathwaySeeds.validated(PathwaySeeds.read(), validator, library);
+        assertEquals(List.of(), entries.stream().filter(PathwayEntry::verified).map(PathwayEntry::id).toList(),
+                "marked verified without anyone having checked them against their source");
+        List<String> notInLibrary = entries.stream()
+                .filter(e -> e.body().resourceKey() == null || !library.containsKey(e.body().resourceKey()))
+                .map(PathwayEntry::id).toList();
+        assertEquals(List.of(), notInLibrary, "pathways whose body is not a library resource");
+    }
+
+    @Test
+    void aMissingSourceCheckedDateOrVerifiedFlagIsRefusedWithEveryProblemListed() {
         String yaml = VALID.replace("    source: https://example.org/\n", "")
-                .replace("    checked: 2026-11-01\n", "");
+                .replace("    checked: 2026-11-01\n", "").replace("    verified: false\n", "");
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> PathwaySeeds.validated(parse(yaml), validator, library()));
         assertTrue(e.getMessage().contains("pathways[0].source: must not be null"), e.getMessage());
         assertTrue(e.getMessage().contains("pathways[0].checked: must not be null"), e.getMessage());
+        assertTrue(e.getMessage().contains("pathways[0].verified: must not be null"), e.getMessage());
     }
 
     @Test

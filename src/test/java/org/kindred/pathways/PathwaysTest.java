@@ -57,7 +57,8 @@ class PathwaysTest {
         List<String> countries = all.path("items.country");
         assertTrue(countries.containsAll(List.of("US", "GB", "IE", "CA", "AU", "DE", "FR")), countries.toString());
         all.then().body("items.notLegalAdvice", everyItem(containsString("not legal advice")))
-                .body("items.source", everyItem(notNullValue())).body("items.checked", everyItem(notNullValue()));
+                .body("items.source", everyItem(notNullValue())).body("items.checked", everyItem(notNullValue()))
+                .body("items.verified", everyItem(equalTo(false)));
     }
 
     @Test
@@ -82,10 +83,15 @@ class PathwaysTest {
                 .body("deadlines[0].lessOneDay", equalTo(true)).body("deadlines[0].from", equalTo("LAST_ACT"))
                 .body("deadlines[0].pause", containsString("early conciliation"))
                 .body("source", equalTo("https://www.acas.org.uk/early-conciliation"))
-                .body("checked", equalTo("2026-12-05")).body("notLegalAdvice", containsString("not legal advice"));
-        // a body that is not in the library: a name and URL
+                .body("checked", equalTo("2026-12-05")).body("verified", equalTo(false))
+                .body("notLegalAdvice", containsString("not legal advice"));
+        // a body the library gained for the pathways: its name and URL are the library resource's
         Api.anonymous().get(LIST + "/au-fwc-general-protections-dismissal").then().statusCode(200)
-                .body("body.name", equalTo("Fair Work Commission")).body("body.resourceKey", equalTo(null));
+                .body("body.resourceKey", equalTo("au-fair-work-commission"))
+                .body("body.name", equalTo("Fair Work Commission: general protections applications"))
+                .body("body.url", equalTo("https://www.fwc.gov.au/"));
+        Api.anonymous().queryParam("q", "Fair Work Commission").get("/api/v1/resources").then().statusCode(200)
+                .body("items.url", org.hamcrest.Matchers.hasItem("https://www.fwc.gov.au/"));
     }
 
     @Test

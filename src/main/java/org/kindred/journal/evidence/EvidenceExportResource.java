@@ -65,7 +65,8 @@ public class EvidenceExportResource {
             - `?format=signed`: `{document, signature}`, the same two in one JSON body: exactly what \
             `POST /api/v1/evidence/verify` takes;
             - `Accept: application/pdf` or `?format=pdf`: a PDF to read: a cover page with the chain head and how to \
-            verify, a timeline of the incidents, then each entry with every field, its history and its hashes. The PDF \
+            verify, a timeline of the incidents, then each entry with every field, its attachments with their SHA-256 \
+            (PNG and JPEG images embedded, scaled to the page), its history and its hashes. The PDF \
             uses the standard PDF fonts: characters they cannot show (e.g. Arabic, Cyrillic, emoji) appear as `?`; \
             the JSON export is the authoritative, full-fidelity record.
 
@@ -91,16 +92,21 @@ public class EvidenceExportResource {
         if (!FORMATS.contains(chosen)) {
             throw new BadRequestException("format", "must be one of json, signed, pdf");
         }
+        if (chosen.equals("pdf")) {
+            EvidenceExports.Pdf pdf = exports.pdf();
+            return attachment(pdf.bytes(), PDF, fileName(pdf.document()) + ".pdf").build();
+        }
         EvidenceExports.Signed signed = exports.export();
-        String date = signed.document().generatedAt().toString().substring(0, 10);
-        String file = "kindred-journal-evidence-" + date;
+        String file = fileName(signed.document());
         return switch (chosen) {
-            case "pdf" -> attachment(EvidencePdf.render(signed.document(), DetachedJws.parse(signed.signature()).kid()),
-                    PDF, file + ".pdf").build();
             case "signed" -> attachment(signedBody(signed), MediaType.APPLICATION_JSON, file + "-signed.json").build();
             default -> attachment(signed.canonical(), MediaType.APPLICATION_JSON, file + ".json")
                     .header(SIGNATURE_HEADER, signed.signature()).build();
         };
+    }
+
+    private static String fileName(EvidenceDocument document) {
+        return "kindred-journal-evidence-" + document.generatedAt().toString().substring(0, 10);
     }
 
     /** {@code {"document":<canonical bytes>,"signature":"..."}}: the document exactly as signed. */

@@ -30,6 +30,10 @@ public class EvidenceExports {
     public record Signed(EvidenceDocument document, byte[] canonical, String signature) {
     }
 
+    /** The document and its rendering as a PDF. */
+    public record Pdf(EvidenceDocument document, byte[] bytes) {
+    }
+
     private final JournalPrivacy journal;
     private final EvidenceAttachments attachments;
     private final EvidenceKeys keys;
@@ -47,6 +51,19 @@ public class EvidenceExports {
         this.clock = clock;
     }
 
+    /**
+     * The PDF of the same record, its images embedded: rendered inside the transaction that reads the journal, so the
+     * member's files are decrypted one at a time as the PDF reaches them.
+     */
+    @Transactional
+    public Pdf pdf() {
+        UUID me = currentUser.requireAccountId();
+        Signed signed = export();
+        return new Pdf(signed.document(), EvidencePdf.render(signed.document(),
+                DetachedJws.parse(signed.signature()).kid(),
+                (entryId, attachmentId) -> attachments.content(me, entryId, attachmentId)));
+    }
+
     @Transactional
     public Signed export() {
         UUID me = currentUser.requireAccountId();
@@ -55,8 +72,8 @@ public class EvidenceExports {
                 recorded.entries().stream().map(e -> e.id()).toList());
         List<EvidenceEntry> entries = recorded.entries().stream()
                 .map(e -> new EvidenceEntry(e.id(), e.version(), e.createdAt(), e.updatedAt(), e.hash(),
-                        e.revisions(), files.getOrDefault(e.id(), List.of())))
-                .toList();
+                        e.revisions(), files.getOrDefault(e.id(), List.of()), null))
+                .map(e -> e.withDigest(EntryDigest.of(e))).toList();
         EvidenceDocument document = new EvidenceDocument(EvidenceDocument.FORMAT, auth.issuer(),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), EvidenceDocument.STATEMENT, recorded.chainLength(),
                 recorded.chainHead(), entries, recorded.chain());

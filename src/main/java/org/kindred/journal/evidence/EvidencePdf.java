@@ -10,11 +10,16 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.kindred.journal.JournalChain;
 import org.kindred.journal.api.IncidentFields;
 import org.kindred.journal.api.JournalRevisionResponse;
 import org.kindred.journal.evidence.api.EvidenceAttachment;
@@ -24,8 +29,8 @@ import org.kindred.journal.evidence.api.EvidenceEntry;
 /**
  * The evidence document as a PDF a lawyer or an ombudsman can read (README, "Evidence export", describes it page by
  * page): a cover page with the chain head and how to verify, a timeline of the incidents, then every entry in the
- * order the incidents happened with every field, its history (each version, when it was recorded, what changed) and
- * its hashes. A rendering of the signed JSON, which stays the authoritative record.
+ * order the incidents happened with every field, its attachments with their hashes (PNG and JPEG images embedded), its
+ * history (each version, when it was recorded, what changed) and its hashes. A rendering of the signed JSON, which stays the authoritative record.
  */
 final class EvidencePdf {
 
@@ -50,10 +55,19 @@ final class EvidencePdf {
             new Field("Impact", IncidentFields::impact),
             new Field("Actions taken", IncidentFields::actionsTaken));
 
+    /** Image types the PDF embeds (PDFBox reads them without extra codecs). */
+    static final Set<String> EMBEDDED = Set.of("image/png", "image/jpeg");
+
+    /** The stored bytes of an attachment, to embed images; empty when there are none. */
+    @FunctionalInterface
+    interface StoredFiles {
+        Optional<byte[]> content(UUID entryId, UUID attachmentId);
+    }
+
     private EvidencePdf() {
     }
 
-    static byte[] render(EvidenceDocument doc, String keyId) {
+    static byte[] render(EvidenceDocument doc, String keyId, StoredFiles files) {
         List<EvidenceEntry> entries = chronological(doc.entries());
         try (PdfPages pdf = new PdfPages()) {
             PDDocumentInformation info = pdf.document.getDocumentInformation();
@@ -66,7 +80,7 @@ final class EvidencePdf {
             cover(pdf, doc, entries, keyId);
             timeline(pdf, entries);
             for (int i = 0; i < entries.size(); i++) {
-                entry(pdf, entries.get(i), i + 1, entries.size());
+                entry(pdf, entries.get(i), i + 1, entries.size(), files);
             }
             long deleted = doc.chain().stream().filter(l -> l.deleted()).count();
             if (deleted > 0) {
@@ -152,7 +166,7 @@ final class EvidencePdf {
         }
     }
 
-    private static void entry(PdfPages pdf, EvidenceEntry entry, int number, int total) {
+    private static void entry(PdfPages pdf, EvidenceEntry entry, int number, int total, StoredFiles files) {
         IncidentFields now = current(entry);
         pdf.newPage();
         pdf.line(PdfPages.BOLD, 14, 0,
@@ -168,15 +182,7 @@ final class EvidencePdf {
         pdf.line(PdfPages.BOLD, 12, 0, "As it stands (version " + entry.version() + ")");
         fields(pdf, now, FIELDS);
         pdf.space(4);
-        pdf.line(PdfPages.BOLD, 12, 0, "Attachments");
-        if (entry.attachments().isEmpty()) {
-            pdf.paragraph(PdfPages.REGULAR, 10, 12, "None.");
-        }
-        for (EvidenceAttachment a : entry.attachments()) {
-            pdf.paragraph(PdfPages.REGULAR, 10, 12, a.fileName() + " (" + a.mediaType() + ", " + a.size()
-                    + " bytes, attached " + a.attachedAt() + ")");
-            pdf.line(PdfPages.MONO, 8, 24, "SHA-256 " + a.sha256());
-        }
+        attachments(pdf, entry, files);
         pdf.space(6);
         pdf.line(PdfPages.BOLD, 12, 0, "History: every version as recorded");
         IncidentFields previous = null;
@@ -205,6 +211,43 @@ final class EvidencePdf {
             fields(pdf, revision.incident(), changed);
             previous = revision.incident();
         }
+    }
+
+    /** Each file with its hash; a PNG or JPEG embedded below its listing when the stored bytes match that hash. */
+    private static void attachments(PdfPages pdf, EvidenceEntry entry, StoredFiles files) {
+        pdf.line(PdfPages.BOLD, 12, 0, "Attachments");
+        if (entry.attachments().isEmpty()) {
+            pdf.paragraph(PdfPages.REGULAR, 10, 12, "None.");
+        }
+        for (EvidenceAttachment a : entry.attachments()) {
+            pdf.keepTogether(40);
+            pdf.paragraph(PdfPages.REGULAR, 10, 12, a.fileName() + " (" + a.mediaType() + ", " + a.size()
+                    + " bytes, attached " + a.attachedAt() + ")");
+            pdf.line(PdfPages.MONO, 8, 24, "SHA-256 " + a.sha256());
+            if (EMBEDDED.contains(a.mediaType())) {
+                embed(pdf, entry, a, files);
+            } else if (a.mediaType().startsWith("image/")) {
+                pdf.paragraph(PdfPages.REGULAR, 9, 24, "Not shown: this PDF embeds PNG and JPEG images only.");
+            }
+            pdf.space(4);
+        }
+    }
+
+    private static void embed(PdfPages pdf, EvidenceEntry entry, EvidenceAttachment a, StoredFiles files) {
+        Optional<byte[]> bytes = files.content(entry.id(), a.id());
+        if (bytes.isEmpty() || !a.sha256().equals(JournalChain.hex(JournalChain.sha256(bytes.get())))) {
+            pdf.paragraph(PdfPages.REGULAR, 9, 24, "Not shown: the stored file does not match this SHA-256.");
+            return;
+        }
+        PDImageXObject image;
+        try {
+            image = PDImageXObject.createFromByteArray(pdf.document, bytes.get(), a.fileName());
+        } catch (IOException | IllegalArgumentException e) {
+            pdf.paragraph(PdfPages.REGULAR, 9, 24, "Not shown: the image could not be read.");
+            return;
+        }
+        pdf.line(PdfPages.REGULAR, 9, 24, "The image, as stored (the file with the SHA-256 above):");
+        pdf.image(image, 24);
     }
 
     private static void fields(PdfPages pdf, IncidentFields incident, List<Field> fields) {

@@ -96,9 +96,12 @@ public class EvidenceResource {
 
             The answer is 200 whether the export is valid or not. `valid` is true only when (in this order) the \
             document is in the evidence format, its hash chain recomputes link by link and ends in `chainHead`, each \
-            entry's newest version is the one it states, the signature names a key this service published (active \
-            or retired) and the signature matches. Otherwise `firstFailure` says which check failed first and, for the \
-            chain, the first entry that fails. `entries` lists what the document covers. Verifies what Kindred \
+            entry (in the document's order) is where the chain puts it, its newest version is the one it states and \
+            its `digest` recomputes (its attachments with their hashes, its dates), the signature names a key this \
+            service published (active or retired) and the signature matches. The chain and the entries are checked \
+            apart from the signature: when one was changed, `firstFailure` names the first failing entry (`entryId`, \
+            its position `entryIndex` and, for the chain, the `link`) even though the signature fails too; \
+            `signatureValid` says on its own whether the signature matched. `entries` lists what the document covers. Verifies what Kindred \
             recorded and when, not whether it is true. Nothing sent is stored or logged. The body is limited to \
             64 KiB like every request: verify larger exports offline (README, "Evidence export").""")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerifyEvidenceRequest.class)))

@@ -2,24 +2,15 @@ package org.kindred.journal.evidence;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.kindred.journal.JournalChain;
-import org.kindred.journal.api.ChainLink;
-import org.kindred.journal.api.JournalEntryResponse;
-import org.kindred.journal.api.JournalExport;
-import org.kindred.journal.api.JournalRevisionResponse;
 import org.kindred.journal.evidence.EvidenceKeys.EvidenceKey;
 import org.kindred.journal.evidence.api.EvidenceDocument;
-import org.kindred.journal.evidence.api.EvidenceEntry;
 import org.kindred.journal.evidence.api.EvidenceVerification;
 import org.kindred.journal.evidence.api.EvidenceVerification.CoveredEntry;
 import org.kindred.journal.evidence.api.EvidenceVerification.Failure;
@@ -34,10 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * Verifies an evidence export for anyone, without an account: the document's format, its hash chain entry by entry
- * ({@link JournalChain#firstBrokenLink}), that each entry's newest version is the one it states, the key and the
- * signature over the document's canonical form. Reports the first failure in that order, so a changed entry is named
- * even though the signature fails too. Nothing is stored or logged.
+ * Verifies an evidence export for anyone, without an account: the document's format, its hash chain and its entries
+ * ({@link EvidenceContentChecks}), the key and the signature over the document's canonical form. Reports the first
+ * failure in that order, so a changed entry is named even though the signature fails too, and says apart whether the
+ * signature matched. Nothing is stored or logged.
  */
 @ApplicationScoped
 public class EvidenceVerifier {
@@ -92,35 +83,31 @@ public class EvidenceVerifier {
     EvidenceVerification verify(JsonNode json, byte[] canonical, DetachedJws.Parsed jws) {
         Optional<EvidenceKey> key = Optional.ofNullable(jws.kid()).flatMap(keys::byId);
         String keyStatus = key.map(EvidenceKey::status).orElse(null);
+        boolean signed = key.isPresent() && DetachedJws.ALG.equals(jws.alg()) && EvidenceKeys.verify(
+                key.get().publicKey(), DetachedJws.signingInput(jws.encodedHeader(), canonical), jws.signature());
         EvidenceDocument document = read(json);
         if (document == null) {
             return new EvidenceVerification(false, jws.kid(), keyStatus, null, List.of(),
                     json.path("chainHead").isTextual() ? json.get("chainHead").textValue() : null,
                     new Failure("unsupported-format", null, null,
-                            "This is not a Kindred journal evidence document (" + EvidenceDocument.FORMAT + ")"));
+                            "This is not a Kindred journal evidence document (" + EvidenceDocument.FORMAT + ")"),
+                    signed);
         }
         List<CoveredEntry> covered = document.entries().stream()
                 .map(e -> new CoveredEntry(e.id(), e.revisions().size())).toList();
-        Failure failure = chainFailure(document);
-        boolean signed = false;
-        if (failure == null) {
-            if (key.isEmpty()) {
-                failure = new Failure("unknown-key", null, null, jws.kid() == null
-                        ? "The signature names no key (kid)"
-                        : "The signature names a key this service never published");
-            } else if (!DetachedJws.ALG.equals(jws.alg())) {
-                failure = new Failure("unsupported-algorithm", null, null, "Evidence is signed with EdDSA only");
-            } else if (!(signed = EvidenceKeys.verify(key.get().publicKey(),
-                    DetachedJws.signingInput(jws.encodedHeader(), canonical), jws.signature()))) {
-                failure = new Failure("signature-mismatch", null, null,
-                        "The signature does not match the document: it was changed after it was signed");
-            }
-        } else {
-            signed = key.isPresent() && DetachedJws.ALG.equals(jws.alg()) && EvidenceKeys.verify(
-                    key.get().publicKey(), DetachedJws.signingInput(jws.encodedHeader(), canonical), jws.signature());
+        Failure failure = EvidenceContentChecks.firstFailure(document, json);
+        if (failure == null && key.isEmpty()) {
+            failure = new Failure("unknown-key", null, null, jws.kid() == null
+                    ? "The signature names no key (kid)"
+                    : "The signature names a key this service never published");
+        } else if (failure == null && !DetachedJws.ALG.equals(jws.alg())) {
+            failure = new Failure("unsupported-algorithm", null, null, "Evidence is signed with EdDSA only");
+        } else if (failure == null && !signed) {
+            failure = new Failure("signature-mismatch", null, null,
+                    "The signature does not match the document: it was changed after it was signed");
         }
         return new EvidenceVerification(failure == null, jws.kid(), keyStatus, signed ? document.generatedAt() : null,
-                covered, document.chainHead(), failure);
+                covered, document.chainHead(), failure, signed);
     }
 
     /** The document in the evidence format, or null when it is not one (wrong format, missing or mistyped parts). */
@@ -142,43 +129,6 @@ public class EvidenceVerifier {
                 && document.chain().stream().allMatch(l -> l != null && l.entryId() != null && l.recordedAt() != null
                         && l.hash() != null);
         return complete ? document : null;
-    }
-
-    /** The first failure of the hash chain and of the entries' newest versions, or null. */
-    static Failure chainFailure(EvidenceDocument document) {
-        List<JournalEntryResponse> entries = document.entries().stream()
-                .map(e -> new JournalEntryResponse(e.id(), e.version(), e.createdAt(), e.updatedAt(), e.hash(),
-                        e.revisions().isEmpty() ? null : e.revisions().get(e.revisions().size() - 1).incident(),
-                        e.revisions()))
-                .toList();
-        List<ChainLink> chain = document.chain();
-        int broken = JournalChain.firstBrokenLink(
-                new JournalExport(document.chainLength(), document.chainHead(), entries, chain, List.of()));
-        if (broken >= 0 && broken < chain.size()) {
-            return new Failure("chain-broken", chain.get(broken).entryId(), broken, "Link " + broken
-                    + " of the hash chain does not recompute: the content, hash or order of this entry's version "
-                    + chain.get(broken).version() + " was changed");
-        }
-        if (broken == chain.size()) {
-            Set<String> linked = new HashSet<>();
-            chain.forEach(l -> linked.add(l.entryId() + "/" + l.version()));
-            UUID unlinked = document.entries().stream()
-                    .filter(e -> e.revisions().stream().anyMatch(r -> !linked.contains(e.id() + "/" + r.version())))
-                    .map(EvidenceEntry::id).findFirst().orElse(null);
-            return new Failure("chain-incomplete", unlinked, null, unlinked != null
-                    ? "A version of this entry has no link in the hash chain"
-                    : "The hash chain does not end in chainHead or does not have chainLength links: links are missing");
-        }
-        for (EvidenceEntry entry : document.entries()) {
-            JournalRevisionResponse newest = entry.revisions().isEmpty()
-                    ? null
-                    : entry.revisions().get(entry.revisions().size() - 1);
-            if (newest == null || newest.version() != entry.version() || !Objects.equals(newest.hash(), entry.hash())) {
-                return new Failure("entry-mismatch", entry.id(), null,
-                        "The entry's version or hash is not that of its newest version");
-            }
-        }
-        return null;
     }
 
     private static JsonNode parse(byte[] body) {

@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Text on A4 pages with PDFBox's standard 14 fonts: wrapped paragraphs, new pages as needed, a footer on every page.
@@ -88,6 +89,25 @@ final class PdfPages implements AutoCloseable {
             stream.newLineAtOffset(MARGIN + indent, y);
             stream.showText(text);
             stream.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An image below the current line at an indent, scaled down (never up) to the width left and to one page's
+     * height, on a new page when it does not fit below.
+     */
+    void image(PDImageXObject image, float indent) {
+        float maxWidth = WIDTH - indent;
+        float maxHeight = TOP - BOTTOM;
+        float scale = Math.min(1, Math.min(maxWidth / image.getWidth(), maxHeight / image.getHeight()));
+        float width = image.getWidth() * scale;
+        float height = image.getHeight() * scale;
+        keepTogether(height + 4);
+        y -= height + 4;
+        try {
+            stream.drawImage(image, MARGIN + indent, y, width, height);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,7 +26,8 @@ public record ComputedDeadline(
         @Schema(nullable = true, description = "How the rule is read", maxLength = 1000) String note,
         @Schema(required = true, maxLength = 2048, format = "uri") String source,
         @Schema(required = true, type = SchemaType.STRING, implementation = String.class, format = "date", maxLength = 10, example = "2026-12-05") LocalDate checked,
-        @Schema(required = true, maxLength = 1000) String notLegalAdvice) {
+        @Schema(required = true, maxLength = 1000) String notLegalAdvice,
+        @Schema(required = true, description = "False until a curator has verified the entry against its `source` (then `checked` is the day of that verification); while false, `checked` is only the day it was compiled. Every pathway must be verified against its source before anyone relies on it") boolean verified) {
 
     /** A conditional longer limit, computed. */
     @Schema(description = "A longer limit that applies only under its condition")

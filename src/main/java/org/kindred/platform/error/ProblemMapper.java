@@ -41,6 +41,8 @@ import io.quarkus.security.AuthenticationRedirectException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final java.util.regex.Pattern UUID_IN_PATH = java.util.regex.Pattern
+            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final org.kindred.platform.web.AllowedMethods allowedMethods;
     private final org.kindred.platform.db.DatabaseGate databaseGate;
@@ -53,7 +55,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        LOG.debugf("%d %s on %s", e.status(), e.kind(), uri.getPath());
+        LOG.debugf("%d %s on %s", e.status(), e.kind(), loggedPath(uri));
         Response.ResponseBuilder builder = Response.status(e.status())
                 .entity(new Problem(Problem.TYPE_PREFIX + e.kind(), e.title(), e.status(), e.getMessage(),
                         uri.getPath(), e.errors(), e.extensions()));
@@ -226,7 +228,7 @@ public class ProblemMapper {
      * unreachable database also opens the outage short circuit, so the next requests do not wait for it too.
      */
     private Response databaseOutage(Throwable e, UriInfo uri) {
-        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), DatabaseOutage.describe(e));
+        LOG.warnf("Database unavailable on %s: %s", loggedPath(uri), DatabaseOutage.describe(e));
         databaseGate.outageSeen(e);
         return apiException(new ServiceUnavailableException(org.kindred.platform.db.DatabaseGate.DETAIL,
                 RETRY_AFTER_SECONDS), uri);
@@ -236,7 +238,7 @@ public class ProblemMapper {
     static final long RETRY_AFTER_SECONDS = org.kindred.platform.db.DatabaseGate.RETRY_AFTER_SECONDS;
 
     private Response internalError(Throwable e, UriInfo uri) {
-        LOG.errorf(e, "Unhandled error on %s", uri.getPath());
+        LOG.errorf(e, "Unhandled error on %s", loggedPath(uri));
         return problem(Response.status(500).entity(problem(500, "internal", "Internal error",
                 "Something went wrong on our side; it has been logged", uri)));
     }
@@ -248,6 +250,14 @@ public class ProblemMapper {
      */
     static final int MAX_FIELD_ERRORS = 100;
     static final int MAX_FIELD_LENGTH = 200;
+
+    /**
+     * The request path with every UUID as {@code {id}}: a log line says which endpoint failed, never whose journal
+     * entry, attachment, post or account it was (the request id ties the line to the request).
+     */
+    static String loggedPath(UriInfo uri) {
+        return UUID_IN_PATH.matcher(uri.getPath()).replaceAll("{id}");
+    }
 
     private static Response validation(List<Problem.FieldError> allErrors, UriInfo uri) {
         List<Problem.FieldError> errors = allErrors.stream().limit(MAX_FIELD_ERRORS)

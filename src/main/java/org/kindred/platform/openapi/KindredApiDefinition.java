@@ -52,9 +52,14 @@ import org.kindred.platform.error.Problem;
         @Tag(name = "Community", description = "Community guidelines"),
         @Tag(name = "Admin", description = "Platform administration (admins only)"),
         @Tag(name = "Resources", description = "The curated resource library: helplines, crisis lines, where to report, legal aid, guides"),
-        @Tag(name = "Complaint pathways", description = "Where and how to complain about discrimination, per jurisdiction, and the deadlines for an incident (public; not legal advice)"),
+        @Tag(name = "Complaint pathways", description = "Where and how to complain about discrimination, per jurisdiction, and the deadlines for an incident (public; not legal advice; entries say `verified: false` until a curator has checked them against their official source, which none has yet)"),
         @Tag(name = "Feeds", description = "JSON Feed and Atom feeds of the library for partner sites (public, any origin)"),
         @Tag(name = "Partners", description = "Partner organisations and their API keys (admins only)"),
+        @Tag(name = "Journal", description = "Your private incident journal: entries with every version, attachments, deadlines and reminders. "
+                + "Only you can read it through the API. It is encrypted at rest with a data key of your own, which the service keeps wrapped by its "
+                + "key-encryption key, so whoever runs the service with that key could decrypt it. **There is no journal passphrase:** the optional "
+                + "member-chosen passphrase the design mentions is not built, and no request takes one. Reminder dates are stored unencrypted so "
+                + "reminders can be sent (see `PUT /api/v1/me/journal/entries/{entryId}/reminders`)"),
         @Tag(name = "Evidence", description = "Your incident journal as signed evidence (JSON with a detached JWS, or PDF), and public verification of such exports with the service's evidence keys")
 }, components = @Components(schemas = {
         // Single-value string kinds (see ApiTypes): @CountryCode (CountryCodeValidator) and the handle's pattern.

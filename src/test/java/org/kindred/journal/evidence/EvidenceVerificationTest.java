@@ -1,5 +1,6 @@
 package org.kindred.journal.evidence;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,7 +63,35 @@ class EvidenceVerificationTest {
         Evidence.verify(document, signature).then().statusCode(200).header("Cache-Control", "no-store")
                 .body("valid", equalTo(true)).body("keyId", equalTo(Evidence.ACTIVE_KID))
                 .body("entries.entryId", equalTo(List.of(first, second)))
-                .body("entries.versions", equalTo(List.of(2, 1))).body("firstFailure", nullValue());
+                .body("entries.versions", equalTo(List.of(2, 1))).body("firstFailure", nullValue())
+                .body("signatureValid", equalTo(true));
+    }
+
+    /** One byte of an entry outside the chain (its dates), the order of the entries: named, signature failing too. */
+    @Test
+    void aChangedEntryDateOrEntryOrderIsNamedEvenThoughTheSignatureFailsToo() throws Exception {
+        ObjectNode altered = document.deepCopy();
+        String created = altered.at("/entries/1/createdAt").asText();
+        ((ObjectNode) altered.at("/entries/1")).put("createdAt", "1999" + created.substring(4));
+        invalid(altered, signature, "entry-mismatch", second, null).body("firstFailure.entryIndex", equalTo(1))
+                .body("firstFailure.detail", containsString("digest")).body("signatureValid", equalTo(false));
+
+        altered = document.deepCopy();
+        ArrayNode entries = (ArrayNode) altered.get("entries");
+        JsonNode zero = entries.get(0).deepCopy();
+        entries.set(0, entries.get(1).deepCopy());
+        entries.set(1, zero);
+        invalid(altered, signature, "entry-mismatch", second, null).body("firstFailure.entryIndex", equalTo(0))
+                .body("firstFailure.detail", containsString("order")).body("signatureValid", equalTo(false));
+    }
+
+    @Test
+    void anExportWithoutDigestsStillVerifiesByItsChainAndSignature() throws Exception {
+        ObjectNode old = document.deepCopy();
+        old.get("entries").forEach(e -> ((ObjectNode) e).remove("digest"));
+        String oldSignature = Evidence.sign(canonical(old), Evidence.RETIRED_KID, Evidence.retiredPrivateKey());
+        Evidence.verify(old, oldSignature).then().statusCode(200).body("valid", equalTo(true))
+                .body("signatureValid", equalTo(true));
     }
 
     @Test
@@ -70,11 +99,12 @@ class EvidenceVerificationTest {
         ObjectNode altered = document.deepCopy();
         ObjectNode incident = (ObjectNode) altered.at("/entries/0/revisions/0/incident");
         incident.put("whatHappened", "He said people like me do not belong hera.");
-        invalid(altered, signature, "chain-broken", first, 0);
+        invalid(altered, signature, "chain-broken", first, 0).body("firstFailure.entryIndex", equalTo(0))
+                .body("signatureValid", equalTo(false));
 
         altered = document.deepCopy();
         ((ObjectNode) altered.at("/entries/1/revisions/0/incident")).put("date", "2026-03-04");
-        invalid(altered, signature, "chain-broken", second, 1);
+        invalid(altered, signature, "chain-broken", second, 1).body("firstFailure.entryIndex", equalTo(1));
     }
 
     @Test
@@ -97,7 +127,8 @@ class EvidenceVerificationTest {
         JsonNode zero = chain.get(0).deepCopy();
         chain.set(0, chain.get(1).deepCopy());
         chain.set(1, zero);
-        invalid(altered, signature, "chain-broken", second, 0);
+        invalid(altered, signature, "chain-broken", second, 0).body("firstFailure.entryIndex", equalTo(1))
+                .body("signatureValid", equalTo(false));
     }
 
     @Test
@@ -206,6 +237,13 @@ class EvidenceVerificationTest {
         return Evidence.verify(document, signature).then().statusCode(200).body("valid", equalTo(false))
                 .body("firstFailure.reason", equalTo(reason)).body("firstFailure.entryId", equalTo(entryId))
                 .body("firstFailure.link", equalTo(link)).body("signedAt", nullValue());
+    }
+
+    /** RFC 8785 for this document's values (strings without escapes, integers), written from the RFC. */
+    private static byte[] canonical(JsonNode value) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .writeValueAsBytes(new com.fasterxml.jackson.databind.ObjectMapper().convertValue(value, Object.class));
     }
 
     private static String withKid(String jws, String kid) throws Exception {
