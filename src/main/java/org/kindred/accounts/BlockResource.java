@@ -53,19 +53,31 @@ public class BlockResource {
 
     @PUT
     @Path("/{accountId}")
-    @Operation(operationId = "blockAccount", summary = "Block someone", description = "Their posts and replies disappear from your feeds and threads; they no longer see yours, and cannot reply to "
-            + "or react to your posts. They are not told. Blocking twice is harmless. Takes no `If-Match`: it only adds the member to "
-            + "your set of blocks, an idempotent change with no representation to version, so there is no concurrent edit to lose.")
+    @Operation(operationId = "blockAccount", summary = "Block someone", description = "A block hides each of you from the other, in both "
+            + "directions, whoever blocked whom. They are not notified.\n\n"
+            + "- **Named posts and replies**: theirs leave your group feeds, threads (replies), home timeline and search, and yours "
+            + "leave theirs. Opened by id, such a post answers 404 exactly like a post that does not exist, so neither of you can "
+            + "reply to the other's named posts (nor in a named thread the other started) or react to them.\n"
+            + "- **Member lists**: each of you is left out of the other's `GET /api/v1/groups/{groupId}/members`.\n"
+            + "- **Profiles**: `GET /api/v1/accounts/{handle}` answers 404 across the block, exactly like an unknown handle.\n"
+            + "- **Notifications**: a named reply by one of you no longer notifies the other.\n\n"
+            + "**Anonymous posts and replies are never affected by blocks**, in either direction: they stay in every list, open by "
+            + "id, and take replies and reactions from both of you as before, because a post that disappeared after a block would "
+            + "tell who wrote it (README \"Privacy model\", I1). A group's moderators and owners acting as such still see its whole "
+            + "member list and open any of its posts by id, and platform admins see every profile. Blocking twice is harmless.\n\n"
+            + "Takes no `If-Match`: it only adds the member to your set of blocks, an idempotent change with no representation "
+            + "to version, so there is no concurrent edit to lose.")
     @APIResponse(responseCode = "204", description = "Blocked")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a UUID, or yourself")
-    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
+    @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No live account with this id")
     public void block(@RestPath("accountId") UUID accountId) {
         blocks.block(accountId);
     }
 
     @DELETE
     @Path("/{accountId}")
-    @Operation(operationId = "unblockAccount", summary = "Unblock someone", description = "Unblocking someone you had not blocked is harmless.")
+    @Operation(operationId = "unblockAccount", summary = "Unblock someone", description = "Their named posts and replies, their entry in member lists and their profile "
+            + "reappear for you, and yours for them, unless they blocked you too. Unblocking someone you had not blocked is harmless.")
     @APIResponse(responseCode = "204", description = "Unblocked")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     public void unblock(@RestPath("accountId") UUID accountId) {

@@ -41,10 +41,12 @@ public class PostModeration {
     private final PostAccess postAccess;
     private final Event<DomainEvent> events;
     private final CurrentUser currentUser;
+    private final AnonymousAuthorReads authorReads;
 
     public PostModeration(PostRepository posts, PostAccess postAccess, Event<DomainEvent> events,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, AnonymousAuthorReads authorReads) {
         this.posts = posts;
+        this.authorReads = authorReads;
         this.postAccess = postAccess;
         this.events = events;
         this.currentUser = currentUser;
@@ -65,8 +67,10 @@ public class PostModeration {
             posts.flush();
         }
         PostRow updated = posts.row(postId, seen.reader()).orElseThrow();
-        return PostViews.toResponse(updated, seen.context(), seen.reader(),
+        PostResponse response = PostViews.toResponse(updated, seen.context(), seen.reader(),
                 postAccess.canReply(updated, seen.context(), seen.reader()));
+        authorReads.recordShown(seen.reader(), response);
+        return response;
     }
 
     @Transactional
@@ -152,6 +156,7 @@ public class PostModeration {
             for (PostRow row : posts.rowsByIds(postIds, me)) {
                 views.put(row.id(), PostViews.toResponse(row, context, me, false, true));
             }
+            authorReads.recordShown(me, views.values());
         }
         return views;
     }

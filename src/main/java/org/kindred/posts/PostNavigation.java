@@ -37,10 +37,12 @@ public class PostNavigation {
     private final GroupAccess access;
     private final KeysetPaging paging;
     private final CurrentUser currentUser;
+    private final AnonymousAuthorReads authorReads;
 
     public PostNavigation(PostRepository posts, PostAccess postAccess, GroupAccess access, KeysetPaging paging,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, AnonymousAuthorReads authorReads) {
         this.posts = posts;
+        this.authorReads = authorReads;
         this.postAccess = postAccess;
         this.access = access;
         this.paging = paging;
@@ -107,10 +109,12 @@ public class PostNavigation {
 
     private List<PostResponse> render(List<PostRow> rows, Map<UUID, GroupContext> groups, UUID me) {
         PostRepository.ReaderWarnings warnings = posts.readerWarnings(me);
-        return rows.stream().map(r -> {
+        List<PostResponse> shown = rows.stream().map(r -> {
             GroupContext context = groups.get(r.groupId());
             return PostViews.listed(r, context, me, postAccess.canReply(r, context, me), warnings);
         }).toList();
+        authorReads.recordShown(me, shown);
+        return shown;
     }
 
     /**

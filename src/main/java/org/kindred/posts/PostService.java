@@ -58,12 +58,15 @@ public class PostService {
     private final Event<DomainEvent> events;
     private final CurrentUser currentUser;
     private final Guidelines guidelines;
+    private final AnonymousAuthorReads authorReads;
     private final Clock clock;
 
     public PostService(PostRepository posts, PostAccess postAccess, PostModeration moderation,
             ContentScreening screening, GroupAccess access, KeysetPaging paging, Event<DomainEvent> events,
-            CurrentUser currentUser, Guidelines guidelines, PostNavigation navigation, Clock clock) {
+            CurrentUser currentUser, Guidelines guidelines, PostNavigation navigation, AnonymousAuthorReads authorReads,
+            Clock clock) {
         this.posts = posts;
+        this.authorReads = authorReads;
         this.navigation = navigation;
         this.guidelines = guidelines;
         this.postAccess = postAccess;
@@ -85,7 +88,7 @@ public class PostService {
         }
         UUID me = currentUser.requireAccountId();
         PostRepository.ReaderWarnings warnings = posts.readerWarnings(me);
-        return paging.page("feed|" + context.groupId() + "|" + sort, page, 3,
+        Page<PostResponse> feed = paging.page("feed|" + context.groupId() + "|" + sort, page, 3,
                 (after, limit) -> posts.rows(posts.feedQuery(context.groupId(), me, sort, after == null
                         ? null
                         : new PostRepository.FeedPosition(Boolean.parseBoolean(after.get(0)),
@@ -97,6 +100,8 @@ public class PostService {
                 rows -> rows.stream()
                         .map(r -> PostViews.listed(r, context, me, postAccess.canReply(r, context, me), warnings))
                         .toList());
+        authorReads.recordShown(me, feed.items());
+        return feed;
     }
 
     @Transactional
@@ -121,8 +126,9 @@ public class PostService {
     public Versioned<PostResponse> get(UUID postId) {
         Seen post = postAccess.requireVisible(postId);
         boolean canReply = postAccess.canReplyUnder(post.row(), post.context(), post.reader());
-        return Versioned.of(PostViews.toResponse(post.row(), post.context(), post.reader(), canReply),
-                post.row().version());
+        PostResponse response = PostViews.toResponse(post.row(), post.context(), post.reader(), canReply);
+        authorReads.recordShown(post.reader(), response);
+        return Versioned.of(response, post.row().version());
     }
 
     @Transactional
@@ -139,14 +145,15 @@ public class PostService {
     public ThreadResponse thread(UUID threadId, PageParams page) {
         Seen thread = postAccess.requireVisibleThread(threadId);
         boolean canReply = postAccess.canReply(thread.row(), thread.context(), thread.reader());
-        return new ThreadResponse(PostViews.toResponse(thread.row(), thread.context(), thread.reader(), canReply),
-                repliesOf(thread, canReply, page));
+        PostResponse first = PostViews.toResponse(thread.row(), thread.context(), thread.reader(), canReply);
+        authorReads.recordShown(thread.reader(), first);
+        return new ThreadResponse(first, repliesOf(thread, canReply, page));
     }
 
     private Page<PostResponse> repliesOf(Seen thread, boolean canReply, PageParams page) {
         UUID threadId = thread.row().id();
         PostRepository.ReaderWarnings warnings = posts.readerWarnings(thread.reader());
-        return paging.page("replies|" + threadId, page, 2,
+        Page<PostResponse> replies = paging.page("replies|" + threadId, page, 2,
                 (after, limit) -> posts.rows(posts.repliesQuery(threadId, thread.reader(), after == null
                         ? null
                         : new PostRepository.ReplyPosition(Instant.parse(after.get(0)), UUID.fromString(after.get(1))),
@@ -154,6 +161,8 @@ public class PostService {
                 last -> List.of(last.createdAt().toString(), last.id().toString()),
                 rows -> rows.stream()
                         .map(r -> PostViews.listed(r, thread.context(), thread.reader(), canReply, warnings)).toList());
+        authorReads.recordShown(thread.reader(), replies.items());
+        return replies;
     }
 
     /** A reply: the thread is read once, each permission checked once, the text screened once. */

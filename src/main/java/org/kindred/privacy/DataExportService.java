@@ -97,8 +97,17 @@ public class DataExportService {
                         WHERE actor_id = :id ORDER BY created_at, id""", accountId,
                         r -> new DataExport.ModerationEntry((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3],
                                 (String) r[4], instant(r[5]))),
+                anonymousAuthorReads(accountId),
                 notificationSettings(accountId), threadSubscriptions(accountId), recoveryCodes(accountId),
                 keywordMutes(accountId), sections(accountId));
+    }
+
+    /** The anonymous posts whose author the member was shown as a moderator (not the authors). */
+    private List<DataExport.AuthorReadEntry> anonymousAuthorReads(UUID accountId) {
+        return rows("""
+                SELECT group_id, post_id, read_at FROM anonymous_author_reads WHERE reader_id = :id
+                ORDER BY read_at, id""", accountId,
+                r -> new DataExport.AuthorReadEntry((UUID) r[0], (UUID) r[1], instant(r[2])));
     }
 
     private List<DataExport.KeywordMuteEntry> keywordMutes(UUID accountId) {

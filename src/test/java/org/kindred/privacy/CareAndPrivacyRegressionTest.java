@@ -140,6 +140,38 @@ class CareAndPrivacyRegressionTest {
     }
 
     @Test
+    void i2LockingAHeldPostLeavesNoTraceForMembers() {
+        // Issue 14, item 10: a lock on a post held for care wrote a public moderation-log entry.
+        UUID held = Posts.post(author, group, URGENT);
+        UUID never = UUID.randomUUID();
+        String log = Api.as(reader).get("/api/v1/groups/" + group.id() + "/moderation-log").then().statusCode(200)
+                .extract().asString();
+        String feed = Api.as(reader).get(feed()).then().statusCode(200).extract().asString();
+        int posts = Api.as(reader).get("/api/v1/groups/" + group.id()).then().statusCode(200).extract()
+                .path("postCount");
+
+        Api.as(moderator).post("/api/v1/posts/" + held + "/lock").then().statusCode(200).body("locked", equalTo(true));
+        String care = Api.as(moderator).get("/api/v1/groups/" + group.id() + "/reports").then().statusCode(200)
+                .extract().path("items.find { it.targetId == '" + held + "' }.reportId");
+        resolve(owner, care, "LOCK_THREAD").statusCode(200);
+
+        Api.as(moderator).get("/api/v1/groups/" + group.id() + "/moderation-log").then().statusCode(200)
+                .body("items.findAll { it.targetId == '" + held + "' }.action",
+                        equalTo(List.of("THREAD_LOCKED", "THREAD_LOCKED")));
+        Api.as(reader).get("/api/v1/groups/" + group.id() + "/moderation-log").then().statusCode(200)
+                .body(equalTo(log));
+        Api.as(reader).get(feed()).then().statusCode(200).body(equalTo(feed));
+        Api.as(reader).get("/api/v1/groups/" + group.id()).then().body("postCount", equalTo(posts));
+        for (String path : List.of("/api/v1/posts/%s", "/api/v1/posts/%s/replies", "/api/v1/posts/%s/thread")) {
+            String unwritten = Api.as(reader).get(path.formatted(never)).then().statusCode(404).extract().asString()
+                    .replace(never.toString(), "ID");
+            Api.as(reader).get(path.formatted(held)).then().statusCode(404)
+                    .body(org.hamcrest.Matchers.equalTo(unwritten.replace("ID", held.toString())));
+        }
+        assertProblem(Api.as(reader).post("/api/v1/posts/" + held + "/lock").then(), 404, "not-found");
+    }
+
+    @Test
     void i5AReporterOfAnAnonymousPostLearnsThatActionWasTakenNotWhich() {
         UUID anonymous = Posts.anonymous(author, group, "You people should go back where you came from.");
         String reportId = report(reader, anonymous, "HATE").statusCode(201).extract().path("id");

@@ -123,6 +123,7 @@ class ApiAccessTest {
                 "PATCH /api/v1/groups/{groupId}/keyword-rules/{ruleId}", "GET /api/v1/groups/{groupId}/members",
                 "POST /api/v1/groups/{groupId}/members", "DELETE /api/v1/groups/{groupId}/members/{accountId}",
                 "PATCH /api/v1/groups/{groupId}/members/{accountId}", "GET /api/v1/groups/{groupId}/moderation-log",
+                "GET /api/v1/groups/{groupId}/moderation/author-reads",
                 "GET /api/v1/groups/{groupId}/posts", "POST /api/v1/groups/{groupId}/posts",
                 "GET /api/v1/groups/{groupId}/reports", "POST /api/v1/groups/{groupId}/rules/acceptance",
                 "PATCH /api/v1/me", "GET /api/v1/me", "DELETE /api/v1/me", "GET /api/v1/me/blocks",

@@ -23,7 +23,7 @@ public record PostResponse(
         @Schema(required = true) UUID groupId,
         @Schema(nullable = true, description = "The thread this reply belongs to; null for a thread's first post") UUID parentId,
         @Schema(nullable = true, description = "The reply this reply answers") UUID replyTo,
-        @Schema(nullable = true, description = "Null for anonymous posts, except for the group's moderators and platform admins") Author author,
+        @Schema(nullable = true, description = "Null for anonymous posts, except for the group's moderators and platform admins; showing them an anonymous post's author is recorded for the group's owners (listAnonymousAuthorReads)") Author author,
         @Schema(required = true) boolean anonymous,
         @Schema(required = true, description = "True when you wrote it (shown only to you, also for your anonymous posts)") boolean mine,
         @Schema(nullable = true, maxLength = 200) String title,

@@ -29,6 +29,7 @@ public record DataExport(
         @Schema(required = true, description = "Members you muted (same shape as `blocks`)") List<BlockEntry> mutes,
         @Schema(required = true, description = "Warnings moderators gave you") List<WarningEntry> warnings,
         @Schema(required = true, description = "Moderation actions you took in groups you moderate") List<ModerationEntry> moderationActions,
+        @Schema(required = true, description = "Anonymous posts whose author you were shown as a moderator, owner or admin (once per post and day; their authors are not in your export)", maxItems = 100000) List<AuthorReadEntry> anonymousAuthorReads,
         @Schema(required = true, description = "Your notification settings (kinds turned off, quiet hours); empty when you kept the defaults. Notifications themselves are pointers to others' activity and are not exported", maxItems = 1) List<NotificationSettingsEntry> notificationSettings,
         @Schema(required = true, description = "Threads you chose to follow or mute", maxItems = 100000) List<ThreadSubscriptionEntry> threadSubscriptions,
         @Schema(required = true, description = "Your recovery codes: how many are left and when the set was made; empty if you never made any. The codes and their hashes are never exported", maxItems = 1) List<RecoveryCodesEntry> recoveryCodes,
@@ -141,6 +142,11 @@ public record DataExport(
             @Schema(required = true, maxLength = 16, example = "POST") String targetType,
             @Schema(nullable = true) UUID targetId,
             @Schema(nullable = true, maxLength = 1000) String reason, @Schema(required = true) Instant createdAt) {
+    }
+
+    @Schema(name = "DataExportAnonymousAuthorRead")
+    public record AuthorReadEntry(@Schema(required = true) UUID groupId, @Schema(required = true) UUID postId,
+            @Schema(required = true) Instant readAt) {
     }
 
     @Schema(name = "DataExportNotificationSettings")

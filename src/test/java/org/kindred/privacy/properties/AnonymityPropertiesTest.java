@@ -58,6 +58,19 @@ class AnonymityPropertiesTest {
         sameForEveryObserver(List.of(secret, new Step.Erase(0, true)));
     }
 
+    /**
+     * Issue 14 item 1, on every run: an observer blocks a candidate author, then a candidate blocks the observer (the
+     * mirror), then both are lifted; whatever the block, the anonymous post must behave the same for the observer.
+     */
+    @Test
+    void blocksInEitherDirectionNeverTellWhoWroteIt() {
+        Step.Secret secret = new Step.Secret(0, 1, false);
+        sameForEveryObserver(List.of(secret, new Step.Block(2, 0), new Step.Block(3, 1)));
+        sameForEveryObserver(List.of(secret, new Step.Block(0, 2), new Step.Block(1, 3)));
+        sameForEveryObserver(List.of(secret, new Step.Block(2, 0), new Step.React(2, 0), new Step.Reply(2, 0, false),
+                new Step.ReportPost(2, 0, "HATE")));
+    }
+
     static void sameForEveryObserver(List<Step> steps) {
         Step.Secret secret = steps.stream().filter(Step.Secret.class::isInstance).map(Step.Secret.class::cast)
                 .findFirst().orElse(null);
