@@ -46,7 +46,7 @@ final class Lexicon {
             List<String> selfSubjects, List<String> reporting, List<String> attribution,
             List<String> historyMarkers, List<String> pastMarkers, List<String> exclusions,
             List<String> firstPerson, List<String> hedges, List<String> hypotheticals, Map<String, String> spellings,
-            List<CrisisGroup> crisis, List<WarningGroup> contentWarnings) {
+            List<CrisisGroup> crisis, Map<String, List<String>> concepts, List<WarningGroup> contentWarnings) {
         Source {
             if (language == null || language.isBlank()) {
                 throw new IllegalArgumentException("language is required");
@@ -66,6 +66,7 @@ final class Lexicon {
             hypotheticals = orEmpty(hypotheticals);
             spellings = spellings == null ? Map.of() : spellings;
             crisis = orEmpty(crisis);
+            concepts = concepts == null ? Map.of() : concepts;
             contentWarnings = orEmpty(contentWarnings);
         }
     }
@@ -162,6 +163,7 @@ final class Lexicon {
     final PhraseIndex exclusions;
     final List<Rule> crisis;
     private final PhraseIndex crisisIndex;
+    private final Concepts concepts;
     final List<WarningRule> warnings;
     private final PhraseIndex warningIndex;
 
@@ -191,6 +193,7 @@ final class Lexicon {
         }
         this.crisis = List.copyOf(rules);
         this.crisisIndex = new PhraseIndex(rules.stream().map(Rule::phrase).toList());
+        this.concepts = new Concepts(source.concepts(), macros, negations, negation);
         List<WarningRule> warningRules = new ArrayList<>();
         for (WarningGroup group : source.contentWarnings()) {
             Set<ContentWarning> set = EnumSet.copyOf(group.warnings());
@@ -244,7 +247,7 @@ final class Lexicon {
         List<Lexicon> scope = context == null || context == this ? List.of(this) : List.of(this, context);
         List<Rule> rules = new ArrayList<>();
         List<Span> found = new ArrayList<>();
-        matchCrisisRules(s, rules, found);
+        matchCrisisRules(s, excluded, rules, found);
         if (found.isEmpty()) {
             return List.of();
         }
@@ -296,8 +299,11 @@ final class Lexicon {
         return findings;
     }
 
-    /** Every match of a crisis rule in the sentence: the rule, and the tokens it covers (same index in both lists). */
-    private void matchCrisisRules(Sentence s, List<Rule> rules, List<Span> found) {
+    /**
+     * Every match of a crisis rule in the sentence, then every combination of the concept layer: the rule, and the
+     * tokens it covers (same index in both lists).
+     */
+    private void matchCrisisRules(Sentence s, List<Span> excluded, List<Rule> rules, List<Span> found) {
         BitSet candidates = crisisIndex.candidates(s);
         for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
             Rule rule = crisis.get(r);
@@ -310,6 +316,7 @@ final class Lexicon {
                 }
             }
         }
+        concepts.match(s, excluded, rules, found);
     }
 
     /** The spans of the sentence that may lower a crisis phrase near them, from every lexicon in scope. */
@@ -333,6 +340,9 @@ final class Lexicon {
      * rules must see where the writer's own statement starts ("i want to die").
      */
     private static Span ownStatement(Sentence s, List<Lexicon> scope, Phrase phrase, Span match) {
+        if (phrase == null) {
+            return match; // a concept combination already starts at the writer's "I"
+        }
         for (int t = match.to() - 1; t > match.from(); t--) {
             if (!isFirstPerson(scope, s.token(t))) {
                 continue;
@@ -579,7 +589,7 @@ final class Lexicon {
         return new PhraseIndex(sources.stream().map(p -> Phrase.compile(p, macros, negations)).toList());
     }
 
-    private static Pattern tokenSet(List<String> words) {
+    static Pattern tokenSet(List<String> words) {
         if (words.isEmpty()) {
             return Pattern.compile("(?!)");
         }
