@@ -47,8 +47,8 @@ final class Concepts {
     }
 
     /**
-     * The combinations, URGENT ones first: a CONCERN one does not fire where an URGENT one or a phrase covers its
-     * words.
+     * The combinations, URGENT ones first: a CONCERN one does not fire where an URGENT one covers its words, nor
+     * in a sentence about the past ("I used to feel hopeless").
      */
     static final List<Combo> COMBOS = List.of(
             combo(CrisisSignal.METHOD, true, EnumSet.of(Concept.MEANS, Concept.LETHAL), EnumSet.of(Concept.ALL)),
@@ -78,8 +78,10 @@ final class Concepts {
     private final Pattern self;
     private final Pattern other;
     private final Pattern negation;
+    private final PhraseIndex past;
 
-    Concepts(Map<String, List<String>> source, Map<String, String> macros, List<String> negations, Pattern negation) {
+    Concepts(Map<String, List<String>> source, Map<String, String> macros, List<String> negations, Pattern negation,
+            PhraseIndex past) {
         List<Phrase> trig = new ArrayList<>();
         List<Concept> trigConcepts = new ArrayList<>();
         List<Phrase> mod = new ArrayList<>();
@@ -101,6 +103,7 @@ final class Concepts {
         this.self = Lexicon.tokenSet(source.getOrDefault("SELF", List.of()));
         this.other = Lexicon.tokenSet(source.getOrDefault("OTHER", List.of()));
         this.negation = negation;
+        this.past = past;
     }
 
     private static Combo combo(CrisisSignal signal, boolean self, Set<Concept> anchor, Set<Concept> with) {
@@ -136,8 +139,9 @@ final class Concepts {
             return;
         }
         collect(modifiers, modifierConcepts, modifiers.candidates(s), s, hits);
-        // a CONCERN combination adds nothing where a phrase or an URGENT combination already holds its words
-        List<Lexicon.Span> covered = new ArrayList<>(found);
+        // a CONCERN combination adds nothing where an URGENT one already holds its words
+        List<Lexicon.Span> covered = new ArrayList<>();
+        boolean aboutThePast = !Lexicon.spans(past, s).isEmpty(); // "I used to feel hopeless": no CONCERN
         for (Combo combo : COMBOS) {
             boolean isUrgent = combo.signal().level == CrisisLevel.URGENT;
             for (Hit anchor : hits) {
@@ -145,7 +149,8 @@ final class Concepts {
                     continue;
                 }
                 Lexicon.Span span = fit(combo, anchor, hits, s);
-                if (span == null || !isUrgent && Lexicon.overlapsAny(covered, span.from(), span.to())) {
+                if (span == null
+                        || !isUrgent && (aboutThePast || Lexicon.overlapsAny(covered, span.from(), span.to()))) {
                     continue;
                 }
                 Suppression negated = combo.self() ? negation(s, span, hits) : Suppression.NONE;
@@ -188,7 +193,8 @@ final class Concepts {
             int best = Integer.MAX_VALUE;
             for (Hit hit : hits) {
                 int distance = Math.max(hit.from() - anchor.to(), anchor.from() - hit.to());
-                if (hit != anchor && combo.slots().get(k).contains(hit.concept()) && distance < best) {
+                if (hit != anchor && combo.slots().get(k).contains(hit.concept()) && distance < best
+                        && s.quoted(hit.from()) == s.quoted(anchor.from())) {
                     nearest = hit;
                     best = distance;
                 }
@@ -203,20 +209,14 @@ final class Concepts {
             return null;
         }
         if (!combo.self()) {
-            // "according to him, I'm a burden": the statement starts at the writer's "I", where suppression looks
-            for (int t = from - 1; t >= 0 && t >= from - 2; t--) {
-                if (self.matcher(s.token(t)).matches()) {
-                    return new Lexicon.Span(t, to);
-                }
-            }
             return new Lexicon.Span(from, to);
         }
         int writer = writer(s, from, to);
-        if (writer < 0) {
+        if (writer < 0 || s.quoted(writer) != s.quoted(anchor.from())) {
             return null;
         }
         for (int t = writer + 1; t < to; t++) {
-            if (other.matcher(s.token(t)).matches()) {
+            if (!insideHit(hits, t) && other.matcher(s.token(t)).matches()) {
                 return null; // "I know he is going to take all his pills": his crisis, not the writer's
             }
         }

@@ -193,7 +193,7 @@ final class Lexicon {
         }
         this.crisis = List.copyOf(rules);
         this.crisisIndex = new PhraseIndex(rules.stream().map(Rule::phrase).toList());
-        this.concepts = new Concepts(source.concepts(), macros, negations, negation);
+        this.concepts = new Concepts(source.concepts(), macros, negations, negation, past);
         List<WarningRule> warningRules = new ArrayList<>();
         for (WarningGroup group : source.contentWarnings()) {
             Set<ContentWarning> set = EnumSet.copyOf(group.warnings());
@@ -247,7 +247,7 @@ final class Lexicon {
         List<Lexicon> scope = context == null || context == this ? List.of(this) : List.of(this, context);
         List<Rule> rules = new ArrayList<>();
         List<Span> found = new ArrayList<>();
-        matchCrisisRules(s, excluded, rules, found);
+        matchCrisisRules(s, excluded, rules, found, context == null);
         if (found.isEmpty()) {
             return List.of();
         }
@@ -300,10 +300,11 @@ final class Lexicon {
     }
 
     /**
-     * Every match of a crisis rule in the sentence, then every combination of the concept layer: the rule, and the
-     * tokens it covers (same index in both lists).
+     * Every match of a crisis rule in the sentence, then, if the sentence is written in this language, every
+     * combination of the concept layer: the rule, and the tokens it covers (same index in both lists).
      */
-    private void matchCrisisRules(Sentence s, List<Span> excluded, List<Rule> rules, List<Span> found) {
+    private void matchCrisisRules(Sentence s, List<Span> excluded, List<Rule> rules, List<Span> found,
+            boolean ownLanguage) {
         BitSet candidates = crisisIndex.candidates(s);
         for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
             Rule rule = crisis.get(r);
@@ -316,7 +317,9 @@ final class Lexicon {
                 }
             }
         }
-        concepts.match(s, excluded, rules, found);
+        if (ownLanguage) {
+            concepts.match(s, excluded, rules, found); // concepts are common words: only in their own language
+        }
     }
 
     /** The spans of the sentence that may lower a crisis phrase near them, from every lexicon in scope. */
