@@ -38,9 +38,10 @@ final class Concepts {
     }
 
     /**
-     * A combination: the writer's "I" (if {@code self}) and one concept of each slot, the first slot's the anchor.
+     * A combination: the writer's "I" (if {@code self}; a subject pronoun if {@code subject}) and one concept of each
+     * slot, the first slot's the anchor.
      */
-    record Combo(CrisisSignal signal, Lexicon.Topic topic, boolean self, List<Set<Concept>> slots) {
+    record Combo(CrisisSignal signal, Lexicon.Topic topic, boolean self, List<Set<Concept>> slots, boolean subject) {
     }
 
     private record Hit(Concept concept, int from, int to) {
@@ -64,7 +65,9 @@ final class Concepts {
             combo(CrisisSignal.WISH_DEAD, false, EnumSet.of(Concept.PASSIVE)),
             combo(CrisisSignal.BURDEN, false, EnumSet.of(Concept.BURDEN)),
             combo(CrisisSignal.HOPELESSNESS, false, EnumSet.of(Concept.HOPELESS)),
-            combo(CrisisSignal.PASSIVE_IDEATION, true, EnumSet.of(Concept.DIE)));
+            // dying and a mere "my" is too weak ("he told me to go back to my country and kill myself"): a subject
+            new Combo(CrisisSignal.PASSIVE_IDEATION, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.DIE)),
+                    true));
 
     /** At most this many tokens from the first to the last concept of a combination: one clause, roughly. */
     static final int WINDOW = 14;
@@ -79,9 +82,10 @@ final class Concepts {
     private final Pattern other;
     private final Pattern negation;
     private final PhraseIndex past;
+    private final Pattern subject;
 
     Concepts(Map<String, List<String>> source, Map<String, String> macros, List<String> negations, Pattern negation,
-            PhraseIndex past) {
+            Pattern subject, PhraseIndex past) {
         List<Phrase> trig = new ArrayList<>();
         List<Concept> trigConcepts = new ArrayList<>();
         List<Phrase> mod = new ArrayList<>();
@@ -104,14 +108,15 @@ final class Concepts {
         this.other = Lexicon.tokenSet(source.getOrDefault("OTHER", List.of()));
         this.negation = negation;
         this.past = past;
+        this.subject = subject;
     }
 
     private static Combo combo(CrisisSignal signal, boolean self, Set<Concept> anchor, Set<Concept> with) {
-        return new Combo(signal, topicOf(signal), self, List.of(anchor, with));
+        return new Combo(signal, topicOf(signal), self, List.of(anchor, with), false);
     }
 
     private static Combo combo(CrisisSignal signal, boolean self, Set<Concept> anchor) {
-        return new Combo(signal, topicOf(signal), self, List.of(anchor));
+        return new Combo(signal, topicOf(signal), self, List.of(anchor), false);
     }
 
     private static Lexicon.Topic topicOf(CrisisSignal signal) {
@@ -211,8 +216,9 @@ final class Concepts {
         if (!combo.self()) {
             return new Lexicon.Span(from, to);
         }
-        int writer = writer(s, from, to);
-        if (writer < 0 || s.quoted(writer) != s.quoted(anchor.from())) {
+        int writer = writer(s, from, to, hits);
+        boolean isSubject = writer >= 0 && subject.matcher(s.token(writer)).matches();
+        if (writer < 0 || s.quoted(writer) != s.quoted(anchor.from()) || combo.subject() && !isSubject) {
             return null;
         }
         for (int t = writer + 1; t < to; t++) {
@@ -220,22 +226,39 @@ final class Concepts {
                 return null; // "I know he is going to take all his pills": his crisis, not the writer's
             }
         }
-        return new Lexicon.Span(Math.min(writer, from), to);
+        // the span starts at the writer's "I" when it is a subject ("I", "je", "ich"), so that a reporting verb
+        // before it puts the statement in doubt; an object ("me" in "on m'a dit d'aller me pendre") is reported too
+        return new Lexicon.Span(isSubject ? Math.min(writer, from) : from, to);
     }
 
-    /** The writer's "I" nearest before the concepts, else the first one among them; -1 if there is none. */
-    private int writer(Sentence s, int from, int to) {
+    /**
+     * The writer's "I" nearest before the concepts, else the first one among them; -1 if there is none. The object
+     * of a dying verb is not the writer speaking ("ce propriétaire va me tuer", "he'll kill me").
+     */
+    private int writer(Sentence s, int from, int to, List<Hit> hits) {
         for (int t = from - 1; t >= 0 && t >= from - SELF_REACH; t--) {
-            if (self.matcher(s.token(t)).matches()) {
+            if (isWriter(s, t, hits)) {
                 return t;
             }
         }
         for (int t = from; t < to; t++) {
-            if (self.matcher(s.token(t)).matches()) {
+            if (isWriter(s, t, hits)) {
                 return t;
             }
         }
         return -1;
+    }
+
+    private boolean isWriter(Sentence s, int t, List<Hit> hits) {
+        if (!self.matcher(s.token(t)).matches()) {
+            return false;
+        }
+        for (Hit hit : hits) {
+            if (hit.concept() == Concept.DIE && hit.from() <= t && t < hit.to()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

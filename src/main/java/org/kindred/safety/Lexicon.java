@@ -193,7 +193,7 @@ final class Lexicon {
         }
         this.crisis = List.copyOf(rules);
         this.crisisIndex = new PhraseIndex(rules.stream().map(Rule::phrase).toList());
-        this.concepts = new Concepts(source.concepts(), macros, negations, negation, past);
+        this.concepts = new Concepts(source.concepts(), macros, negations, negation, firstPerson, past);
         List<WarningRule> warningRules = new ArrayList<>();
         for (WarningGroup group : source.contentWarnings()) {
             Set<ContentWarning> set = EnumSet.copyOf(group.warnings());
