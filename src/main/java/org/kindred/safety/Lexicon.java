@@ -242,12 +242,14 @@ final class Lexicon {
      * @param context the lexicon of the language the sentence is written in, or null when unknown. Its negations,
      *        clause breaks and cues apply too: a Spanish phrase ("me suicido") in a Portuguese sentence is negated
      *        by "não", which only the Portuguese lexicon knows.
+     * @param plausible whether the sentence may be written in this language: only then do its concepts run
      */
-    List<Finding> assess(Sentence s, Lexicon context, List<Span> excluded, Set<ContentWarning> suggested) {
+    List<Finding> assess(Sentence s, Lexicon context, boolean plausible, List<Span> excluded,
+            Set<ContentWarning> suggested) {
         List<Lexicon> scope = context == null || context == this ? List.of(this) : List.of(this, context);
         List<Rule> rules = new ArrayList<>();
         List<Span> found = new ArrayList<>();
-        matchCrisisRules(s, excluded, rules, found, context == null);
+        matchCrisisRules(s, excluded, rules, found, plausible);
         if (found.isEmpty()) {
             return List.of();
         }
