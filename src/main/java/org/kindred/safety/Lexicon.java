@@ -46,7 +46,7 @@ final class Lexicon {
             List<String> selfSubjects, List<String> reporting, List<String> attribution,
             List<String> historyMarkers, List<String> pastMarkers, List<String> exclusions,
             List<String> firstPerson, List<String> hedges, List<String> hypotheticals, Map<String, String> spellings,
-            List<CrisisGroup> crisis, List<WarningGroup> contentWarnings) {
+            List<CrisisGroup> crisis, Map<String, List<String>> concepts, List<WarningGroup> contentWarnings) {
         Source {
             if (language == null || language.isBlank()) {
                 throw new IllegalArgumentException("language is required");
@@ -66,6 +66,7 @@ final class Lexicon {
             hypotheticals = orEmpty(hypotheticals);
             spellings = spellings == null ? Map.of() : spellings;
             crisis = orEmpty(crisis);
+            concepts = concepts == null ? Map.of() : concepts;
             contentWarnings = orEmpty(contentWarnings);
         }
     }
@@ -162,6 +163,7 @@ final class Lexicon {
     final PhraseIndex exclusions;
     final List<Rule> crisis;
     private final PhraseIndex crisisIndex;
+    private final Concepts concepts;
     final List<WarningRule> warnings;
     private final PhraseIndex warningIndex;
 
@@ -191,6 +193,7 @@ final class Lexicon {
         }
         this.crisis = List.copyOf(rules);
         this.crisisIndex = new PhraseIndex(rules.stream().map(Rule::phrase).toList());
+        this.concepts = new Concepts(source.concepts(), macros, negations, negation, firstPerson, past);
         List<WarningRule> warningRules = new ArrayList<>();
         for (WarningGroup group : source.contentWarnings()) {
             Set<ContentWarning> set = EnumSet.copyOf(group.warnings());
@@ -239,12 +242,14 @@ final class Lexicon {
      * @param context the lexicon of the language the sentence is written in, or null when unknown. Its negations,
      *        clause breaks and cues apply too: a Spanish phrase ("me suicido") in a Portuguese sentence is negated
      *        by "não", which only the Portuguese lexicon knows.
+     * @param plausible whether the sentence may be written in this language: only then do its concepts run
      */
-    List<Finding> assess(Sentence s, Lexicon context, List<Span> excluded, Set<ContentWarning> suggested) {
+    List<Finding> assess(Sentence s, Lexicon context, boolean plausible, List<Span> excluded,
+            Set<ContentWarning> suggested) {
         List<Lexicon> scope = context == null || context == this ? List.of(this) : List.of(this, context);
         List<Rule> rules = new ArrayList<>();
         List<Span> found = new ArrayList<>();
-        matchCrisisRules(s, rules, found);
+        matchCrisisRules(s, excluded, rules, found, plausible);
         if (found.isEmpty()) {
             return List.of();
         }
@@ -296,8 +301,12 @@ final class Lexicon {
         return findings;
     }
 
-    /** Every match of a crisis rule in the sentence: the rule, and the tokens it covers (same index in both lists). */
-    private void matchCrisisRules(Sentence s, List<Rule> rules, List<Span> found) {
+    /**
+     * Every match of a crisis rule in the sentence, then, if the sentence is written in this language, every
+     * combination of the concept layer: the rule, and the tokens it covers (same index in both lists).
+     */
+    private void matchCrisisRules(Sentence s, List<Span> excluded, List<Rule> rules, List<Span> found,
+            boolean ownLanguage) {
         BitSet candidates = crisisIndex.candidates(s);
         for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
             Rule rule = crisis.get(r);
@@ -309,6 +318,9 @@ final class Lexicon {
                     found.add(new Span(a, Math.max(a + 1, s.tokenEnd(m.end()))));
                 }
             }
+        }
+        if (ownLanguage) {
+            concepts.match(s, excluded, rules, found); // concepts are common words: only in their own language
         }
     }
 
@@ -333,6 +345,9 @@ final class Lexicon {
      * rules must see where the writer's own statement starts ("i want to die").
      */
     private static Span ownStatement(Sentence s, List<Lexicon> scope, Phrase phrase, Span match) {
+        if (phrase == null) {
+            return match; // a concept combination already starts at the writer's "I"
+        }
         for (int t = match.to() - 1; t > match.from(); t--) {
             if (!isFirstPerson(scope, s.token(t))) {
                 continue;
@@ -579,7 +594,7 @@ final class Lexicon {
         return new PhraseIndex(sources.stream().map(p -> Phrase.compile(p, macros, negations)).toList());
     }
 
-    private static Pattern tokenSet(List<String> words) {
+    static Pattern tokenSet(List<String> words) {
         if (words.isEmpty()) {
             return Pattern.compile("(?!)");
         }

@@ -113,7 +113,12 @@ public class SafetyCheck {
                 }
                 // Another language's cues apply only where that language is clearly the sentence's own.
                 Lexicon context = scores[best] > scores[i] ? lexicons.get(best) : null;
-                for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, excluded, warnings)) {
+                // Concept words are common words: a lexicon's concepts run only where its language is plausible
+                // (the best, or some of its common words are there, or Russian and Ukrainian, which members mix).
+                boolean plausible = context == null || common[k][i] > 0
+                        || scriptOf[i] == LanguageDetection.Script.CYRILLIC;
+                for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, plausible, excluded,
+                        warnings)) {
                     level = level.max(finding.level());
                     signals.add(finding.signal());
                 }

@@ -1,0 +1,303 @@
+package org.kindred.safety;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The concept layer of one language: small vocabularies of clinical concepts (dying, a means, "all of them", intent
+ * and time, preparation, escalation, self-harm, hopelessness, burden, passive wishes), whose combinations in one
+ * sentence, close to the writer's own "I", give a crisis signal even when no lexicon phrase says it in those words:
+ * "tonight I'm taking every tablet in the box" is a means, a quantity, a time and the writer.
+ *
+ * <p>
+ * A combination becomes a crisis rule match like a phrase match, with its span from the writer's "I" to its last
+ * concept, so negation, hedges, hypotheticals, idioms, quotation and reported speech apply to it exactly as to a
+ * phrase: only within their own span. A negation before the concepts negates the combination ("I would never take
+ * all my pills"); one between them puts it in doubt: CONCERN, never NONE. A third person between the writer's "I" and the concepts ("I know he is
+ * going to take all his pills") makes it someone else's and it does not count.
+ *
+ * <p>
+ * Vocabularies are phrases of the {@link Phrase} language (prefixes such as {@code tablet*} stand for stems),
+ * folded like the text, under {@code concepts} in each lexicon; {@code SELF} and {@code OTHER} are single tokens.
+ */
+final class Concepts {
+
+    /** The concepts; the first eight can start a combination (triggers), the rest only qualify one. */
+    enum Concept {
+        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, ALL, INTENT, ACT, RESEARCH, ESCALATION;
+
+        boolean trigger() {
+            return ordinal() <= PASSIVE.ordinal();
+        }
+    }
+
+    /**
+     * A combination: the writer's "I" (if {@code self}; a subject pronoun if {@code subject}) and one concept of each
+     * slot, the first slot's the anchor.
+     */
+    record Combo(CrisisSignal signal, Lexicon.Topic topic, boolean self, List<Set<Concept>> slots, boolean subject) {
+    }
+
+    private record Hit(Concept concept, int from, int to) {
+    }
+
+    /**
+     * The combinations, URGENT ones first: a CONCERN one does not fire where an URGENT one covers its words, nor
+     * in a sentence about the past ("I used to feel hopeless").
+     */
+    static final List<Combo> COMBOS = List.of(
+            combo(CrisisSignal.METHOD, true, EnumSet.of(Concept.MEANS, Concept.LETHAL), EnumSet.of(Concept.ALL)),
+            combo(CrisisSignal.METHOD, true, EnumSet.of(Concept.LETHAL),
+                    EnumSet.of(Concept.INTENT, Concept.ACT, Concept.RESEARCH, Concept.DIE)),
+            combo(CrisisSignal.METHOD, true, EnumSet.of(Concept.MEANS), EnumSet.of(Concept.ACT, Concept.RESEARCH)),
+            combo(CrisisSignal.METHOD, true, EnumSet.of(Concept.MEANS), EnumSet.of(Concept.DIE)),
+            combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.DIE), EnumSet.of(Concept.INTENT)),
+            combo(CrisisSignal.PREPARATION, true, EnumSet.of(Concept.PREPARATION)),
+            combo(CrisisSignal.ESCALATING_SELF_HARM, true, EnumSet.of(Concept.SELF_HARM),
+                    EnumSet.of(Concept.ESCALATION)),
+            combo(CrisisSignal.SELF_HARM, true, EnumSet.of(Concept.SELF_HARM)),
+            combo(CrisisSignal.WISH_DEAD, false, EnumSet.of(Concept.PASSIVE)),
+            combo(CrisisSignal.BURDEN, false, EnumSet.of(Concept.BURDEN)),
+            combo(CrisisSignal.HOPELESSNESS, false, EnumSet.of(Concept.HOPELESS)),
+            // dying and a mere "my" is too weak ("he told me to go back to my country and kill myself"): a subject
+            new Combo(CrisisSignal.PASSIVE_IDEATION, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.DIE)),
+                    true));
+
+    /** At most this many tokens from the first to the last concept of a combination: one clause, roughly. */
+    static final int WINDOW = 14;
+    /** How far before its first concept the writer's "I" may stand ("I have the pills" ... "all of them"). */
+    static final int SELF_REACH = 6;
+
+    private final PhraseIndex triggers;
+    private final Concept[] triggerConcepts;
+    private final PhraseIndex modifiers;
+    private final Concept[] modifierConcepts;
+    private final Pattern self;
+    private final Pattern other;
+    private final Pattern negation;
+    private final PhraseIndex past;
+    private final Pattern subject;
+
+    Concepts(Map<String, List<String>> source, Map<String, String> macros, List<String> negations, Pattern negation,
+            Pattern subject, PhraseIndex past) {
+        List<Phrase> trig = new ArrayList<>();
+        List<Concept> trigConcepts = new ArrayList<>();
+        List<Phrase> mod = new ArrayList<>();
+        List<Concept> modConcepts = new ArrayList<>();
+        source.forEach((name, phrases) -> {
+            if (name.equals("SELF") || name.equals("OTHER")) {
+                return;
+            }
+            Concept concept = Concept.valueOf(name);
+            for (String phrase : phrases) {
+                (concept.trigger() ? trig : mod).add(Phrase.compile(phrase, macros, negations));
+                (concept.trigger() ? trigConcepts : modConcepts).add(concept);
+            }
+        });
+        this.triggers = new PhraseIndex(trig);
+        this.triggerConcepts = trigConcepts.toArray(Concept[]::new);
+        this.modifiers = new PhraseIndex(mod);
+        this.modifierConcepts = modConcepts.toArray(Concept[]::new);
+        this.self = Lexicon.tokenSet(source.getOrDefault("SELF", List.of()));
+        this.other = Lexicon.tokenSet(source.getOrDefault("OTHER", List.of()));
+        this.negation = negation;
+        this.past = past;
+        this.subject = subject;
+    }
+
+    private static Combo combo(CrisisSignal signal, boolean self, Set<Concept> anchor, Set<Concept> with) {
+        return new Combo(signal, topicOf(signal), self, List.of(anchor, with), false);
+    }
+
+    private static Combo combo(CrisisSignal signal, boolean self, Set<Concept> anchor) {
+        return new Combo(signal, topicOf(signal), self, List.of(anchor), false);
+    }
+
+    private static Lexicon.Topic topicOf(CrisisSignal signal) {
+        return switch (signal) {
+            case SELF_HARM, ESCALATING_SELF_HARM -> Lexicon.Topic.SELF_HARM;
+            case HOPELESSNESS, BURDEN -> Lexicon.Topic.HOPELESSNESS;
+            default -> Lexicon.Topic.SUICIDE;
+        };
+    }
+
+    /**
+     * Adds every combination found in the sentence as a crisis rule (without a phrase) and its span, for the
+     * suppression rules to judge like a phrase match. Costs one index lookup per token unless a trigger is there.
+     */
+    void match(Sentence s, List<Lexicon.Span> excluded, List<Lexicon.Rule> rules, List<Lexicon.Span> found) {
+        BitSet candidates = triggers.candidates(s);
+        if (candidates.isEmpty()) {
+            return;
+        }
+        List<Hit> hits = new ArrayList<>();
+        collect(triggers, triggerConcepts, candidates, s, hits);
+        // an idiom holds the concept: "I could die of embarrassment today" is no plan
+        hits.removeIf(hit -> Lexicon.overlapsAny(excluded, hit.from(), hit.to()));
+        if (hits.isEmpty()) {
+            return;
+        }
+        collect(modifiers, modifierConcepts, modifiers.candidates(s), s, hits);
+        // a CONCERN combination adds nothing where an URGENT one already holds its words
+        List<Lexicon.Span> covered = new ArrayList<>();
+        boolean aboutThePast = !Lexicon.spans(past, s).isEmpty(); // "I used to feel hopeless": no CONCERN
+        for (Combo combo : COMBOS) {
+            boolean isUrgent = combo.signal().level == CrisisLevel.URGENT;
+            for (Hit anchor : hits) {
+                if (!combo.slots().get(0).contains(anchor.concept())) {
+                    continue;
+                }
+                Lexicon.Span span = fit(combo, anchor, hits, s);
+                if (span == null
+                        || !isUrgent && (aboutThePast || Lexicon.overlapsAny(covered, span.from(), span.to()))) {
+                    continue;
+                }
+                Suppression negated = combo.self() ? negation(s, span, hits) : Suppression.NONE;
+                if (negated == Suppression.NEGATED) {
+                    continue;
+                }
+                // "I have the pills but I won't take all of them": in doubt, CONCERN, never NONE
+                CrisisLevel level = negated == Suppression.DOUBT ? CrisisLevel.CONCERN : combo.signal().level;
+                rules.add(new Lexicon.Rule(level, combo.topic(), combo.signal(), null));
+                found.add(span);
+                if (isUrgent) {
+                    covered.add(span);
+                }
+            }
+        }
+    }
+
+    private static void collect(PhraseIndex index, Concept[] concepts, BitSet candidates, Sentence s,
+            List<Hit> hits) {
+        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
+            Matcher m = index.get(p).pattern.matcher(s.text());
+            while (m.find()) {
+                if (m.end() > m.start()) {
+                    int a = s.tokenAt(m.start());
+                    hits.add(new Hit(concepts[p], a, Math.max(a + 1, s.tokenEnd(m.end()))));
+                }
+            }
+        }
+    }
+
+    /**
+     * The span of the combination around this anchor: the nearest hit of every other slot, within {@link #WINDOW},
+     * starting at the writer's "I" if the combination needs one; null if it does not fit.
+     */
+    private Lexicon.Span fit(Combo combo, Hit anchor, List<Hit> hits, Sentence s) {
+        int from = anchor.from();
+        int to = anchor.to();
+        for (int k = 1; k < combo.slots().size(); k++) {
+            Hit nearest = null;
+            int best = Integer.MAX_VALUE;
+            for (Hit hit : hits) {
+                int distance = Math.max(hit.from() - anchor.to(), anchor.from() - hit.to());
+                if (hit != anchor && combo.slots().get(k).contains(hit.concept()) && distance < best
+                        && s.quoted(hit.from()) == s.quoted(anchor.from())) {
+                    nearest = hit;
+                    best = distance;
+                }
+            }
+            if (nearest == null) {
+                return null;
+            }
+            from = Math.min(from, nearest.from());
+            to = Math.max(to, nearest.to());
+        }
+        if (to - from > WINDOW) {
+            return null;
+        }
+        if (!combo.self()) {
+            return new Lexicon.Span(from, to);
+        }
+        int writer = writer(s, from, to, hits);
+        boolean isSubject = writer >= 0 && subject.matcher(s.token(writer)).matches();
+        if (writer < 0 || s.quoted(writer) != s.quoted(anchor.from()) || combo.subject() && !isSubject) {
+            return null;
+        }
+        for (int t = writer + 1; t < to; t++) {
+            if (!insideHit(hits, t) && other.matcher(s.token(t)).matches()) {
+                return null; // "I know he is going to take all his pills": his crisis, not the writer's
+            }
+        }
+        // the span starts at the writer's "I" when it is a subject ("I", "je", "ich"), so that a reporting verb
+        // before it puts the statement in doubt; an object ("me" in "on m'a dit d'aller me pendre") is reported too
+        return new Lexicon.Span(isSubject ? Math.min(writer, from) : from, to);
+    }
+
+    /**
+     * The writer's "I" nearest before the concepts, else the first one among them; -1 if there is none. The object
+     * of a dying verb is not the writer speaking ("ce propriétaire va me tuer", "he'll kill me").
+     */
+    private int writer(Sentence s, int from, int to, List<Hit> hits) {
+        for (int t = from - 1; t >= 0 && t >= from - SELF_REACH; t--) {
+            if (isWriter(s, t, hits)) {
+                return t;
+            }
+        }
+        for (int t = from; t < to; t++) {
+            if (isWriter(s, t, hits)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private boolean isWriter(Sentence s, int t, List<Hit> hits) {
+        if (!self.matcher(s.token(t)).matches()) {
+            return false;
+        }
+        for (Hit hit : hits) {
+            if (hit.concept() == Concept.DIE && hit.from() <= t && t < hit.to()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where a negation stands that does not belong to a concept ("not wake up"): before the concepts in the same
+     * clause, from the writer's "I" on ("I would never take all my pills"): the combination is negated, like a
+     * phrase; between the concepts ("I have the pills but won't take all of them"): in doubt; else nowhere. (A
+     * single concept without the writer's "I" is negated by the lexicon's own rule, like a phrase.)
+     */
+    private Suppression negation(Sentence s, Lexicon.Span span, List<Hit> hits) {
+        int first = span.to();
+        for (Hit hit : hits) {
+            if (hit.from() >= span.from() && hit.to() <= span.to()) {
+                first = Math.min(first, hit.from());
+            }
+        }
+        int start = span.from();
+        for (int t = start; t < first; t++) {
+            if (s.isComma(t)) {
+                start = t + 1;
+            }
+        }
+        for (int t = start; t < span.to(); t++) {
+            if (negation.matcher(s.token(t)).matches() && !insideHit(hits, t)) {
+                return t < first ? Suppression.NEGATED : Suppression.DOUBT;
+            }
+        }
+        return Suppression.NONE;
+    }
+
+    private enum Suppression {
+        NONE, DOUBT, NEGATED
+    }
+
+    private static boolean insideHit(List<Hit> hits, int t) {
+        for (Hit hit : hits) {
+            if (hit.from() <= t && t < hit.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
