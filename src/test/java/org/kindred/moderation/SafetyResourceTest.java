@@ -79,7 +79,10 @@ class SafetyResourceTest {
                 .body("resources.title", hasItem("Samaritans"))
                 .body("resources.type", everyItem(oneOf("CRISIS_LINE", "HELPLINE")))
                 .body("resources.countries", everyItem(hasItem("GB")))
-                .body("signals", contains("ACTIVE_IDEATION"))
+                // the wish to kill oneself; "today" in the same clause also reads as a time for it (the concept
+                // layer's PLAN), which errs toward care
+                .body("signals", hasItem("ACTIVE_IDEATION"))
+                .body("signals", everyItem(oneOf("ACTIVE_IDEATION", "PLAN")))
                 .body("language", equalTo("en"));
         assertEquals(Set.of("crisis", "personalInfo", "suggestedContentWarnings", "resources", "resourcesCountry",
                 "resourcesInternational", "signals", "language"), response.jsonPath().getMap("$").keySet());
