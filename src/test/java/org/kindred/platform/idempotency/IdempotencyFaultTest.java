@@ -53,12 +53,7 @@ class IdempotencyFaultTest {
         String text = "a reply written through a fault " + KEY;
         String path = "/api/v1/posts/" + thread + "/replies";
         // The connection "fails" (SQLSTATE 08006) exactly when this key's response is stored.
-        Api.sql("""
-                CREATE FUNCTION lose_connection_on_completion() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'connection lost' USING ERRCODE = '08006'; END $$""");
-        Api.sql("CREATE TRIGGER lose_connection_on_completion BEFORE UPDATE ON idempotency_keys FOR EACH ROW"
-                + " WHEN (NEW.idempotency_key = '" + KEY + "' AND NEW.state = 'COMPLETED')"
-                + " EXECUTE FUNCTION lose_connection_on_completion()");
+        loseConnectionWhenStoring(KEY);
 
         assertProblem(Api.as(author).header("Idempotency-Key", KEY).body(Map.of("body", text)).post(path).then(), 503,
                 "unavailable");
@@ -81,12 +76,7 @@ class IdempotencyFaultTest {
         String text = "a reply written through an outage " + key;
         String path = "/api/v1/posts/" + thread + "/replies";
         // An outage as the fault suite sees it: the write fails, and so does forgetting the reservation afterwards.
-        Api.sql("""
-                CREATE FUNCTION lose_connection_on_completion() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'connection lost' USING ERRCODE = '08006'; END $$""");
-        Api.sql("CREATE TRIGGER lose_connection_on_completion BEFORE UPDATE ON idempotency_keys FOR EACH ROW"
-                + " WHEN (NEW.idempotency_key = '" + key + "' AND NEW.state = 'COMPLETED')"
-                + " EXECUTE FUNCTION lose_connection_on_completion()");
+        loseConnectionWhenStoring(key);
         Api.sql("CREATE TRIGGER lose_connection_on_release BEFORE DELETE ON idempotency_keys FOR EACH ROW"
                 + " WHEN (OLD.idempotency_key = '" + key + "') EXECUTE FUNCTION lose_connection_on_completion()");
         assertProblem(Api.as(author).header("Idempotency-Key", key).body(Map.of("body", text)).post(path).then(), 503,
@@ -129,5 +119,15 @@ class IdempotencyFaultTest {
         store.release(owner, key, first.token());
         assertEquals(1, Api.count("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ?", key),
                 "the first request's release leaves the retry's reservation alone");
+    }
+
+    /** The connection "fails" (SQLSTATE 08006) exactly when {@code key}'s response is stored. */
+    private static void loseConnectionWhenStoring(String key) {
+        Api.sql("""
+                CREATE FUNCTION lose_connection_on_completion() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'connection lost' USING ERRCODE = '08006'; END $$""");
+        Api.sql("CREATE TRIGGER lose_connection_on_completion BEFORE UPDATE ON idempotency_keys FOR EACH ROW"
+                + " WHEN (NEW.idempotency_key = '" + key + "' AND NEW.state = 'COMPLETED')"
+                + " EXECUTE FUNCTION lose_connection_on_completion()");
     }
 }
