@@ -99,6 +99,38 @@ final class Invariants {
         notificationsCarryNoContentAndNoPerson(world);
         pushesCarryNoContentAndNoPerson(world);
         webhooksCarryNoContentAndNoPerson(world);
+        blockedMembersDoNotFindEachOther(world);
+    }
+
+    /**
+     * Issue 14 item 13 (README "Privacy model", blocks): across a block, in either direction, neither member finds the
+     * other's profile (404, like an unknown handle), nor the other in the group's member list unless they read it as
+     * the group's owner or moderator. (Platform admins, who see every profile, are not part of this check.)
+     */
+    static void blockedMembersDoNotFindEachOther(World world) {
+        for (int a = 0; a < Step.ADMIN; a++) {
+            for (int b = 0; b < Step.ADMIN; b++) {
+                if (a == b || world.isErased(a) || world.isErased(b) || Api.count("SELECT count(*) FROM blocks WHERE"
+                        + " (blocker_id = ? AND blocked_id = ?) OR (blocker_id = ? AND blocked_id = ?)",
+                        world.account(a).id(), world.account(b).id(), world.account(b).id(),
+                        world.account(a).id()) == 0) {
+                    continue;
+                }
+                String pair = World.role(a) + " and " + World.role(b) + " (a block between them)";
+                assertEquals(404, Api.as(world.account(a)).get("/api/v1/accounts/" + world.account(b).handle())
+                        .statusCode(), "blocks: " + World.role(a) + " still sees the profile of " + pair);
+                String membership = membership(world, a);
+                if (membership != null && (membership.startsWith("OWNER ") || membership.startsWith("MODERATOR "))) {
+                    continue;
+                }
+                Response list = Api.as(world.account(a)).queryParam("limit", 100)
+                        .get("/api/v1/groups/" + world.group.id() + "/members");
+                if (list.statusCode() == 200) {
+                    assertFalse(list.jsonPath().getList("items.account.handle").contains(world.account(b).handle()),
+                            "blocks: " + World.role(a) + " still finds in the member list " + pair);
+                }
+            }
+        }
     }
 
     /**
