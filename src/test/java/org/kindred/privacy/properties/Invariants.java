@@ -116,9 +116,9 @@ final class Invariants {
                         world.account(a).id()) == 0) {
                     continue;
                 }
-                String pair = World.role(a) + " and " + World.role(b) + " (a block between them)";
+                String pair = World.role(a) + " finds " + World.role(b) + " across a block";
                 assertEquals(404, Api.as(world.account(a)).get("/api/v1/accounts/" + world.account(b).handle())
-                        .statusCode(), "blocks: " + World.role(a) + " still sees the profile of " + pair);
+                        .statusCode(), "blocks: by profile, " + pair);
                 String membership = membership(world, a);
                 if (membership != null && (membership.startsWith("OWNER ") || membership.startsWith("MODERATOR "))) {
                     continue;
@@ -127,7 +127,7 @@ final class Invariants {
                         .get("/api/v1/groups/" + world.group.id() + "/members");
                 if (list.statusCode() == 200) {
                     assertFalse(list.jsonPath().getList("items.account.handle").contains(world.account(b).handle()),
-                            "blocks: " + World.role(a) + " still finds in the member list " + pair);
+                            "blocks: in the member list, " + pair);
                 }
             }
         }
