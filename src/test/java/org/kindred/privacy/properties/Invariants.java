@@ -100,6 +100,32 @@ final class Invariants {
         pushesCarryNoContentAndNoPerson(world);
         webhooksCarryNoContentAndNoPerson(world);
         blockedMembersDoNotFindEachOther(world);
+        registrationTellsNoAddressApart(world);
+    }
+
+    /**
+     * Issue 14 item 7: registering with the e-mail of someone in the world answers exactly as registering with an
+     * address nobody has (status and body; the link's expiry is the request time plus its life in both).
+     */
+    static void registrationTellsNoAddressApart(World world) {
+        for (int a = 0; a < Step.ADMIN; a++) {
+            if (world.isErased(a)) {
+                continue;
+            }
+            Map<String, Object> taken = new java.util.HashMap<>(Api.registration(Api.uniqueHandle("ppreg")));
+            taken.put("email", world.account(a).email());
+            Response known = Api.anonymous().body(taken).post("/api/v1/auth/register");
+            Response unknown = Api.anonymous().body(Api.registration(Api.uniqueHandle("ppreg")))
+                    .post("/api/v1/auth/register");
+            String context = "item 7: registering with " + World.role(a) + "'s e-mail answers differently";
+            assertEquals(unknown.statusCode(), known.statusCode(), context);
+            Map<String, Object> knownBody = new java.util.TreeMap<>(known.jsonPath().getMap(""));
+            Map<String, Object> unknownBody = new java.util.TreeMap<>(unknown.jsonPath().getMap(""));
+            knownBody.remove("linkExpiresAt");
+            unknownBody.remove("linkExpiresAt");
+            assertEquals(unknownBody, knownBody, context);
+            return; // one member's address per world is enough: the answer cannot depend on whose it is
+        }
     }
 
     /**
