@@ -381,13 +381,9 @@ public final class FaultSuite {
             throw new IllegalStateException(jar + " is missing: run ./mvnw -Pfaults verify (it packages the application)");
         }
         Path keys = out.resolve("keys");
-        Files.createDirectories(keys);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        Files.writeString(keys.resolve("faults.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        writePrivateKey(keys, generator);
         Path keks = out.resolve("keks");
         Files.createDirectories(keks);
         byte[] kek = new byte[32];
@@ -395,12 +391,7 @@ public final class FaultSuite {
         Files.writeString(keks.resolve("faults.key"), Base64.getEncoder().encodeToString(kek));
         // The prod profile refuses to start without evidence signing keys (README "Evidence export").
         Path evidence = out.resolve("evidence-keys");
-        Files.createDirectories(evidence);
-        Files.writeString(evidence.resolve("faults.pem"), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate()
-                                .getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        writePrivateKey(evidence, KeyPairGenerator.getInstance("Ed25519"));
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -456,6 +447,15 @@ public final class FaultSuite {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** A fresh private key from {@code generator}, as {@code directory/faults.pem} (PKCS#8 PEM; the name is its id). */
+    private static void writePrivateKey(Path directory, KeyPairGenerator generator) throws java.io.IOException {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("faults.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
     }
 
     // --- database administration (directly, not through the proxy) ----------------------------------------------
