@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The application under test: the packaged jar (target/quarkus-app/quarkus-run.jar) in its own JVM, pinned to the
- * server CPUs, configured only through the environment as in production. Flyway creates the schema at start; the
+ * The application under test: the packaged jar (target/quarkus-app/quarkus-run.jar) in its own JVM (pinned to the
+ * server CPUs only when pinning is asked for), configured only through the environment as in production. Flyway creates the schema at start; the
  * curated seeds are loaded so the resource feed has content. Rate limits are raised far above what the load generator
  * can send (their checks still run on every request), and access tokens live 15 minutes, the longest allowed.
  */
@@ -79,6 +79,11 @@ final class ApiServer implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** The server's process, for its CPU time. */
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {

@@ -18,7 +18,7 @@ record BenchSettings(List<DataSize> sizes, int groups, int accounts, int users, 
         Duration warmUp, Duration duration,
         int tokens, double loginsPerSecond, String serverUrl, String dbUser, String dbPassword, String databasePrefix,
         int port, String serverCpus, String loadCpus, List<String> serverJvmArgs, String pgbench, Path basedir,
-        Path output, boolean mavenOffline, Set<Integer> scenarios) {
+        Path output, boolean mavenOffline, Set<Integer> scenarios, int rounds, String pgSharedBuffers) {
 
     /** One data set size: a label for tables and database names, and the number of posts. */
     record DataSize(String label, int posts) {
@@ -42,8 +42,8 @@ record BenchSettings(List<DataSize> sizes, int groups, int accounts, int users, 
 
     static BenchSettings fromSystemProperties() {
         Path basedir = Path.of(get("bench.basedir", ".")).toAbsolutePath().normalize();
-        String serverUrl = get("bench.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/");
-        if (!serverUrl.endsWith("/")) {
+        String serverUrl = get("bench.jdbcUrl", "").strip();
+        if (!serverUrl.isEmpty() && !serverUrl.endsWith("/")) {
             serverUrl = serverUrl + "/";
         }
         return new BenchSettings(
@@ -56,12 +56,25 @@ record BenchSettings(List<DataSize> sizes, int groups, int accounts, int users, 
                 Integer.parseInt(get("bench.tokens", "1000")),
                 Double.parseDouble(get("bench.loginsPerSecond", "4")), serverUrl, get("bench.dbUser", "postgres"),
                 get("bench.dbPassword", ""), get("bench.database", "kindred_bench"),
-                Integer.parseInt(get("bench.port", "8089")), get("bench.serverCpus", "1"), get("bench.loadCpus", "0"),
+                Integer.parseInt(get("bench.port", "8089")), get("bench.serverCpus", ""), get("bench.loadCpus", ""),
                 Arrays.stream(get("bench.serverJvmArgs", "").split("\\s+")).filter(s -> !s.isBlank()).toList(),
                 get("bench.pgbench", "/usr/lib/postgresql/15/bin/pgbench"), basedir,
                 basedir.resolve(get("bench.output", "target/benchmark")),
                 Boolean.parseBoolean(get("bench.mavenOffline", "false")),
-                scenarios(get("bench.scenarios", "1,2,3,4,5,6")));
+                scenarios(get("bench.scenarios", "1,2,3,4,5,6")),
+                Math.max(1, Integer.parseInt(get("bench.rounds", "3"))), get("bench.pgSharedBuffers", "4GB"));
+    }
+
+    /** Whether the benchmark starts its own PostgreSQL (no {@code bench.jdbcUrl} given). */
+    boolean embeddedPostgres() {
+        return serverUrl.isEmpty();
+    }
+
+    /** The same settings against the server at this URL (the embedded PostgreSQL once it runs). */
+    BenchSettings withServer(String url, String user) {
+        return new BenchSettings(sizes, groups, accounts, users, serverWarmUp, warmUp, duration, tokens,
+                loginsPerSecond, url.endsWith("/") ? url : url + "/", user, "", databasePrefix, port, serverCpus,
+                loadCpus, serverJvmArgs, pgbench, basedir, output, mavenOffline, scenarios, rounds, pgSharedBuffers);
     }
 
     /** The database of one size, e.g. kindred_bench_1m. */

@@ -18,27 +18,33 @@ record Machine(String cpu, int cpus, String memory, String os, String java, Stri
         String postgres;
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl("postgres"), settings.dbUser(),
                 settings.dbPassword())) {
-            postgres = Fixtures.text(c, "SELECT version()");
+            postgres = Fixtures.text(c, "SELECT version()").replaceAll(" on .*", "") + " ("
+                    + (settings.embeddedPostgres() ? "started by the benchmark" : "the server bench.jdbcUrl names")
+                    + "; shared_buffers " + Fixtures.text(c, "SHOW shared_buffers") + ", effective_cache_size "
+                    + Fixtures.text(c, "SHOW effective_cache_size") + ", max_connections "
+                    + Fixtures.text(c, "SHOW max_connections") + ")";
         }
         Path log = settings.output().resolve("pgbench-version.log");
         Files.deleteIfExists(log);
         Processes.run(List.of(settings.pgbench(), "--version"), Map.of(), log, 30);
         String pinning;
-        if (!Processes.canPin()) {
+        if (settings.serverCpus().isBlank() && settings.loadCpus().isBlank()) {
+            pinning = "not pinned (the default): the server, the load generator and PostgreSQL share all CPUs, as "
+                    + "pgbench and PostgreSQL do when they run the yardstick";
+        } else if (!Processes.canPin()) {
             pinning = "not pinned (taskset missing or fewer than 2 CPUs): server, load generator and PostgreSQL share "
                     + "all CPUs";
         } else {
             pinning = "API server on CPU " + settings.serverCpus() + " (taskset -c " + settings.serverCpus()
                     + "); Gatling (Maven and the JVM it forks) and pgbench on CPU " + settings.loadCpus()
-                    + " (taskset -c " + settings.loadCpus() + "); PostgreSQL is the machine's service and not pinned: "
-                    + "its backends run on any CPU";
+                    + " (taskset -c " + settings.loadCpus() + "); PostgreSQL not pinned: its backends run on any CPU";
         }
         return new Machine(firstLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch")),
                 Runtime.getRuntime().availableProcessors(),
                 firstLine("/proc/meminfo", "MemTotal").map(Machine::gib).orElse("?"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                postgres.replaceAll(" on .*", ""), Files.readString(log).strip(), pinning);
+                postgres, Files.readString(log).strip(), pinning);
     }
 
     /** The 1-minute load average now: other work on a shared machine shows here. */

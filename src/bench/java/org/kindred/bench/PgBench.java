@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The yardstick: pgbench running a scenario's SQL (src/bench/pgbench) with the load generator's concurrency against
- * the same database, pinned to the load CPUs, after a warm-up run. Latencies come from pgbench's per-transaction log.
+ * the same database (pinned to the load CPUs only when pinning is asked for). Latencies come from pgbench's
+ * per-transaction log.
  */
 final class PgBench {
 
@@ -32,13 +33,19 @@ final class PgBench {
         this.settings = settings;
     }
 
-    Result run(String script, String database, Map<String, String> variables, Path directory)
-            throws IOException, InterruptedException {
+    /**
+     * One measured run of a script (a path under src/bench/pgbench), after a warm-up run of the same script when asked;
+     * its logs are named after the script and the round.
+     */
+    Result run(String script, String database, Map<String, String> variables, Path directory, boolean warmUp,
+            int round) throws IOException, InterruptedException {
         Files.createDirectories(directory);
-        String name = script.replace(".sql", "");
+        String name = script.replace(".sql", "").replace('/', '-') + "-round-" + round;
         Path scriptFile = settings.basedir().resolve("src/bench/pgbench").resolve(script);
-        run(scriptFile, database, variables, settings.warmUp().toSeconds(), null,
-                directory.resolve(name + "-warm-up.log"));
+        if (warmUp) {
+            run(scriptFile, database, variables, settings.warmUp().toSeconds(), null,
+                    directory.resolve(name + "-warm-up.log"));
+        }
         Path log = directory.resolve(name + ".log");
         String output = run(scriptFile, database, variables, settings.duration().toSeconds(),
                 directory.resolve(name + "-tx"), log);

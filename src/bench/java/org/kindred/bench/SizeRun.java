@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +21,10 @@ import org.kindred.bench.BenchSettings.DataSize;
  * SQL with pgbench. The write scenario runs last, so the reads measure the generated data set.
  */
 final class SizeRun {
+
+    static final String YARDSTICK_1 = "pgbench: the SQL of 1 as of 2026-12-06 (frozen yardstick)";
+    static final String TODAY_1 = "pgbench: the SQL of 1 today";
+    static final String BARE_1 = "pgbench: the bare latest-21 query";
 
     private final BenchSettings settings;
     private final DataSize size;
@@ -67,22 +73,25 @@ final class SizeRun {
                     fixtures.description()));
 
             Scenarios scenarios = new Scenarios(server, api, fixtures);
+            report.add(new Report.Plans(size.label(), Plans.explain(c, settings.basedir())));
             if (settings.serverWarmUp().toSeconds() > 0) {
                 scenarios.warmUpServer();
             }
             if (settings.runs(1)) {
-                Report.Row api1 = scenarios.gatling(1, "FeedFirstPageSimulation", "feed-first-page", "feed page 1",
-                        "1. feed page 1 (20 threads with reactions)");
-                scenarios.pgbench(1, "feed-first-page.sql", fixtures.feedPairs(), Map.of(), api1);
+                scenarios.compared(1, "FeedFirstPageSimulation", "feed-first-page", "feed page 1",
+                        "1. feed page 1 (20 threads with reactions)", fixtures.feedPairs(), Map.of(),
+                        List.of(new Yardstick("frozen/feed-first-page.sql", YARDSTICK_1, true),
+                                new Yardstick("feed-first-page.sql", TODAY_1, false),
+                                new Yardstick("feed-bare.sql", BARE_1, false)));
             }
             if (settings.runs(2)) {
                 scenarios.gatling(2, "FeedDeepPageSimulation", "feed-deep-page", "feed deep page",
                         "2. feed deep page via cursor");
             }
             if (settings.runs(3)) {
-                Report.Row api3 = scenarios.gatling(3, "ThreadPageSimulation", "thread-page", "post with 20 replies",
-                        "3. post + first 20 replies (page views)");
-                scenarios.pgbench(3, "thread-page.sql", fixtures.threadPairs(), Map.of(), api3);
+                scenarios.compared(3, "ThreadPageSimulation", "thread-page", "post with 20 replies",
+                        "3. post + first 20 replies (page views)", fixtures.threadPairs(), Map.of(),
+                        List.of(new Yardstick("thread-page.sql", "pgbench: the SQL of 3", true)));
             }
             if (settings.runs(5)) {
                 scenarios.gatling(5, "ResourceFeedSimulation", "resource-feed", "resource feed",
@@ -94,9 +103,9 @@ final class SizeRun {
                 scenarios.loginsDuringReads();
             }
             if (settings.runs(4)) {
-                Report.Row api4 = scenarios.gatling(4, "CreateReplySimulation", "create-reply", "create reply",
-                        "4. create reply (Idempotency-Key)");
-                scenarios.pgbench(4, "create-reply.sql", fixtures.replyPairs(), replyVariables(c), api4);
+                scenarios.compared(4, "CreateReplySimulation", "create-reply", "create reply",
+                        "4. create reply (Idempotency-Key)", fixtures.replyPairs(), null,
+                        List.of(new Yardstick("create-reply.sql", "pgbench: the SQL of 4", true)));
             }
         }
         log("done; the database " + database + " is kept for inspection (the next run drops it)");
@@ -115,19 +124,59 @@ final class SizeRun {
             this.fixtures = fixtures;
         }
 
-        /** Runs a simulation and adds the row of its measured request (or group); returns it for the ratio. */
-        Report.Row gatling(int number, String simulation, String slug, String measured, String label)
-                throws Exception {
-            Map<String, GatlingRun.Stats> stats = simulate(simulation, slug);
-            if (stats == null) {
-                return failed(number, label);
+        /** Runs a simulation once and adds the row of its measured request (or group). */
+        void gatling(int number, String simulation, String slug, String measured, String label) throws Exception {
+            Measured m = simulate(simulation, slug, measured, number == 3 ? 2 : 1);
+            report.add(m == null
+                    ? Report.Row.failed(size.label(), number, label, false)
+                    : m.row(size.label(), number, label));
+        }
+
+        /**
+         * The API and its yardsticks in alternating rounds (API, then each pgbench script, then the API again ...),
+         * so a drift of the machine during the run touches both alike; the rows hold the medians of the rounds and
+         * the ratio is the API's median rate over the median rate of the yardstick that counts.
+         */
+        void compared(int number, String simulation, String slug, String measured, String label, int pairs,
+                Map<String, String> extra, List<Yardstick> yardsticks) throws Exception {
+            List<Measured> api = new ArrayList<>();
+            Map<Yardstick, List<Measured>> sql = new LinkedHashMap<>();
+            yardsticks.forEach(y -> sql.put(y, new ArrayList<>()));
+            for (int round = 1; round <= settings.rounds(); round++) {
+                log("round " + round + " of " + settings.rounds() + ": " + label);
+                Measured m = simulate(simulation, slug + (settings.rounds() > 1 ? "-round-" + round : ""), measured,
+                        number == 3 ? 2 : 1);
+                if (m != null) {
+                    api.add(m);
+                }
+                Map<String, String> variables = new LinkedHashMap<>();
+                variables.put("pairs", Integer.toString(pairs));
+                variables.putAll(extra == null ? replyVariables(database) : extra);
+                for (Yardstick y : yardsticks) {
+                    Measured run = pgbench(y.script(), variables, round);
+                    if (run != null) {
+                        sql.get(y).add(run);
+                    }
+                }
             }
-            return addRow(number, label, stats, measured);
+            Report.Row apiRow = api.isEmpty()
+                    ? Report.Row.failed(size.label(), number, label, false)
+                    : Measured.median(api, size.label(), number, label, false);
+            for (Map.Entry<Yardstick, List<Measured>> y : sql.entrySet()) {
+                Report.Row row = y.getValue().isEmpty()
+                        ? Report.Row.failed(size.label(), number, y.getKey().label(), true)
+                        : Measured.median(y.getValue(), size.label(), number, y.getKey().label(), true);
+                report.add(row);
+                if (y.getKey().counts()) {
+                    apiRow = apiRow.withRatio(apiRow.throughput() / row.throughput());
+                }
+            }
+            report.add(apiRow);
         }
 
         /** The JIT warm-up of the server, once per size; only its errors are reported. */
         void warmUpServer() throws Exception {
-            Map<String, GatlingRun.Stats> stats = simulate("ServerWarmUpSimulation", "server-warm-up");
+            Map<String, GatlingRun.Stats> stats = simulateRaw("ServerWarmUpSimulation", "server-warm-up");
             GatlingRun.Stats all = stats == null ? null : stats.get("All Requests");
             if (all == null) {
                 report.note(size.label() + ": the server warm-up did not run (see its log)");
@@ -139,38 +188,61 @@ final class SizeRun {
 
         void loginsDuringReads() throws Exception {
             String rate = String.format(Locale.ROOT, "%.0f/s", settings.loginsPerSecond());
-            Map<String, GatlingRun.Stats> stats = simulate("LoginDuringFeedSimulation", "logins-during-reads");
-            if (stats == null) {
-                failed(6, "6. login (Argon2id)");
-                return;
+            Map<String, GatlingRun.Stats> stats = simulateRaw("LoginDuringFeedSimulation", "logins-during-reads");
+            for (String[] row : List.of(new String[]{"feed page 1 during logins", "6. feed page 1 while logins run"},
+                    new String[]{"login", "6. login (Argon2id) at " + rate})) {
+                GatlingRun.Stats s = stats == null ? null : stats.get(row[0]);
+                report.add(s == null
+                        ? Report.Row.failed(size.label(), 6, row[1], false)
+                        : new Measured(s.ok() / (double) settings.duration().toSeconds(), s.p50(), s.p99(), s.ko(),
+                                Double.NaN, Double.NaN).row(size.label(), 6, row[1]));
             }
-            addRow(6, "6. feed page 1 while logins run", stats, "feed page 1 during logins");
-            addRow(6, "6. login (Argon2id) at " + rate, stats, "login");
         }
 
-        void pgbench(int number, String script, int pairs, Map<String, String> extra, Report.Row api)
-                throws Exception {
-            log("pgbench " + script);
-            Map<String, String> variables = new LinkedHashMap<>();
-            variables.put("pairs", Integer.toString(pairs));
-            variables.putAll(extra);
-            String label = "pgbench: the SQL of " + number;
+        /** One pgbench run of a script with PostgreSQL's CPU time per transaction; null when it failed. */
+        private Measured pgbench(String script, Map<String, String> variables, int round) throws Exception {
+            log("pgbench " + script + " (load average " + Machine.loadAverage() + ")");
             try {
-                PgBench.Result result = pgbench.run(script, database, variables, directory.resolve("pgbench"));
-                report.add(new Report.Row(size.label(), number, label, result.tps(), result.p50(), result.p99(),
-                        result.errors(), Double.NaN, true));
-                if (api != null && api.errors() >= 0) {
-                    report.replace(api, new Report.Row(api.size(), api.scenario(), api.name(), api.throughput(),
-                            api.p50(), api.p99(), api.errors(), api.throughput() / result.tps(), false));
-                }
+                CpuMeter.Reading before = CpuMeter.read(null);
+                PgBench.Result result = pgbench.run(script, database, variables, directory.resolve("pgbench"),
+                        round == 1, round);
+                CpuMeter.Reading used = CpuMeter.read(null).minus(before);
+                double transactions = result.tps() * settings.duration().toSeconds();
+                return new Measured(result.tps(), result.p50(), result.p99(), result.errors(), Double.NaN,
+                        used.postgres() * 1000 / transactions);
             } catch (RuntimeException e) {
                 log("pgbench failed: " + e.getMessage());
-                report.add(new Report.Row(size.label(), number, label, Double.NaN, Double.NaN, Double.NaN, -1,
-                        Double.NaN, true));
+                return null;
             }
         }
 
-        private Map<String, GatlingRun.Stats> simulate(String simulation, String slug) throws Exception {
+        /** A simulation's measured row, with the server's and PostgreSQL's CPU per unit; null when it failed. */
+        private Measured simulate(String simulation, String slug, String measured, int requestsPerUnit)
+                throws Exception {
+            CpuMeter.Reading before = CpuMeter.read(server.handle());
+            Map<String, GatlingRun.Stats> stats = simulateRaw(simulation, slug);
+            CpuMeter.Reading used = CpuMeter.read(server.handle()).minus(before);
+            if (stats == null) {
+                return null;
+            }
+            GatlingRun.Stats s = stats.get(measured);
+            if (s == null) {
+                log("the report has no '" + measured + "' row; rows: " + stats.keySet());
+                return null;
+            }
+            GatlingRun.Stats warmUp = stats.get("warm-up: " + measured);
+            if (warmUp != null && warmUp.ko() > 0) {
+                report.note(size.label() + ", " + measured + ": " + warmUp.ko() + " warm-up requests failed their "
+                        + "checks (see the Gatling report)");
+            }
+            // CPU over the whole Gatling run (its warm-up too), per request it sent: the server is idle otherwise.
+            GatlingRun.Stats all = stats.get("All Requests");
+            double units = (all == null ? s.total() : all.total()) / (double) requestsPerUnit;
+            return new Measured(s.ok() / (double) settings.duration().toSeconds(), s.p50(), s.p99(), s.ko(),
+                    used.server() * 1000 / units, used.postgres() * 1000 / units);
+        }
+
+        private Map<String, GatlingRun.Stats> simulateRaw(String simulation, String slug) throws Exception {
             Duration scenario = settings.warmUp().plus(settings.duration());
             Duration needed = (scenario.compareTo(settings.serverWarmUp()) > 0 ? scenario : settings.serverWarmUp())
                     .plusMinutes(2);
@@ -194,29 +266,33 @@ final class SizeRun {
                 return null;
             }
         }
+    }
 
-        private Report.Row addRow(int number, String label, Map<String, GatlingRun.Stats> stats, String measured) {
-            GatlingRun.Stats s = stats.get(measured);
-            if (s == null) {
-                log("the report has no '" + measured + "' row; rows: " + stats.keySet());
-                return failed(number, label);
-            }
-            GatlingRun.Stats warmUp = stats.get("warm-up: " + measured);
-            if (warmUp != null && warmUp.ko() > 0) {
-                report.note(size.label() + ", " + label + ": " + warmUp.ko() + " warm-up requests failed their checks "
-                        + "(see the Gatling report)");
-            }
-            Report.Row row = new Report.Row(size.label(), number, label,
-                    s.ok() / (double) settings.duration().toSeconds(), s.p50(), s.p99(), s.ko(), Double.NaN, false);
-            report.add(row);
-            return row;
+    /** A pgbench script of a scenario, its row's label, and whether the API's ratio is taken against it. */
+    private record Yardstick(String script, String label, boolean counts) {
+    }
+
+    /** One run's figures: rate per second, latencies in ms, errors, and CPU milliseconds per unit (NaN: unknown). */
+    record Measured(double throughput, double p50, double p99, long errors, double serverCpuMs, double postgresCpuMs) {
+
+        Report.Row row(String size, int scenario, String name) {
+            return median(List.of(this), size, scenario, name, false);
         }
 
-        private Report.Row failed(int number, String label) {
-            Report.Row row = new Report.Row(size.label(), number, label, Double.NaN, Double.NaN, Double.NaN, -1,
-                    Double.NaN, false);
-            report.add(row);
-            return row;
+        /** The medians of the rounds (errors summed), with the range of the rates. */
+        static Report.Row median(List<Measured> rounds, String size, int scenario, String name, boolean yardstick) {
+            return new Report.Row(size, scenario, name, med(rounds, Measured::throughput),
+                    rounds.stream().mapToDouble(Measured::throughput).min().orElse(Double.NaN),
+                    rounds.stream().mapToDouble(Measured::throughput).max().orElse(Double.NaN), rounds.size(),
+                    med(rounds, Measured::p50), med(rounds, Measured::p99),
+                    rounds.stream().mapToLong(Measured::errors).sum(), med(rounds, Measured::serverCpuMs),
+                    med(rounds, Measured::postgresCpuMs), Double.NaN, yardstick);
+        }
+
+        private static double med(List<Measured> rounds, java.util.function.ToDoubleFunction<Measured> value) {
+            double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
+            int n = sorted.length;
+            return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         }
     }
 
@@ -224,8 +300,16 @@ final class SizeRun {
      * What pgbench's reply script needs besides the pair: the body Gatling sends, and the request hash and stored
      * response of one reply the API just created (so the idempotency rows are as large as the API's).
      */
-    private static Map<String, String> replyVariables(Connection c) throws Exception {
+    private Map<String, String> replyVariables(String database) throws Exception {
         Map<String, String> variables = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(settings.jdbcUrl(database), settings.dbUser(),
+                settings.dbPassword())) {
+            replyVariables(c, variables);
+        }
+        return variables;
+    }
+
+    private static void replyVariables(Connection c, Map<String, String> variables) throws Exception {
         variables.put("body", "I believe you. What happened to you was not okay, and you are not alone.");
         try (Statement s = c.createStatement();
                 var rs = s.executeQuery("SELECT request_hash, response_body, response_type, response_etag "
@@ -242,7 +326,6 @@ final class SizeRun {
                 variables.put("etag", "\"0\"");
             }
         }
-        return variables;
     }
 
     private void recreateDatabase() throws Exception {

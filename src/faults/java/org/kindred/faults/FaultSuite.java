@@ -171,8 +171,8 @@ public final class FaultSuite {
         String slow = load.results.stream().filter(r -> r.millis > 1000)
                 .map(r -> r.millis + " ms@" + seconds(stop, r.at)).limit(8).toList().toString();
         figures += "; answers over 1 s (duration@end, from the cut): " + slow;
-        // The target: while PostgreSQL is unreachable every request is answered within 1.5 s.
-        boolean pass = stats.serverErrorsOtherThan503 == 0 && stats.timeouts == 0 && outage.slowestMs <= 1500
+        // The issue's target: while PostgreSQL is unreachable every request is answered within 1 s.
+        boolean pass = stats.serverErrorsOtherThan503 == 0 && stats.timeouts == 0 && outage.slowestMs <= 1000
                 && down != null && up != null && writes.ok();
         return report("1. PostgreSQL unreachable 15 s under read load", figures, pass ? "PASS" : "FAIL");
     }
@@ -186,14 +186,24 @@ public final class FaultSuite {
             Thread.sleep(1000);
             proxy.latencyMs = ms;
             Thread.sleep(10000);
+            long asked = System.nanoTime();
             int ready = status("/q/health/ready");
+            long readyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
             proxy.latencyMs = 0;
             Load.Stats stats = load.stop();
             Load.Stats liveStats = live.stop();
-            boolean ok = stats.serverErrorsOtherThan503 == 0 && stats.timeouts == 0 && liveStats.slowestMs < 1000;
+            // Truthful health: liveness never waits on the database (no thread exhaustion), and with 200 ms per round
+            // trip the database is usable, so readiness says UP within the Deployment's probe timeout (2 s). With 2 s
+            // per round trip a kubelet's 2 s probe times out and the pod leaves the Service: recorded, not judged.
+            boolean readyTruthful = ms >= 2000 || ready == 200 && readyMs <= 2000;
+            boolean ok = stats.serverErrorsOtherThan503 == 0 && stats.timeouts == 0 && liveStats.slowestMs < 1000
+                    && readyTruthful;
             pass &= ok;
             report("2. Latency " + ms + " ms per round trip", stats + "; liveness slowest " + liveStats.slowestMs
-                    + " ms; readiness answered " + ready, ok ? "PASS" : "FAIL");
+                    + " ms; readiness answered " + ready + " in " + readyMs + " ms"
+                    + (ms >= 2000 ? (readyMs > 2000 ? " (a kubelet's 2 s probe would time out: not ready)" : "")
+                            : ""),
+                    ok ? "PASS" : "FAIL");
             Thread.sleep(3000);
         }
         return pass;
@@ -261,6 +271,10 @@ public final class FaultSuite {
      * (503/429), not time out.
      */
     static boolean loginStorm(List<Member> members) throws Exception {
+        // The baseline is the service at rest: after the earlier scenarios' faults it may still be replacing broken
+        // connections, which would put fast 503s into the quiet p99.
+        Writers.awaitReady();
+        Thread.sleep(3000);
         Load quiet = Load.start(READERS, "/api/v1/groups?limit=20", members.get(0).token);
         Thread.sleep(10000);
         Load.Stats quietStats = quiet.stop();
@@ -775,15 +789,24 @@ public final class FaultSuite {
         Outcome stopAndVerify() throws Exception {
             join();
             Outcome o = verifyStored();
-            for (Ack a : acknowledged.subList(0, Math.min(20, acknowledged.size()))) {
-                Response r = reply(a.token, a.thread, a.key);
+            // Retry as a client would after a fault: once the service says it is ready, and after the Retry-After a
+            // 503 names (the API answers 503 for a few seconds after a fault while its pool replaces broken
+            // connections; a retry that meets it waits and tries again, up to five times).
+            awaitReady();
+            List<Ack> checked = acknowledged.subList(0, Math.min(20, acknowledged.size()));
+            List<Response> replays = retried(checked.stream().map(a -> new String[] {a.token, a.thread, a.key})
+                    .toList());
+            List<Response> retries = retried(unanswered.stream().map(u -> new String[] {u.token, u.thread, u.key})
+                    .toList());
+            for (int i = 0; i < checked.size(); i++) {
+                Ack a = checked.get(i);
+                Response r = replays.get(i);
                 boolean same = r.status() == 201 && a.id.equals(r.json().path("id").asText())
                         && "true".equals(r.headers().firstValue("Idempotent-Replayed").orElse(""));
                 o.replayed += same ? 1 : 0;
                 o.replayWrong += same ? 0 : 1;
             }
-            for (Unanswered u : unanswered) {
-                Response r = reply(u.token, u.thread, u.key);
+            for (Response r : retries) {
                 if (r.status() == 201) {
                     o.retriedOk++;
                     if ("true".equals(r.headers().firstValue("Idempotent-Replayed").orElse(""))) {
@@ -800,6 +823,43 @@ public final class FaultSuite {
             o.duplicates = duplicates();
             o.countMismatch = countMismatch();
             return o;
+        }
+
+        /**
+         * Each key's reply, retried in passes while the API answers 503: after a pass, wait the Retry-After the API
+         * named and send the refused ones again, at most five passes.
+         */
+        private static List<Response> retried(List<String[]> tokenThreadKey) throws Exception {
+            Response[] answers = new Response[tokenThreadKey.size()];
+            List<Integer> pending = new ArrayList<>();
+            for (int i = 0; i < answers.length; i++) {
+                pending.add(i);
+            }
+            for (int pass = 0; pass < 5 && !pending.isEmpty(); pass++) {
+                long wait = 0;
+                List<Integer> refused = new ArrayList<>();
+                for (int i : pending) {
+                    String[] t = tokenThreadKey.get(i);
+                    answers[i] = reply(t[0], t[1], t[2]);
+                    if (answers[i].status() == 503) {
+                        refused.add(i);
+                        wait = Math.max(wait,
+                                answers[i].headers().firstValue("Retry-After").map(Long::parseLong).orElse(5L));
+                    }
+                }
+                pending = refused;
+                if (!pending.isEmpty() && pass < 4) {
+                    Thread.sleep(wait * 1000);
+                }
+            }
+            return List.of(answers);
+        }
+
+        static void awaitReady() throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && status("/q/health/ready") != 200) {
+                Thread.sleep(200);
+            }
         }
 
         /** Scenario 5: the application is gone, so SQL only. */
