@@ -50,19 +50,25 @@ public class CuratedResourceRepository implements PanacheRepositoryBase<CuratedR
             ORDER BY r.available_24x7 DESC, (r.type = 'CRISIS_LINE') DESC, r.title, r.id
             LIMIT :max""";
 
-    /** The latest change visible to the public (see {@link ResourceCatalogue#lastPublicChange()}). */
-    Instant lastPublicChange(Instant now, Duration staleAfter) {
-        Instant changed = NativeSql.instant(getEntityManager().createNativeQuery(
-                "SELECT max(updated_at) FROM curated_resources WHERE status <> 'PENDING_REVIEW'").getSingleResult());
-        Instant verified = NativeSql.instant(getEntityManager().createNativeQuery("""
-                SELECT max(last_verified_at) FROM curated_resources
-                WHERE status = 'PUBLISHED' AND last_verified_at < :cutoff""")
-                .setParameter("cutoff", now.minus(staleAfter)).getSingleResult());
+    /**
+     * Everything a public feed page shows that a request does not name, in one statement: how many rows can be public,
+     * their newest update and the sum of their versions (an edit, a publication, an archival or a removal each move
+     * one), when the newest stale resource turned stale (time alone moves that one), and the sum of the verification
+     * times (a verification written by SQL, without a new version). Equal fingerprints mean equal feed pages for
+     * equal requests.
+     */
+    PublicSnapshot publicSnapshot(Instant now, Duration staleAfter) {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
+                SELECT count(*), max(updated_at), coalesce(sum(version), 0),
+                       max(last_verified_at) FILTER (WHERE status = 'PUBLISHED' AND last_verified_at < :cutoff),
+                       coalesce(sum(extract(epoch FROM last_verified_at)), 0)
+                FROM curated_resources WHERE status <> 'PENDING_REVIEW'""")
+                .setParameter("cutoff", now.minus(staleAfter)).getSingleResult();
+        Instant changed = NativeSql.instant(row[1]);
+        Instant verified = NativeSql.instant(row[3]);
         Instant turnedStale = verified == null ? null : verified.plus(staleAfter);
-        if (changed == null || turnedStale != null && turnedStale.isAfter(changed)) {
-            return turnedStale;
-        }
-        return changed;
+        Instant last = changed == null || turnedStale != null && turnedStale.isAfter(changed) ? turnedStale : changed;
+        return new PublicSnapshot(row[0] + "/" + changed + "/" + row[2] + "/" + verified + "/" + row[4], last);
     }
 
     Optional<CuratedResource> findBySeedKey(String key) {

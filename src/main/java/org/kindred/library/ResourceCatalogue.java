@@ -71,12 +71,12 @@ public class ResourceCatalogue {
     }
 
     /**
-     * When anything public in the library last changed (for the feeds' Last-Modified): an edit, a publication, an
-     * archival, or a resource turning stale. Library-wide on purpose: a resource edited out of a filtered feed changes
-     * that feed too. Null while the library is empty.
+     * The public library's fingerprint and when anything public in it last changed (the feeds' Last-Modified): an
+     * edit, a publication, an archival, or a resource turning stale. Library-wide on purpose: a resource edited out of
+     * a filtered feed changes that feed too.
      */
-    public Instant lastPublicChange() {
-        return QuarkusTransaction.requiringNew().call(() -> resources.lastPublicChange(clock.instant(),
+    public PublicSnapshot publicSnapshot() {
+        return QuarkusTransaction.requiringNew().call(() -> resources.publicSnapshot(clock.instant(),
                 config.staleAfter()));
     }
 

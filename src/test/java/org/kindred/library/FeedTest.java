@@ -163,6 +163,50 @@ class FeedTest {
         given().header("If-None-Match", etag).get("/api/v1/feeds/resources.json").then().statusCode(200);
     }
 
+    /**
+     * Feed pages are kept once rendered (a revalidation costs one small query): any change to the public library must
+     * still reach the next reader, and a kept page never crosses media types or URLs.
+     */
+    @Test
+    void keptFeedPagesFollowEveryChangeToTheLibrary() {
+        TestAccount admin = Api.admin();
+        String word = Library.uniqueWord();
+        String id = Library.create(admin, Library.resource(r -> r.put("title", "Kept page " + word)));
+        String etag = given().queryParam("q", word).get("/api/v1/feeds/resources.json").then().statusCode(200)
+                .body("items[0].title", equalTo("Kept page " + word)).extract().header("ETag");
+        given().queryParam("q", word).header("If-None-Match", etag).get("/api/v1/feeds/resources.json").then()
+                .statusCode(304);
+
+        // An edit: the same URL now answers the new title, and the old ETag no longer matches.
+        String resourceEtag = Api.as(admin).get("/api/v1/resources/" + id).then().extract().header("ETag");
+        Api.as(admin).contentType("application/merge-patch+json").header("If-Match", resourceEtag)
+                .body("{\"title\":\"Renamed page " + word + "\"}").patch("/api/v1/resources/" + id).then()
+                .statusCode(200);
+        String edited = given().queryParam("q", word).header("If-None-Match", etag)
+                .get("/api/v1/feeds/resources.json").then().statusCode(200)
+                .body("items[0].title", equalTo("Renamed page " + word)).extract().header("ETag");
+        assertFalse(edited.equals(etag));
+
+        // The same URL asked for as plain JSON, and as Atom, is rendered for that media type.
+        given().accept("application/json").queryParam("q", word).get("/api/v1/feeds/resources.json").then()
+                .statusCode(200).contentType(startsWith("application/json"))
+                .body("items[0].title", equalTo("Renamed page " + word));
+        given().queryParam("q", word).get("/api/v1/feeds/resources.json").then().statusCode(200)
+                .contentType("application/feed+json");
+
+        // A verification written straight to the database (no new version) still reaches the feed.
+        Api.sql("UPDATE curated_resources SET last_verified_at = last_verified_at - interval '1 day' WHERE id = ?::uuid",
+                id);
+        String reverified = given().queryParam("q", word).get("/api/v1/feeds/resources.json").then().statusCode(200)
+                .extract().header("ETag");
+        assertFalse(reverified.equals(edited));
+
+        // Archived: gone from the kept page's URL at once.
+        Api.as(admin).delete("/api/v1/resources/" + id).then().statusCode(204);
+        given().queryParam("q", word).get("/api/v1/feeds/resources.json").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+    }
+
     @Test
     void feedsTakeTheListsFilters() {
         TestAccount admin = Api.admin();

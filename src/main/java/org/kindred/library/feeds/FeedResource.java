@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kindred.library.LibraryConfig;
 import org.kindred.library.PublicFilterParams;
 import org.kindred.library.PublicReads;
+import org.kindred.library.PublicSnapshot;
 import org.kindred.library.ResourceCatalogue;
 import org.kindred.library.ResourceFilter;
 import org.kindred.library.api.ResourceResponse;
@@ -41,7 +42,6 @@ import org.kindred.platform.paging.Page;
 import org.kindred.platform.ratelimit.ActionClass;
 import org.kindred.platform.ratelimit.RateLimited;
 import org.kindred.platform.web.ConditionalGet;
-import org.kindred.platform.web.ETags;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,15 +66,17 @@ public class FeedResource {
     private final AtomFeedWriter atom;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RenderedFeeds renderedFeeds;
 
     public FeedResource(ResourceCatalogue catalogue, LibraryConfig config, PublicReads reads, AtomFeedWriter atom,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, RenderedFeeds renderedFeeds) {
         this.catalogue = catalogue;
         this.config = config;
         this.reads = reads;
         this.atom = atom;
         this.json = json;
         this.clock = clock;
+        this.renderedFeeds = renderedFeeds;
     }
 
     @GET
@@ -102,6 +104,16 @@ public class FeedResource {
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "An API key without `feeds:read`")
     public Response jsonFeed(@BeanParam @Valid PublicFilterParams page, @Context HttpHeaders headers,
             @Context UriInfo uri) {
+        boolean acceptsFeed = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(m -> m.isCompatible(MediaType.valueOf(JSON_FEED)));
+        String type = acceptsFeed ? JSON_FEED : MediaType.APPLICATION_JSON;
+        PublicSnapshot library = catalogue.publicSnapshot();
+        RenderedFeeds.Rendered rendered = renderedFeeds.page(type + " " + uri.getRequestUri(), library.fingerprint(),
+                () -> jsonFeedBody(page, uri));
+        return respond(rendered, type, library.lastChange(), headers);
+    }
+
+    private byte[] jsonFeedBody(PublicFilterParams page, UriInfo uri) {
         ResourceFilter filter = page.filter();
         Page<ResourceResponse> resources = catalogue.feed(filter, page.page());
         List<JsonFeed.Item> items = new ArrayList<>();
@@ -117,10 +129,7 @@ public class FeedResource {
         JsonFeed feed = new JsonFeed(JsonFeed.VERSION, config.feedTitle(), withoutCursor(uri), DESCRIPTION,
                 next(uri, resources), items);
         try {
-            boolean acceptsFeed = headers.getAcceptableMediaTypes().stream()
-                    .anyMatch(m -> m.isCompatible(MediaType.valueOf(JSON_FEED)));
-            return respond(json.writeValueAsBytes(feed), acceptsFeed ? JSON_FEED : MediaType.APPLICATION_JSON,
-                    catalogue.lastPublicChange(), headers);
+            return json.writeValueAsBytes(feed);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -166,25 +175,31 @@ public class FeedResource {
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "An API key without `feeds:read`")
     public Response atomFeed(@BeanParam @Valid PublicFilterParams page, @Context HttpHeaders headers,
             @Context UriInfo uri) {
-        ResourceFilter filter = page.filter();
-        Page<ResourceResponse> resources = catalogue.feed(filter, page.page());
-        Instant updated = catalogue.lastPublicChange();
-        String document = atom.write(config.feedTitle(), withoutCursor(uri), uri.getRequestUri().toString(),
-                next(uri, resources), updated == null ? clock.instant() : updated, resources.items());
         boolean acceptsAtom = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(m -> m.isCompatible(MediaType.valueOf(ATOM)));
-        return respond(document.getBytes(StandardCharsets.UTF_8), acceptsAtom ? ATOM : MediaType.APPLICATION_XML,
-                updated, headers);
+        String type = acceptsAtom ? ATOM : MediaType.APPLICATION_XML;
+        PublicSnapshot library = catalogue.publicSnapshot();
+        RenderedFeeds.Rendered rendered = renderedFeeds.page(type + " " + uri.getRequestUri(), library.fingerprint(),
+                () -> {
+                    Page<ResourceResponse> resources = catalogue.feed(page.filter(), page.page());
+                    Instant updated = library.lastChange();
+                    return atom.write(config.feedTitle(), withoutCursor(uri), uri.getRequestUri().toString(),
+                            next(uri, resources), updated == null ? clock.instant() : updated, resources.items())
+                            .getBytes(StandardCharsets.UTF_8);
+                });
+        return respond(rendered, type, library.lastChange(), headers);
     }
 
-    private Response respond(byte[] body, String type, Instant lastModified, HttpHeaders headers) {
-        String etag = ETags.ofContent(body);
+    /** 304 when the client's copy is current (decided before anything is read or rendered when the page is kept). */
+    private Response respond(RenderedFeeds.Rendered rendered, String type, Instant lastModified,
+            HttpHeaders headers) {
+        String etag = rendered.etag();
         String cacheControl = reads.publicCacheControl();
         Response.ResponseBuilder builder;
         if (PublicReads.notModified(headers, etag, lastModified)) {
             builder = Response.notModified();
         } else {
-            builder = Response.ok(body, type + (type.endsWith("xml") ? ";charset=UTF-8" : ""));
+            builder = Response.ok(rendered.body(), type + (type.endsWith("xml") ? ";charset=UTF-8" : ""));
         }
         // The media type follows Accept (feed+json or plain json; atom+xml or xml), so caches must key on it.
         builder.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
