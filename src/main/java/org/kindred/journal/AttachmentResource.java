@@ -54,7 +54,8 @@ import io.quarkus.security.Authenticated;
 public class AttachmentResource {
 
     private static final String PRIVATE = " Only you can reach your journal's attachments: not moderators, not admins. "
-            + "They are encrypted at rest with your own key, their names and types included.";
+            + "They are encrypted at rest with your own key, their names and types included. With a journal passphrase, send it in "
+            + "`Kindred-Journal-Passphrase`.";
     private static final String FILE = "The file's bytes";
 
     private final AttachmentService attachments;
@@ -101,6 +102,8 @@ public class AttachmentResource {
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE, description = "`unsupported-media-type`: the bytes are not a JPEG, PNG or WebP "
             + "image, a PDF or plain UTF-8 text, or claim to be an image and do not parse as one")
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE, description = "`empty-attachment`: the file has no content")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public RestResponse<JournalAttachmentResponse> upload(@RestPath("entryId") UUID entryId,
             @Parameter(description = "The file's name, shown back to you and used for downloads (any folder part is dropped; "
                     + "default `attachment.<extension>`)", example = "meeting-notes.txt", schema = @Schema(type = SchemaType.STRING, maxLength = AttachmentService.MAX_FILENAME)) @RestQuery("filename") @Size(max = AttachmentService.MAX_FILENAME) @Pattern(regexp = TextPatterns.SINGLE_LINE, message = TextPatterns.MESSAGE) String filename,
@@ -119,6 +122,8 @@ public class AttachmentResource {
     @APIResponse(responseCode = "200", description = "One page of attachments", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad entry id, limit or cursor")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public RestResponse<Page<JournalAttachmentResponse>> list(@RestPath("entryId") UUID entryId,
             @Valid @BeanParam PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(attachments.page(entryId, page), uri);
@@ -132,6 +137,8 @@ public class AttachmentResource {
     @APIResponse(responseCode = "200", description = "The attachment", content = @Content(schema = @Schema(implementation = JournalAttachmentResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry or attachment of yours")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public JournalAttachmentResponse get(@RestPath("entryId") UUID entryId,
             @RestPath("attachmentId") UUID attachmentId) {
         return attachments.get(entryId, attachmentId);
@@ -152,6 +159,8 @@ public class AttachmentResource {
                     @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10485760))})
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry or attachment of yours")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public Response content(@RestPath("entryId") UUID entryId,
             @RestPath("attachmentId") UUID attachmentId) {
         AttachmentService.Download file = attachments.content(entryId, attachmentId);
@@ -167,6 +176,8 @@ public class AttachmentResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry or attachment of yours (or already deleted)")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public void delete(@RestPath("entryId") UUID entryId, @RestPath("attachmentId") UUID attachmentId) {
         attachments.delete(entryId, attachmentId);
     }

@@ -160,6 +160,7 @@ public class AttachmentService {
         UUID me = currentUser.requireAccountId();
         entries.find(me, entryId, true).orElseThrow(JournalService::notFound);
         attachments.find(me, entryId, attachmentId).orElseThrow(AttachmentService::notFound);
+        vault.openForWrite(me); // a protected journal is changed only with its passphrase
         store.delete(me, attachmentId);
         attachments.delete(attachmentId);
     }

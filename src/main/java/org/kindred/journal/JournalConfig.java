@@ -31,6 +31,26 @@ public interface JournalConfig {
         @WithDefault("200")
         int batchSize();
     }
+    /** The optional member-chosen journal passphrase. */
+    Passphrase passphrase();
+
+    interface Passphrase {
+        /**
+         * Argon2id memory (KiB) for keys derived from a new or changed passphrase; each journal keeps the parameters
+         * it was derived with, so raising these applies at the member's next change. OWASP minimum: 19456, t=2, p=1.
+         */
+        @WithDefault("19456")
+        int memoryKib();
+
+        /** Argon2id passes. */
+        @WithDefault("2")
+        int iterations();
+
+        /** Argon2id lanes. */
+        @WithDefault("1")
+        int parallelism();
+    }
+
     /** Bytes of attachments one member may keep, counted after metadata stripping (100 MiB). */
     @WithDefault("104857600")
     long attachmentQuotaBytes();

@@ -2,6 +2,7 @@ package org.kindred.journal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,9 +38,23 @@ public class JournalPrivacy implements ExportContribution {
         return "journal";
     }
 
-    /** Runs inside the data export's read-only transaction. */
+    /**
+     * Runs inside the data export's read-only transaction. A journal with a passphrase the request did not send is
+     * exported as what is not encrypted (the content-free chain), marked {@code locked}, so the rest of the export
+     * never fails for it; a wrong passphrase is a 401 like everywhere else.
+     */
     @Override
     public JournalExport export(UUID accountId) {
+        Optional<JournalVault.Status> status = vault.status(accountId);
+        if (status.isPresent() && status.get().passphraseSet() && vault.presentedPassphrase().isEmpty()) {
+            return new JournalExport(status.get().chainLength(), JournalChain.hex(status.get().chainHead()),
+                    List.of(), chain(entries.revisions(accountId, null)), List.of(), true, JournalExport.LOCKED_NOTE);
+        }
+        return recorded(accountId);
+    }
+
+    /** The whole journal, decrypted: 401 when it has a passphrase the request does not open it with. */
+    public JournalExport recorded(UUID accountId) {
         return vault.openForRead(accountId).map(journal -> export(journal))
                 .orElse(new JournalExport(0, null, List.of(), List.of(), List.of()));
     }
@@ -50,10 +65,13 @@ public class JournalPrivacy implements ExportContribution {
         List<JournalEntryResponse> shown = entries.all(journal.accountId()).stream()
                 .map(row -> EntryCodec.response(journal.dataKey(), row, byEntry.getOrDefault(row.id(), List.of())))
                 .toList();
-        List<ChainLink> chain = revisions.stream().map(r -> new ChainLink(r.entryId(), r.version(), r.recordedAt(),
+        return new JournalExport(journal.chainLength(), JournalChain.hex(journal.chainHead()), shown,
+                chain(revisions), attachments.exportOf(journal));
+    }
+
+    private static List<ChainLink> chain(List<RevisionRow> revisions) {
+        return revisions.stream().map(r -> new ChainLink(r.entryId(), r.version(), r.recordedAt(),
                 JournalChain.hex(r.prevHash()), JournalChain.hex(r.hash()), r.content() == null)).toList();
-        return new JournalExport(journal.chainLength(), JournalChain.hex(journal.chainHead()), shown, chain,
-                attachments.exportOf(journal));
     }
 
     /** Erasure: the data key goes first, then every row. Same transaction as the rest of the erasure. */

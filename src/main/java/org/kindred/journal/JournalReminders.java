@@ -124,6 +124,7 @@ public class JournalReminders {
     public void delete(UUID entryId) {
         UUID me = currentUser.requireAccountId();
         entries.find(me, entryId, true).orElseThrow(JournalService::notFound);
+        vault.openForWrite(me); // a protected journal is changed only with its passphrase
         if (!reminders.forget(me, entryId)) {
             throw noReminders();
         }

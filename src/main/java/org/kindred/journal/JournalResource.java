@@ -65,7 +65,8 @@ import io.quarkus.security.Authenticated;
 public class JournalResource {
 
     private static final String PRIVATE = " Only you can read your journal: not moderators, not admins. It is encrypted at rest with a key of your own "
-            + "(held by the service, wrapped by its key-encryption key). There is no journal passphrase: it is not built.";
+            + "(held by the service, wrapped by its key-encryption key, and by your journal passphrase if you set one: then send it in "
+            + "`Kindred-Journal-Passphrase`; a lost passphrase loses the journal).";
 
     private final JournalService journal;
     private final JournalReminders reminders;
@@ -89,6 +90,8 @@ public class JournalResource {
             + "not the incident's date). Each entry as last edited; fetch one for its earlier versions." + PRIVATE)
     @APIResponse(responseCode = "200", description = "One page of entries", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad limit or cursor")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public RestResponse<Page<JournalEntryResponse>> list(@Valid @BeanParam PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(journal.page(page), uri);
     }
@@ -107,6 +110,8 @@ public class JournalResource {
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE, description = "`date-in-future`")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public RestResponse<JournalEntryResponse> create(@Valid @NotNull IncidentFields request) {
         Versioned<JournalEntryResponse> created = journal.create(request);
         return RestResponse.ResponseBuilder
@@ -121,6 +126,8 @@ public class JournalResource {
     @APIResponse(responseCode = "200", description = "The entry", headers = @Header(name = "ETag", description = "Send as If-Match with PATCH", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = JournalEntryResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours (also for deleted entries and other members' entries)")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public RestResponse<JournalEntryResponse> get(@RestPath("entryId") UUID entryId) {
         return journal.get(entryId).ok();
     }
@@ -138,6 +145,8 @@ public class JournalResource {
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE, description = "`date-in-future`")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public RestResponse<JournalEntryResponse> update(@RestPath("entryId") UUID entryId,
             @Valid @NotNull UpdateIncidentRequest request,
             @Parameter(description = "ETag from GET; the edit is refused with 412 if the entry changed since") @RestHeader("If-Match") String ifMatch) {
@@ -151,6 +160,8 @@ public class JournalResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours (or already deleted)")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public void delete(@RestPath("entryId") UUID entryId) {
         journal.delete(entryId);
     }
@@ -167,6 +178,8 @@ public class JournalResource {
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "A missing or malformed `country`, a malformed `subdivision`, date or time zone, or `pausedDays` out of range")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours")
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE, description = "`lastActDate` in the future (`date-in-future`) or before the entry's date (`dates-out-of-order`)")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public RestResponse<DeadlinesResponse> deadlines(@RestPath("entryId") UUID entryId,
             @Parameter(required = true, description = "ISO 3166-1 alpha-2 country whose pathways apply", example = "GB", schema = @Schema(type = SchemaType.STRING, maxLength = 2, pattern = "^[A-Z]{2}$")) @RestQuery @CountryCode @Size(max = 2) String country,
             @Parameter(description = "ISO 3166-2 subdivision of `country`", example = "GB-ENG", schema = @Schema(type = SchemaType.STRING, maxLength = 6, pattern = "^[A-Z]{2}-[A-Z0-9]{1,3}$")) @RestQuery @Size(max = 6) String subdivision,
@@ -185,6 +198,8 @@ public class JournalResource {
     @APIResponse(responseCode = "200", description = "The reminders", headers = @Header(name = "ETag", description = "Send as If-Match with PUT", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = JournalRemindersResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours, or no reminders set for it")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public RestResponse<JournalRemindersResponse> getReminders(@RestPath("entryId") UUID entryId) {
         return reminders.get(entryId).ok();
     }
@@ -214,6 +229,8 @@ public class JournalResource {
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE, description = "`lastActDate` in the future (`date-in-future`) or before the entry's date (`dates-out-of-order`)")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public RestResponse<JournalRemindersResponse> setReminders(@RestPath("entryId") UUID entryId,
             @Valid @NotNull JournalReminderRequest request,
             @Parameter(description = "ETag from GET …/reminders; refused with 412 if the reminders changed since") @RestHeader("If-Match") String ifMatch) {
@@ -227,6 +244,8 @@ public class JournalResource {
     @APIResponse(responseCode = "204", description = "Turned off")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours, or no reminders set for it")
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public void deleteReminders(@RestPath("entryId") UUID entryId) {
         reminders.delete(entryId);
     }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.kindred.journal.JournalVault.Journal;
 import org.kindred.journal.api.IncidentFields;
 import org.kindred.journal.api.JournalEntryResponse;
 import org.kindred.journal.api.JournalSummaryResponse;
+import org.kindred.journal.api.SetJournalPassphraseRequest;
 import org.kindred.journal.api.UpdateIncidentRequest;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.NotFoundException;
@@ -129,6 +131,7 @@ public class JournalService {
     public void delete(UUID entryId) {
         UUID me = currentUser.requireAccountId();
         entries.find(me, entryId, true).orElseThrow(JournalService::notFound);
+        vault.openForWrite(me); // a protected journal is changed only with its passphrase
         attachments.deleteAllOf(me, entryId);
         entries.delete(entryId, now());
         reminders.forget(me, entryId);
@@ -137,10 +140,32 @@ public class JournalService {
     @Transactional
     public JournalSummaryResponse summary() {
         UUID me = currentUser.requireAccountId();
-        return vault.openForRead(me)
-                .map(j -> new JournalSummaryResponse(entries.countEntries(me), j.chainLength(),
-                        JournalChain.hex(j.chainHead())))
-                .orElse(new JournalSummaryResponse(0, 0, null));
+        return vault.status(me).map(s -> summary(me, s)).orElse(new JournalSummaryResponse(0, 0, null, false, null));
+    }
+
+    /**
+     * Sets or changes the journal passphrase. The current one comes from the body or, failing that, the request's
+     * header; 401 when one is set and neither opens the journal.
+     */
+    @Transactional
+    public JournalSummaryResponse setPassphrase(SetJournalPassphraseRequest request) {
+        UUID me = currentUser.requireAccountId();
+        Optional<String> current = Optional.ofNullable(request.currentPassphrase()).filter(p -> !p.isEmpty());
+        vault.setPassphrase(me, current.isPresent() ? current : vault.presentedPassphrase(), request.passphrase());
+        return summary(me, vault.status(me).orElseThrow());
+    }
+
+    /** Removes the passphrase; it must be sent in the request's header. 409 when none is set. */
+    @Transactional
+    public JournalSummaryResponse removePassphrase() {
+        UUID me = currentUser.requireAccountId();
+        vault.removePassphrase(me);
+        return summary(me, vault.status(me).orElseThrow());
+    }
+
+    private JournalSummaryResponse summary(UUID me, JournalVault.Status s) {
+        return new JournalSummaryResponse(entries.countEntries(me), s.chainLength(), JournalChain.hex(s.chainHead()),
+                s.passphraseSet(), s.passphraseSetAt());
     }
 
     /** Encrypts a revision, links it to the member's chain and stores both. */

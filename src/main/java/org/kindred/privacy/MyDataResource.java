@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,9 +55,13 @@ public class MyDataResource {
             + "the groups you created, your posts and replies (anonymous ones included, with their edit history), reactions, the reports you "
             + "filed, your blocks, the warnings you were given and the moderation actions you took. Other members appear only by handle where "
             + "needed for context; who reported you is never included. Sent as an attachment with `Cache-Control: no-store`; "
-            + "limited to a few exports per hour.")
+            + "limited to a few exports per hour. Your incident journal is included decrypted; if it has a passphrase, send it in "
+            + "`Kindred-Journal-Passphrase` to include it, otherwise the journal section is `locked: true` with its content-free hash chain "
+            + "only (a wrong passphrase is a 401, so you never mistake an incomplete export for a whole one).")
     @APIResponse(responseCode = "200", description = "Your data", headers = @Header(name = "Content-Disposition", description = "`attachment; filename=\"kindred-export-<date>.json\"`", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 64, pattern = "^attachment; filename=\"kindred-export-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.json\"$")), content = @Content(schema = @Schema(implementation = DataExport.class)))
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public RestResponse<DataExport> export() {
         DataExport export = exports.export(currentUser.requireAccountId());
         String date = export.exportedAt().toString().substring(0, 10);

@@ -107,6 +107,27 @@ class JournalObservabilityPrivacyTest {
             Api.as(other).body(Map.of("whatHappened", edited)).patch(ENTRIES + "/" + entry).then().statusCode(404);
             Api.as(other).get(ENTRIES + "/" + entry + "/attachments/" + attachment + "/content").then()
                     .statusCode(404);
+            // A journal passphrase: set, used, guessed wrong, changed, sent malformed; neither it nor its encoding is logged.
+            String passphrase = "Marzipan lighthouse " + tag;
+            String wrong = "Marzipan lighthouses " + tag;
+            String encoded = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(passphrase.getBytes(StandardCharsets.UTF_8));
+            secrets.addAll(List.of(passphrase, wrong, encoded,
+                    java.util.Base64.getUrlEncoder().withoutPadding()
+                            .encodeToString(wrong.getBytes(StandardCharsets.UTF_8))));
+            Api.as(member).body(Map.of("passphrase", passphrase, "acknowledgeLossIsPermanent", true))
+                    .put("/api/v1/me/journal/passphrase").then().statusCode(200);
+            Api.as(member).header("Kindred-Journal-Passphrase", encoded).get(ENTRIES + "/" + entry).then()
+                    .statusCode(200);
+            Api.as(member).get(ENTRIES + "/" + entry).then().statusCode(401);
+            Api.as(member).header("Kindred-Journal-Passphrase", java.util.Base64.getUrlEncoder()
+                    .encodeToString(wrong.getBytes(StandardCharsets.UTF_8))).get(ENTRIES + "/" + entry).then()
+                    .statusCode(401);
+            Api.as(member).body(Map.of("passphrase", wrong, "currentPassphrase", passphrase,
+                    "acknowledgeLossIsPermanent", true)).put("/api/v1/me/journal/passphrase").then().statusCode(200);
+            Api.as(member).body(Map.of("passphrase", "short " + tag.substring(0, 2), "acknowledgeLossIsPermanent",
+                    false)).put("/api/v1/me/journal/passphrase").then().statusCode(400);
+            Api.as(member).header("Kindred-Journal-Passphrase", "%" + passphrase).get(ENTRIES).then().statusCode(400);
 
             Formatter formatter = logs.consoleFormatter().orElseThrow();
             List<String> lines = logs.records().stream().map(formatter::format).toList();

@@ -144,7 +144,7 @@ class OpenApiContractTest {
      * the password change, which proves the state it replaces with {@code currentPassword}.
      */
     private static final Set<String> IF_MATCH_EXEMPT = Set.of("blockAccount", "muteAccount", "addReaction",
-            "setThreadSubscription", "changePassword");
+            "setThreadSubscription", "changePassword", "setMyJournalPassphrase");
 
     /** Issue 17: "If-Match on every PATCH/PUT (412 on mismatch)", unless exempt for a documented reason. */
     @Test

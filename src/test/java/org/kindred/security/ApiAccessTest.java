@@ -164,7 +164,8 @@ class ApiAccessTest {
                 "GET /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}",
                 "DELETE /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}",
                 "GET /api/v1/me/journal/entries/{entryId}/attachments/{attachmentId}/content",
-                "GET /api/v1/me/journal/export")) {
+                "GET /api/v1/me/journal/export", "PUT /api/v1/me/journal/passphrase",
+                "DELETE /api/v1/me/journal/passphrase")) {
             put(op, Audience.MEMBER);
         }
     }

@@ -70,7 +70,8 @@ public class EvidenceExportResource {
             uses the standard PDF fonts: characters they cannot show (e.g. Arabic, Cyrillic, emoji) appear as `?`; \
             the JSON export is the authoritative, full-fidelity record.
 
-            `?format=` wins over `Accept`. The document names no account and no e-mail. Kindred does not vouch for \
+            `?format=` wins over `Accept`. A journal with a passphrase is exported only with it \
+            (`Kindred-Journal-Passphrase`). The document names no account and no e-mail. Kindred does not vouch for \
             what you wrote, only that it has not changed since it was recorded. Anyone can verify an export, years \
             later too: the public keys (retired ones included) are at `GET /api/v1/evidence/keys`. Sent as an \
             attachment with `Cache-Control: no-store`; counted as EXPORT in the rate limits (a few per hour).""")
@@ -84,6 +85,8 @@ public class EvidenceExportResource {
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "`format` is not `json`, `signed` or `pdf`")
     @APIResponse(responseCode = "406", ref = Responses.NOT_ACCEPTABLE, description = "`Accept` allows neither JSON nor PDF")
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
+    @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
+    @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)
     public Response export(
             @Parameter(description = "`json` (default unless `Accept` asks for a PDF), `signed` or `pdf`; wins over `Accept`", schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "json", "signed", "pdf"}, maxLength = 6)) @RestQuery String format,

@@ -67,7 +67,7 @@ public class EvidenceExports {
     @Transactional
     public Signed export() {
         UUID me = currentUser.requireAccountId();
-        JournalExport recorded = journal.export(me);
+        JournalExport recorded = journal.recorded(me);
         Map<UUID, List<EvidenceAttachment>> files = attachments.forEntries(me,
                 recorded.entries().stream().map(e -> e.id()).toList());
         List<EvidenceEntry> entries = recorded.entries().stream()

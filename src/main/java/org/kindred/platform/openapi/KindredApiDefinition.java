@@ -57,9 +57,11 @@ import org.kindred.platform.error.Problem;
         @Tag(name = "Partners", description = "Partner organisations and their API keys (admins only)"),
         @Tag(name = "Journal", description = "Your private incident journal: entries with every version, attachments, deadlines and reminders. "
                 + "Only you can read it through the API. It is encrypted at rest with a data key of your own, which the service keeps wrapped by its "
-                + "key-encryption key, so whoever runs the service with that key could decrypt it. **There is no journal passphrase:** the optional "
-                + "member-chosen passphrase the design mentions is not built, and no request takes one. Reminder dates are stored unencrypted so "
-                + "reminders can be sent (see `PUT /api/v1/me/journal/entries/{entryId}/reminders`)"),
+                + "key-encryption key, so whoever runs the service with that key could decrypt it, unless you set a **journal passphrase** "
+                + "(`PUT /api/v1/me/journal/passphrase`): then the data key is also sealed with a key derived from it (Argon2id), and every request "
+                + "that reads or changes your journal must send it in `Kindred-Journal-Passphrase`. Nobody can recover a lost passphrase, the "
+                + "service's operators included: **losing it loses your journal**. Reminder dates are stored unencrypted so "
+                + "reminders can be sent, with or without a passphrase (see `PUT /api/v1/me/journal/entries/{entryId}/reminders`)"),
         @Tag(name = "Evidence", description = "Your incident journal as signed evidence (JSON with a detached JWS, or PDF), and public verification of such exports with the service's evidence keys")
 }, components = @Components(schemas = {
         // Single-value string kinds (see ApiTypes): @CountryCode (CountryCodeValidator) and the handle's pattern.
@@ -80,8 +82,23 @@ import org.kindred.platform.error.Problem;
 }, parameters = {
         @Parameter(name = Responses.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "Makes a retry safe: the same key with the same body within 24 hours gets the original response again "
                 + "(with `Idempotent-Replayed: true`) instead of creating a second one; the same key with another body is a 422, a retry while the first request runs a 409 (a retry after the first request died unanswered, e.g. in a database outage, runs as new). "
-                + "Keys belong to the signed-in account (or the partner organisation); use a new random key (e.g. a UUID) for every new request.", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]{1,255}$"), example = "6f1c2b7e-3f0a-4a59-9a51-2f6b1d0c8e47")
+                + "Keys belong to the signed-in account (or the partner organisation); use a new random key (e.g. a UUID) for every new request.", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]{1,255}$"), example = "6f1c2b7e-3f0a-4a59-9a51-2f6b1d0c8e47"),
+        @Parameter(name = Responses.JOURNAL_PASSPHRASE, in = ParameterIn.HEADER, description = "Your journal passphrase, when you set one (`PUT /api/v1/me/journal/passphrase`): "
+                + "the base64url encoding (RFC 4648 §5, padding optional) of its UTF-8 bytes, so a passphrase in any script fits an HTTP header. "
+                + "Required by every request that reads or changes a protected journal (401 `journal-locked` without it, 401 `wrong-journal-passphrase` "
+                + "when it does not open the journal; wrong ones count against the PASSWORD rate limit, then 429). Ignored for a journal without a passphrase. "
+                + "Never put it in a URL; the service never logs or stores it.", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 6144, pattern = "^[A-Za-z0-9_=+/-]+$"), example = "a2V0dGxlIG9yYml0IHRoaW1ibGUgbGFudGVybg")
 }, responses = {
+        @APIResponse(name = Responses.JOURNAL_LOCKED, responseCode = "401", description = "No valid access token (`invalid-token`, `WWW-Authenticate: Bearer`); or your journal has a passphrase and the "
+                + "request did not send it (`journal-locked`) or sent a wrong one (`wrong-journal-passphrase`), both with `WWW-Authenticate: Kindred-Journal-Passphrase`: "
+                + "do not sign the member out for these two, ask for the passphrase", headers = @Header(name = "WWW-Authenticate", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = {
+                        @ExampleObject(name = "journal-locked", value = """
+                                {"type":"urn:kindred:problem:journal-locked","title":"Journal locked","status":401,\
+                                "detail":"Your journal is protected by your journal passphrase: send it in the Kindred-Journal-Passphrase header (base64url of its UTF-8 bytes)",\
+                                "instance":"/api/v1/me/journal/entries"}"""),
+                        @ExampleObject(name = "wrong-journal-passphrase", value = """
+                                {"type":"urn:kindred:problem:wrong-journal-passphrase","title":"Wrong journal passphrase","status":401,\
+                                "detail":"This is not your journal passphrase. Wrong guesses are limited like password checks","instance":"/api/v1/me/journal/entries"}""")})),
         @APIResponse(name = Responses.BAD_REQUEST, responseCode = "400", description = "Malformed JSON, or a field or parameter is invalid", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "validation", value = """
                 {"type":"urn:kindred:problem:validation","title":"Invalid request","status":400,\
                 "detail":"handle: must be 3 to 30 characters of a-z, 0-9 and _","instance":"/api/v1/auth/register",\

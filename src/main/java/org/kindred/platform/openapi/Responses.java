@@ -26,6 +26,9 @@ public final class Responses {
 
     /** The {@code Idempotency-Key} request header, for {@code @Parameter(ref = ...)} on {@code @Idempotent} operations. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The journal passphrase header (a parameter component) and the 401 of a protected journal (a response one). */
+    public static final String JOURNAL_PASSPHRASE = "Kindred-Journal-Passphrase";
+    public static final String JOURNAL_LOCKED = "JournalLocked";
 
     private Responses() {
     }

@@ -19,6 +19,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -120,6 +121,23 @@ public class RateLimiter {
     }
 
     /**
+     * Like {@link #consume} but takes no token: whether the IP bucket and, for authenticated requests, the account
+     * bucket still hold one.
+     */
+    public Decision peek(ActionClass action, String ip, Optional<UUID> account) {
+        ClassPolicies limit = policies.get(action);
+        Decision byIp = look(limit.ip(), ip);
+        if (!byIp.allowed() || account.isEmpty() || limit.account().isEmpty()) {
+            return byIp;
+        }
+        Decision byAccount = look(limit.account().get(), account.get().toString());
+        if (!byAccount.allowed()) {
+            return byAccount;
+        }
+        return byAccount.remaining() < byIp.remaining() ? byAccount : byIp;
+    }
+
+    /**
      * Takes one token from the bucket of a subject other than the caller, e.g. the e-mail address a reset link is
      * asked for, so nobody can mail-bomb an address or probe one account from many IPs. Uses the class's per-account
      * limit (its per-IP limit if it has none). The bucket's name is keyed, so the subject is never stored.
@@ -147,6 +165,21 @@ public class RateLimiter {
         if (probe.isConsumed()) {
             return new Decision(true, policy.name(), policy.quota(), window, probe.getRemainingTokens(),
                     ceilSeconds(probe.getNanosToWaitForReset()), policy.header());
+        }
+        return new Decision(false, policy.name(), policy.quota(), window, 0,
+                Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())), policy.header());
+    }
+
+    private Decision look(Policy policy, String subject) {
+        String key = keys.of(policy.name(), subject);
+        Bucket bucket = policy.shared()
+                ? shared.builder().build(key, policy::configuration)
+                : local.get(key, k -> Bucket.builder().addLimit(policy.configuration().getBandwidths()[0]).build());
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        long window = policy.window().toSeconds();
+        if (probe.canBeConsumed()) {
+            return new Decision(true, policy.name(), policy.quota(), window, probe.getRemainingTokens(), window,
+                    policy.header());
         }
         return new Decision(false, policy.name(), policy.quota(), window, 0,
                 Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())), policy.header());

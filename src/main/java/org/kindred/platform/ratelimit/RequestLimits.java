@@ -42,6 +42,18 @@ public class RequestLimits {
         report(limiter.consume(action, clientIp(request), currentUser.accountId()));
     }
 
+    /**
+     * Refuses with 429 when {@code action}'s IP or account bucket is empty, without taking a token: for a check that
+     * counts only its failures (a wrong journal passphrase), so a correct guess never slips past an exhausted limit
+     * and a member's own correct uses never run it down.
+     */
+    public void requireLeft(ActionClass action) {
+        if (!limiter.enabled()) {
+            return;
+        }
+        report(limiter.peek(action, clientIp(request), currentUser.accountId()));
+    }
+
     /** Counts this request against {@code action}'s bucket for {@code subject} (see {@link RateLimiter#consumeForSubject}). */
     public void consumeFor(ActionClass action, String subject) {
         if (!limiter.enabled()) {

@@ -1,11 +1,12 @@
 package org.kindred.platform.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Advanced;
 import de.mkammerer.argon2.Argon2Factory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,7 +19,7 @@ import io.micrometer.core.instrument.Timer;
 @ApplicationScoped
 public class PasswordHasher {
 
-    private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
+    private final Argon2Advanced argon2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id);
     private final AuthConfig.Password config;
     private final HashingSlots slots;
     private final Timer verifyTimer;
@@ -65,6 +66,22 @@ public class PasswordHasher {
                 boolean matches = argon2.verify(hash == null ? decoyHash : hash, chars);
                 return hash != null && matches;
             });
+        } finally {
+            slots.release();
+            argon2.wipeArray(chars);
+        }
+    }
+
+    /**
+     * Derives {@code length} raw key bytes from a secret with Argon2id (RFC 9106, version 0x13), for a key that must
+     * come from what a member knows (the journal passphrase). Shares the hashing slots with passwords: a derivation is
+     * as expensive as a password check, and every caller is a guess under the PASSWORD rate limit.
+     */
+    public byte[] deriveKey(String secret, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        char[] chars = secret.toCharArray();
+        slots.acquire();
+        try {
+            return argon2.pbkdf(iterations, memoryKib, parallelism, chars, StandardCharsets.UTF_8, salt, length);
         } finally {
             slots.release();
             argon2.wipeArray(chars);

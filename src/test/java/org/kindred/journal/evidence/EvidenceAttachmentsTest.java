@@ -85,6 +85,48 @@ class EvidenceAttachmentsTest {
         }
     }
 
+    /**
+     * Everything the document says of an attachment is covered: its type, and which entry it belongs to (moved to
+     * another entry, the first entry whose digest no longer recomputes is named). A document whose digests were
+     * stripped, to hide where it was changed, still fails: the signature covers every byte.
+     */
+    @Test
+    void anAttachmentsTypeAndEntryAreCoveredAndStrippingTheDigestsStillFails() throws Exception {
+        TestAccount member = Api.register("evatm");
+        String first = Evidence.record(member, "The first remark, in the canteen.", "2026-04-01");
+        String second = Evidence.record(member, "The second remark, by e-mail.", "2026-04-03");
+        Api.as(member).contentType("text/plain").body("the e-mail, word for word").queryParam("filename", "mail.txt")
+                .post(Evidence.ENTRIES + "/" + second + "/attachments").then().statusCode(201);
+        ObjectNode signed = Evidence.signed(member);
+        JsonNode document = signed.get("document");
+        String signature = signed.get("signature").asText();
+
+        ObjectNode altered = document.deepCopy();
+        ((ObjectNode) altered.at("/entries/1/attachments/0")).put("mediaType", "application/pdf");
+        Evidence.verify(altered, signature).then().statusCode(200).body("valid", equalTo(false))
+                .body("firstFailure.reason", equalTo("entry-mismatch")).body("firstFailure.entryId", equalTo(second))
+                .body("firstFailure.entryIndex", equalTo(1));
+
+        altered = document.deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode from = (com.fasterxml.jackson.databind.node.ArrayNode) altered
+                .at("/entries/1/attachments");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) altered.at("/entries/0/attachments")).add(from.remove(0));
+        Evidence.verify(altered, signature).then().statusCode(200).body("valid", equalTo(false))
+                .body("firstFailure.reason", equalTo("entry-mismatch")).body("firstFailure.entryId", equalTo(first))
+                .body("firstFailure.entryIndex", equalTo(0));
+
+        altered = document.deepCopy();
+        for (JsonNode entry : altered.get("entries")) {
+            ((ObjectNode) entry).remove("digest");
+        }
+        String sha256 = altered.at("/entries/1/attachments/0/sha256").asText();
+        ((ObjectNode) altered.at("/entries/1/attachments/0")).put("sha256",
+                (sha256.charAt(0) == '0' ? "1" : "0") + sha256.substring(1));
+        Evidence.verify(altered, signature).then().statusCode(200).body("valid", equalTo(false))
+                .body("firstFailure.reason", equalTo("signature-mismatch")).body("signatureValid", equalTo(false));
+        Evidence.verify(document, signature).then().statusCode(200).body("valid", equalTo(true));
+    }
+
     @Test
     void thePdfEmbedsEveryPngAndJpegNextToItsHashAndStillHoldsEveryEntry() throws Exception {
         TestAccount member = Api.register("evimg");
