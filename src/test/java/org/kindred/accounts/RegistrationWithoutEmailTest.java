@@ -182,6 +182,28 @@ class RegistrationWithoutEmailTest {
         assertEquals(0, Api.count("SELECT count(*) FROM accounts WHERE handle = ?", handle));
     }
 
+    @Test
+    void twoSignUpsRacingForOneHandleGiveOneAccountAndOne409() throws Exception {
+        String handle = Api.uniqueHandle("noerace");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Response>> answers = pool.invokeAll(List.of(
+                    () -> join(Api.registrationWithoutEmail(handle)),
+                    () -> join(Api.registrationWithoutEmail(handle))));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                statuses.add(answer.get().statusCode());
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 409), statuses);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, Api.count("SELECT count(*) FROM accounts WHERE handle = ?", handle));
+        assertEquals(10, Api.count("SELECT count(*) FROM recovery_codes c JOIN accounts a ON a.id = c.account_id "
+                + "WHERE a.handle = ?", handle), "the refused sign-up left no codes behind");
+    }
+
     static Stream<Arguments> badRegistrations() {
         return Stream.of(Arguments.of("email", "amara@example.org"), // not a field of this operation
                 Arguments.of("password", "short"), Arguments.of("password", "password1234"),
