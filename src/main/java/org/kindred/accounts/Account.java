@@ -27,7 +27,8 @@ public class Account {
     @Id
     private UUID id;
 
-    @Column(nullable = false)
+    /** Null for a member who joined without an address (recovery codes are then their only way back in). */
+    @Column
     private String email;
 
     @Column(name = "password_hash", nullable = false)
@@ -188,8 +189,13 @@ public class Account {
         return id;
     }
 
+    /** The sign-in address, or null when the member gave none. */
     public String email() {
         return email;
+    }
+
+    public boolean hasEmail() {
+        return email != null;
     }
 
     String passwordHash() {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,8 +25,10 @@ import org.kindred.accounts.api.LinkTokenRequest;
 import org.kindred.accounts.api.LoginRequest;
 import org.kindred.accounts.api.RefreshRequest;
 import org.kindred.accounts.api.RegisterRequest;
+import org.kindred.accounts.api.RegisterWithoutEmailRequest;
 import org.kindred.accounts.api.RegistrationAcceptedResponse;
 import org.kindred.accounts.api.RegistrationResponse;
+import org.kindred.accounts.api.RegistrationWithoutEmailResponse;
 import org.kindred.accounts.api.TokenResponse;
 import org.kindred.platform.openapi.Responses;
 import org.kindred.platform.ratelimit.ActionClass;
@@ -97,14 +100,42 @@ public class AuthResource {
     }
 
     @POST
+    @Path("/register/without-email")
+    @PermitAll
+    @RateLimited(ActionClass.REGISTER)
+    @SecurityRequirements
+    @Operation(operationId = "registerWithoutEmail", summary = "Join without an e-mail address", description = "For members who do not want to give Kindred a reachable address. "
+            + "Creates the account at once and signs it in: the same body as POST /api/v1/auth/register without `email`, and the same checks "
+            + "(`acceptGuidelinesVersion` must be the current version, the handle must be free and not reserved, the password strong, the member 16 or over). "
+            + "The answer carries ten printable single-use recovery codes, shown this once (`Cache-Control: no-store`): with no address they are the only way "
+            + "back after a forgotten password (POST /api/v1/auth/recovery-codes/redeem), so the app must show them and ask the member to keep them before going on. "
+            + "Sign in later with `handle` and `password` (POST /api/v1/auth/login). An address can be added at any time with PATCH /api/v1/me. "
+            + "Throttled per IP (REGISTER class). `Idempotency-Key` is not honoured: a replay would need the codes stored.")
+    @APIResponse(responseCode = "201", description = "Account created and signed in; its recovery codes, shown this once", headers = @Header(name = "Location", description = "/api/v1/me", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = RegistrationWithoutEmailResponse.class)))
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The handle is taken (`duplicate`), or `acceptGuidelinesVersion` is not current (`guidelines-outdated`)")
+    @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
+    public RestResponse<RegistrationWithoutEmailResponse> registerWithoutEmail(
+            @Valid @NotNull RegisterWithoutEmailRequest request) {
+        RegistrationWithoutEmailResponse created = registration.registerWithoutEmail(request);
+        return RestResponse.ResponseBuilder.<RegistrationWithoutEmailResponse>created(URI.create("/api/v1/me"))
+                .entity(created).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @POST
     @Path("/login")
     @PermitAll
     @RateLimited(ActionClass.LOGIN)
     @SecurityRequirements
-    @Operation(operationId = "login", summary = "Sign in", description = "Exchanges e-mail and password for a token pair. A wrong e-mail and a wrong password give the same 401, in similar time. "
-            + "Sign-in is throttled per IP address (429 with Retry-After); accounts are never locked.")
+    @Operation(operationId = "login", summary = "Sign in", description = "Exchanges e-mail or handle, and password, for a token pair. Send exactly one of `email` and `handle` (400 for both or neither): "
+            + "members who joined without an address (POST /api/v1/auth/register/without-email) sign in with the handle; any member may. "
+            + "An unknown e-mail or handle and a wrong password give the same 401, in similar time (one password-hash check either way). "
+            + "Sign-in is throttled per IP address (LOGIN class; 429 with Retry-After); accounts are never locked, and not throttled per handle either: "
+            + "handles are public, so anyone could otherwise keep a member from signing in.")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
+    @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Invalid request, including both or neither of `email` and `handle`")
     // Public, so KindredOpenApiFilter adds no 401: this one is for wrong credentials in the body.
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "The account is suspended")

@@ -23,7 +23,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * A member's sign-in address: proving it reachable, and moving the account to a new one. A change takes effect only
  * from a link mailed to the new address; the old address is then told, with a link that undoes the change and signs
- * out every device (the way back for a member whose session was stolen). Asking for an address that already has an
+ * out every device (the way back for a member whose session was stolen); a member who joined without an address adds
+ * a first one the same way, with no notice and no undo. Asking for an address that already has an
  * account answers like any other (its owner gets a notice), so the change request reveals nothing.
  */
 @ApplicationScoped
@@ -55,6 +56,12 @@ public class EmailAddresses {
         requestLimits.consumeFor(ActionClass.REGISTER, "verify:" + accountId);
         return QuarkusTransaction.requiringNew().call(() -> {
             Account account = active(accountId);
+            if (!account.hasEmail()) {
+                throw new ConflictException("no-email", "No e-mail address",
+                        "Your account has no e-mail address to verify. Add one with PATCH /api/v1/me: "
+                                + "it is verified by the link mailed to it.",
+                        null, null);
+            }
             if (account.emailVerified()) {
                 throw new ConflictException("email-already-verified", "E-mail already verified",
                         "Your address is verified already.", null, null);
@@ -71,7 +78,7 @@ public class EmailAddresses {
         QuarkusTransaction.requiringNew().run(() -> {
             AccountLink link = links.redeem(token, AccountLink.Purpose.VERIFY_EMAIL);
             Account account = active(link.accountId());
-            if (!account.email().equals(link.email())) {
+            if (!link.email().equals(account.email())) {
                 throw AccountLinks.invalidLink(); // the address changed since the link was sent
             }
             account.verifyEmail(clock.instant());
@@ -111,9 +118,12 @@ public class EmailAddresses {
             account.changeEmail(link.email(), clock.instant());
             links.withdrawAll(account.id(), AccountLink.Purpose.VERIFY_EMAIL);
             links.withdrawAll(account.id(), AccountLink.Purpose.RESET_PASSWORD);
-            AccountLinks.Issued undo = links.issue(account.id(), AccountLink.Purpose.UNDO_EMAIL_CHANGE, old,
-                    config.undoTtl());
-            outgoing.fire(mail.emailChangedNotice(old, undo.token()));
+            // A member who joined without an address adds a first one: there is no old address to tell or to go back to.
+            if (old != null) {
+                AccountLinks.Issued undo = links.issue(account.id(), AccountLink.Purpose.UNDO_EMAIL_CHANGE, old,
+                        config.undoTtl());
+                outgoing.fire(mail.emailChangedNotice(old, undo.token()));
+            }
         });
     }
 

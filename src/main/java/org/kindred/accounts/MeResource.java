@@ -54,7 +54,7 @@ public class MeResource {
     }
 
     @GET
-    @Operation(operationId = "getMe", summary = "Your account", description = "Your profile and preferences, including your e-mail. Sent with `Cache-Control: no-store`.")
+    @Operation(operationId = "getMe", summary = "Your account", description = "Your profile and preferences, including your e-mail (`email: null` and `emailVerified: false` if you joined without one). Sent with `Cache-Control: no-store`.")
     @APIResponse(responseCode = "200", description = "Your account", headers = @Header(name = "ETag", description = "Send as If-Match with PATCH", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
     public RestResponse<MeResponse> me() {
         return withETag(myAccount.me(currentUser.requireAccountId()));
@@ -65,6 +65,7 @@ public class MeResource {
     @Operation(operationId = "updateMe", summary = "Change your profile and preferences", description = "JSON Merge Patch (RFC 7396): absent fields stay, `null` clears `displayName`, `country` or `birthYear`. "
             + "`hiddenContentWarnings` leaves posts with those warnings out of your feeds. Changing `email` needs `currentPassword`, and that check counts against the password rate limit (429 once it is used up, as with a password change). "
             + "A new `email` takes effect only when the link mailed to it is followed (POST /api/v1/auth/email-change/confirm); until then the response shows it as `pendingEmail` and you keep signing in with `email`. "
+            + "A member who joined without an address adds one the same way (`email` is null until the link is followed; no notice goes anywhere, as there is no old address). "
             + "The answer does not say whether the new address has an account (its owner gets a notice instead of a link). Mails to the new address count against its REGISTER per-address limit. Sending your current `email` withdraws a pending change. "
             + "Any other field (handle, roles, status, ...) is refused with 400. Honours If-Match.")
     @APIResponse(responseCode = "200", description = "The updated account", headers = @Header(name = "ETag", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)), content = @Content(schema = @Schema(implementation = MeResponse.class)))
@@ -118,7 +119,7 @@ public class MeResource {
             + "follow it with POST /api/v1/auth/email-verification/confirm. Accounts created from a registration link are verified already; accounts from before verified e-mail start unverified. "
             + "A password reset needs a verified address. Throttled like a sign-up (REGISTER class), per IP and per account. No body.")
     @APIResponse(responseCode = "202", description = "A link is on its way", content = @Content(schema = @Schema(implementation = EmailLinkSentResponse.class)))
-    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Your address is verified already (`email-already-verified`)")
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Your address is verified already (`email-already-verified`), or your account has no address (`no-email`: add one with PATCH /api/v1/me)")
     @APIResponse(responseCode = "503", ref = Responses.SERVICE_UNAVAILABLE)
     public RestResponse<EmailLinkSentResponse> requestEmailVerification() {
         return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED,

@@ -75,23 +75,31 @@ public class RecoveryCodes {
         if (!hasher.verify(hash, currentPassword)) {
             throw new ForbiddenException("wrong-password", "Wrong password", "The current password is wrong");
         }
+        Instant now = clock.instant();
+        List<String> codes = QuarkusTransaction.requiringNew().call(() -> {
+            active(accountId);
+            return replaceSet(accountId, now);
+        });
+        return new RecoveryCodesResponse(codes, now);
+    }
+
+    /**
+     * Makes a new set for the account, in the caller's transaction, replacing any earlier one, and answers the codes:
+     * the only time they exist outside the member's hands. Registration without an e-mail uses it too.
+     */
+    List<String> replaceSet(UUID accountId, Instant now) {
         List<String> codes = new ArrayList<>(COUNT);
         for (int i = 0; i < COUNT; i++) {
             codes.add(newCode());
         }
-        Instant now = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> {
-            active(accountId);
-            em.createNativeQuery("DELETE FROM recovery_codes WHERE account_id = ?1").setParameter(1, accountId)
-                    .executeUpdate();
-            for (String code : codes) {
-                em.createNativeQuery(
-                        "INSERT INTO recovery_codes (account_id, code_hash, created_at) VALUES (?1, ?2, ?3)")
-                        .setParameter(1, accountId).setParameter(2, SessionService.hash(canonical(code)))
-                        .setParameter(3, now).executeUpdate();
-            }
-        });
-        return new RecoveryCodesResponse(codes, now);
+        em.createNativeQuery("DELETE FROM recovery_codes WHERE account_id = ?1").setParameter(1, accountId)
+                .executeUpdate();
+        for (String code : codes) {
+            em.createNativeQuery("INSERT INTO recovery_codes (account_id, code_hash, created_at) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, accountId).setParameter(2, SessionService.hash(canonical(code)))
+                    .setParameter(3, now).executeUpdate();
+        }
+        return codes;
     }
 
     /** How many codes are left, and when the set was made; never the codes. */

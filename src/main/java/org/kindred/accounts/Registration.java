@@ -15,9 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 
+import org.kindred.accounts.api.RecoveryCodesResponse;
 import org.kindred.accounts.api.RegisterRequest;
+import org.kindred.accounts.api.RegisterWithoutEmailRequest;
 import org.kindred.accounts.api.RegistrationAcceptedResponse;
 import org.kindred.accounts.api.RegistrationResponse;
+import org.kindred.accounts.api.RegistrationWithoutEmailResponse;
 import org.kindred.accounts.api.TokenResponse;
 import org.kindred.accounts.mail.AccountMail;
 import org.kindred.accounts.mail.MailConfig;
@@ -34,7 +37,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Joining Kindred in two steps: the request is kept as pending and a link is mailed to its address; following the
- * link creates the account, with a verified address and the guidelines accepted, and signs it in. The Argon2id hash
+ * link creates the account, with a verified address and the guidelines accepted, and signs it in. Or, for a member
+ * who gives no address, in one step with recovery codes instead ({@link #registerWithoutEmail}). The Argon2id hash
  * runs outside the database transaction so a slow hash never holds a pooled connection.
  */
 @ApplicationScoped
@@ -57,12 +61,14 @@ public class Registration {
     private final MailConfig mailConfig;
     private final Event<OutgoingMail> outgoing;
     private final RequestLimits requestLimits;
+    private final RecoveryCodes recoveryCodes;
     private final Clock clock;
 
     public Registration(AccountRepository accounts, ConsentRepository consents, PendingRegistrations pending,
             SessionService sessions, PasswordHasher hasher, PasswordPolicy passwordPolicy, Guidelines guidelines,
             AccountMail mail, MailConfig mailConfig, Event<OutgoingMail> outgoing, RequestLimits requestLimits,
-            Clock clock) {
+            RecoveryCodes recoveryCodes, Clock clock) {
+        this.recoveryCodes = recoveryCodes;
         this.accounts = accounts;
         this.consents = consents;
         this.pending = pending;
@@ -84,16 +90,8 @@ public class Registration {
      */
     public RegistrationAcceptedResponse register(RegisterRequest request) {
         String email = normalizeEmail(request.email());
-        if (request.acceptGuidelinesVersion() != guidelines.currentVersion()) {
-            throw guidelinesOutdated();
-        }
-        if (RESERVED_HANDLES.contains(request.handle()) || request.handle().startsWith("deleted_")) {
-            throw new BadRequestException("handle", "is reserved; choose another");
-        }
-        if (request.birthYear() != null) {
-            AccountInput.requireOldEnough(request.birthYear(), clock.instant());
-        }
-        List<String> languages = canonicalLanguages(request.languages());
+        List<String> languages = checkNewMember(request.acceptGuidelinesVersion(), request.handle(),
+                request.birthYear(), request.languages());
         passwordPolicy.requireStrong("password", request.password(), email, request.handle(), request.displayName());
         // Per address as well as per IP: nobody can fill someone's inbox from many IP addresses. The bucket is the one
         // password-reset requests and e-mail changes take for the address too.
@@ -156,6 +154,59 @@ public class Registration {
             // Two confirmations raced past the uniqueness checks; the unique index decided.
             throw duplicate(List.of(new Problem.FieldError("handle", "or e-mail already has an account")));
         }
+    }
+
+    /**
+     * Joining without an e-mail address: no link to wait for, so the account is created at once, with the guidelines
+     * consent, a set of recovery codes (its only way back after a forgotten password; answered this once) and a
+     * session. The same checks as {@link #register} apply; a taken handle is a 409, as there.
+     */
+    public RegistrationWithoutEmailResponse registerWithoutEmail(RegisterWithoutEmailRequest request) {
+        List<String> languages = checkNewMember(request.acceptGuidelinesVersion(), request.handle(),
+                request.birthYear(), request.languages());
+        passwordPolicy.requireStrong("password", request.password(), request.handle(), request.displayName());
+        String hash = hasher.hash(request.password());
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (accounts.handleTaken(request.handle())) {
+                    throw duplicate(List.of(new Problem.FieldError("handle", "is already taken")));
+                }
+                Instant now = clock.instant();
+                Account account = Account.register(null, hash, request.handle(), blankToNull(request.displayName()),
+                        request.country(), languages, request.birthYear(), guidelines.currentVersion(), now);
+                accounts.persist(account);
+                consents.persist(
+                        Consent.accept(account.id(), Consent.COMMUNITY_GUIDELINES, account.guidelinesVersion(), now));
+                accounts.flush();
+                List<String> codes = recoveryCodes.replaceSet(account.id(), now);
+                TokenResponse tokens = sessions.open(account, null);
+                return new RegistrationWithoutEmailResponse(
+                        AccountMapper.toMe(account, null, guidelines.currentVersion()), tokens.accessToken(),
+                        tokens.refreshToken(), tokens.expiresIn(), tokens.tokenType(),
+                        new RecoveryCodesResponse(codes, now));
+            });
+        } catch (PersistenceException e) {
+            if (!UniqueViolation.isCause(e)) {
+                throw e;
+            }
+            // Two registrations raced past the handle check; the unique index decided.
+            throw duplicate(List.of(new Problem.FieldError("handle", "is already taken")));
+        }
+    }
+
+    /** The checks every way of joining makes, in this order; answers the languages as stored. */
+    private List<String> checkNewMember(int acceptedGuidelines, String handle, Integer birthYear,
+            List<String> languages) {
+        if (acceptedGuidelines != guidelines.currentVersion()) {
+            throw guidelinesOutdated();
+        }
+        if (RESERVED_HANDLES.contains(handle) || handle.startsWith("deleted_")) {
+            throw new BadRequestException("handle", "is reserved; choose another");
+        }
+        if (birthYear != null) {
+            AccountInput.requireOldEnough(birthYear, clock.instant());
+        }
+        return canonicalLanguages(languages);
     }
 
     private ConflictException guidelinesOutdated() {

@@ -129,6 +129,39 @@ class RateLimitTest {
     }
 
     @Test
+    void registrationWithoutEmailSharesTheSignUpLimitPerIpAndTheThrottledOneCreatesNoAccount() {
+        Api.anonymous().body(Api.registration(Api.uniqueHandle("rlmix"))).post("/api/v1/auth/register").then()
+                .statusCode(202);
+        Api.anonymous().body(Api.registrationWithoutEmail(Api.uniqueHandle("rlnoe")))
+                .post("/api/v1/auth/register/without-email").then().statusCode(201)
+                .header("RateLimit-Policy", "\"register-ip\";q=2;w=3600");
+        String handle = Api.uniqueHandle("rlnoe");
+        Response throttled = Api.anonymous().body(Api.registrationWithoutEmail(handle))
+                .post("/api/v1/auth/register/without-email");
+        assertThrottled(throttled, "register-ip", 2, 3600);
+        assertFalse(throttled.asString().contains("recoveryCodes"), "a throttled sign-up hands out no codes");
+        assertEquals(0, Api.count("SELECT count(*) FROM accounts WHERE handle = ?", handle));
+        // The e-mail registration and the one without share the IP's allowance: neither is a way around the other.
+        assertThrottled(Api.anonymous().body(Api.registration(Api.uniqueHandle("rlmix"))).post("/api/v1/auth/register"),
+                "register-ip", 2, 3600);
+    }
+
+    @Test
+    void signInByHandleIsThrottledPerIpLikeSignInByEmail() {
+        TestAccount account = account("rlhandle");
+        Api.anonymous().body(Map.of("email", "nobody@example.org", "password", "wrong-password-1"))
+                .post("/api/v1/auth/login").then().statusCode(401);
+        for (int i = 0; i < 2; i++) {
+            Api.anonymous().body(Map.of("handle", Api.uniqueHandle("nobody"), "password", "wrong-password-1"))
+                    .post("/api/v1/auth/login").then().statusCode(401);
+        }
+        Response throttled = Api.anonymous().body(Map.of("handle", account.handle(), "password", account.password()))
+                .post("/api/v1/auth/login");
+        assertThrottled(throttled, "login-ip", 3, 300);
+        assertFalse(throttled.asString().contains("accessToken"), "a throttled sign-in hands out no tokens");
+    }
+
+    @Test
     void passwordChangesAreThrottledPerAccountAndTheThrottledChangeChangesNothing() {
         TestAccount account = account("rlpw");
         Map<String, String> wrongCurrent = Map.of("currentPassword", "not-my-password-1", "newPassword",

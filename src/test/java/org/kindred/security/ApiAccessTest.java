@@ -84,6 +84,7 @@ class ApiAccessTest {
     static {
         for (String op : List.of("GET /.well-known/jwks.json", "POST /api/v1/auth/login", "POST /api/v1/auth/refresh",
                 "POST /api/v1/auth/register", "POST /api/v1/auth/register/confirm",
+                "POST /api/v1/auth/register/without-email",
                 "POST /api/v1/auth/email-verification/confirm", "POST /api/v1/auth/email-change/confirm",
                 "POST /api/v1/auth/email-change/undo", "POST /api/v1/auth/password-reset",
                 "POST /api/v1/auth/password-reset/confirm", "POST /api/v1/auth/recovery-codes/redeem",
@@ -330,6 +331,7 @@ class ApiAccessTest {
             case "POST /api/v1/auth/login" -> Map.of("email", "nobody@example.org", "password", "wrong-password-1");
             case "POST /api/v1/auth/refresh" -> Map.of("refreshToken", "not-a-token");
             case "POST /api/v1/auth/register" -> Api.registration(Api.uniqueHandle("acreg"));
+            case "POST /api/v1/auth/register/without-email" -> Api.registrationWithoutEmail(Api.uniqueHandle("acnoe"));
             case "POST /api/v1/auth/register/confirm", "POST /api/v1/auth/email-verification/confirm",
                     "POST /api/v1/auth/email-change/confirm", "POST /api/v1/auth/email-change/undo" ->
                 Map.of("token", "kxx_not-a-real-token");

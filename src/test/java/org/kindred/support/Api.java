@@ -58,6 +58,20 @@ public final class Api {
                 (String) body.get("password"), response.path("accessToken"), response.path("refreshToken"));
     }
 
+    /** The body of a registration without an e-mail address. */
+    public static Map<String, Object> registrationWithoutEmail(String handle) {
+        return Map.of("password", PASSWORD, "handle", handle, "acceptGuidelinesVersion", 1);
+    }
+
+    /** Joins without an e-mail address (201 at once); the account's e-mail is null, its recovery codes are dropped. */
+    public static TestAccount registerWithoutEmail(String prefix) {
+        String handle = uniqueHandle(prefix);
+        Response response = given().contentType(ContentType.JSON).body(registrationWithoutEmail(handle))
+                .post("/api/v1/auth/register/without-email").then().statusCode(201).extract().response();
+        return new TestAccount(UUID.fromString(response.path("account.id")), null, handle, PASSWORD,
+                response.path("accessToken"), response.path("refreshToken"));
+    }
+
     /** Registers an account and makes it a platform admin (the role is read from the database on every request). */
     public static TestAccount admin() {
         TestAccount account = register("admin");
@@ -65,9 +79,12 @@ public final class Api {
         return account;
     }
 
+    /** Signs in with the account's e-mail, or with its handle when it has none. */
     public static TestAccount login(TestAccount account) {
         Response response = given().contentType(ContentType.JSON)
-                .body(Map.of("email", account.email(), "password", account.password()))
+                .body(account.email() == null
+                        ? Map.of("handle", account.handle(), "password", account.password())
+                        : Map.of("email", account.email(), "password", account.password()))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().response();
         return account.withTokens(response.path("accessToken"), response.path("refreshToken"));
     }

@@ -13,7 +13,7 @@ import org.kindred.platform.openapi.ApiTypes;
 @Schema(name = "Me", description = "Your own account, including private fields only you can see")
 public record MeResponse(
         @Schema(required = true) UUID id,
-        @Schema(required = true, example = "amara@example.org", maxLength = 254, pattern = "^.+@.+\\..+$") String email,
+        @Schema(required = true, nullable = true, description = "Your sign-in address; null if you joined without one (POST /api/v1/auth/register/without-email). Add one with PATCH /api/v1/me", example = "amara@example.org", maxLength = 254, pattern = "^.+@.+\\..+$") String email,
         @Schema(required = true, ref = ApiTypes.HANDLE, example = "amara_k") String handle,
         @Schema(nullable = true, example = "Amara", maxLength = 50) String displayName,
         @Schema(nullable = true, description = "ISO 3166-1 alpha-2 country code in upper case", minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN, example = "GB") String country,

@@ -38,7 +38,7 @@ public record DataExport(
 
     @Schema(name = "DataExportProfile")
     public record Profile(@Schema(required = true) UUID id,
-            @Schema(required = true, maxLength = 254, pattern = "^.+@.+\\..+$") String email,
+            @Schema(required = true, nullable = true, description = "Null if the account has no e-mail address", maxLength = 254, pattern = "^.+@.+\\..+$") String email,
             @Schema(required = true, ref = ApiTypes.HANDLE) String handle,
             @Schema(nullable = true, maxLength = 50) String displayName,
             @Schema(nullable = true, minLength = 2, maxLength = 2, pattern = ApiTypes.COUNTRY_CODE_PATTERN) String country,

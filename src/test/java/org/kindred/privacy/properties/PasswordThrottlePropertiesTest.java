@@ -17,15 +17,15 @@ import net.jqwik.api.Arbitraries;
 
 /**
  * I8: in any order, every check of an account's password (changing the password, changing the e-mail, erasing the
- * account) is throttled as PASSWORD, whatever the endpoint, and other writes to the account are not; a sign-in (by e-mail,
- * before anyone is known) is throttled as LOGIN. (The buckets refill continuously, so the test reads which policy
+ * account) is throttled as PASSWORD, whatever the endpoint, and other writes to the account are not; a sign-in (by e-mail or
+ * by handle, before anyone is known) is throttled as LOGIN. (The buckets refill continuously, so the test reads which policy
  * answered, not how many units are left.)
  */
 @QuarkusTest
 class PasswordThrottlePropertiesTest {
 
     enum Check {
-        CHANGE_PASSWORD, CHANGE_EMAIL, ERASE, SIGN_IN, CHANGE_NAME
+        CHANGE_PASSWORD, CHANGE_EMAIL, ERASE, SIGN_IN, SIGN_IN_BY_HANDLE, CHANGE_NAME
     }
 
     /** The policy the RateLimit header reports (the tightest of the class: per IP or per account) and what remains. */
@@ -39,7 +39,8 @@ class PasswordThrottlePropertiesTest {
                     for (Check check : checks) {
                         Response response = attempt(account, check);
                         String context = check + " in " + checks;
-                        String expected = check == Check.SIGN_IN ? "login-" : "password-";
+                        boolean signIn = check == Check.SIGN_IN || check == Check.SIGN_IN_BY_HANDLE;
+                        String expected = signIn ? "login-" : "password-";
                         String[] seen = remaining(response);
                         if (check == Check.CHANGE_NAME) {
                             assertEquals(200, response.statusCode(), context);
@@ -47,10 +48,10 @@ class PasswordThrottlePropertiesTest {
                                     () -> "I8: a write that checks no password is throttled as " + seen[0]);
                             continue;
                         }
-                        assertEquals(check == Check.SIGN_IN ? 401 : 403, response.statusCode(), context);
+                        assertEquals(signIn ? 401 : 403, response.statusCode(), context);
                         assertTrue(seen != null && seen[0].startsWith(expected),
                                 "I8: " + check + " is not throttled as "
-                                        + (check == Check.SIGN_IN ? "LOGIN" : "PASSWORD") + ": " + response.headers());
+                                        + (signIn ? "LOGIN" : "PASSWORD") + ": " + response.headers());
                     }
                 });
     }
@@ -65,6 +66,8 @@ class PasswordThrottlePropertiesTest {
                     .body(Map.of("email", "new-" + account.email(), "currentPassword", wrong)).patch("/api/v1/me");
             case ERASE -> Api.as(account).body(Map.of("password", wrong, "removeContent", false)).delete("/api/v1/me");
             case SIGN_IN -> Api.anonymous().body(Map.of("email", account.email(), "password", wrong))
+                    .post("/api/v1/auth/login");
+            case SIGN_IN_BY_HANDLE -> Api.anonymous().body(Map.of("handle", account.handle(), "password", wrong))
                     .post("/api/v1/auth/login");
             case CHANGE_NAME -> Api.as(account).contentType("application/merge-patch+json")
                     .body(Map.of("displayName", "Name " + check.ordinal())).patch("/api/v1/me");
