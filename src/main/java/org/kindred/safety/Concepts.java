@@ -30,18 +30,20 @@ final class Concepts {
 
     /** The concepts; the first eight can start a combination (triggers), the rest only qualify one. */
     enum Concept {
-        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, ALL, INTENT, ACT, RESEARCH, ESCALATION;
+        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, PLACE, PLANNED, ALL, INTENT, ACT, RESEARCH, ESCALATION, ALONE;
 
         boolean trigger() {
-            return ordinal() <= PASSIVE.ordinal();
+            return ordinal() <= PLANNED.ordinal();
         }
     }
 
     /**
      * A combination: the writer's "I" (if {@code self}; a subject pronoun if {@code subject}) and one concept of each
-     * slot, the first slot's the anchor.
+     * slot, the first slot's the anchor. It gives {@code level}: its signal's, or CONCERN where the concepts point to
+     * a category without being sure of it ("the rope is in my car": a lethal means, no intent said).
      */
-    record Combo(CrisisSignal signal, Lexicon.Topic topic, boolean self, List<Set<Concept>> slots, boolean subject) {
+    record Combo(CrisisSignal signal, Lexicon.Topic topic, boolean self, List<Set<Concept>> slots, boolean subject,
+            CrisisLevel level) {
     }
 
     private record Hit(Concept concept, int from, int to) {
@@ -57,7 +59,16 @@ final class Concepts {
                     EnumSet.of(Concept.INTENT, Concept.ACT, Concept.RESEARCH, Concept.DIE)),
             combo(CrisisSignal.METHOD, true, EnumSet.of(Concept.MEANS), EnumSet.of(Concept.ACT, Concept.RESEARCH)),
             combo(CrisisSignal.METHOD, true, EnumSet.of(Concept.MEANS), EnumSet.of(Concept.DIE)),
+            // a place to jump from and an act, a search, dying, or nobody around ("the spot where nobody walks");
+            // a place and a time alone is an evening out ("tonight I'm going to the bridge to watch the fireworks")
+            combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.PLACE),
+                    EnumSet.of(Concept.ACT, Concept.RESEARCH, Concept.ALONE, Concept.DIE)),
             combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.DIE), EnumSet.of(Concept.INTENT)),
+            // "worked it all out ... friday night", "planned it for my birthday": a settled "it" and a when or how
+            combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.PLANNED),
+                    EnumSet.of(Concept.INTENT, Concept.ALONE, Concept.ALL, Concept.ACT)),
+            combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.PLANNED, Concept.DIE, Concept.MEANS),
+                    EnumSet.of(Concept.ALONE)),
             combo(CrisisSignal.PREPARATION, true, EnumSet.of(Concept.PREPARATION)),
             combo(CrisisSignal.ESCALATING_SELF_HARM, true, EnumSet.of(Concept.SELF_HARM),
                     EnumSet.of(Concept.ESCALATION)),
@@ -65,9 +76,14 @@ final class Concepts {
             combo(CrisisSignal.WISH_DEAD, false, EnumSet.of(Concept.PASSIVE)),
             combo(CrisisSignal.BURDEN, false, EnumSet.of(Concept.BURDEN)),
             combo(CrisisSignal.HOPELESSNESS, false, EnumSet.of(Concept.HOPELESS)),
+            // when unsure, care: a lethal means of the writer's own ("the rope is in my car"), a settled "it"
+            new Combo(CrisisSignal.METHOD, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.LETHAL)), false,
+                    CrisisLevel.CONCERN),
+            new Combo(CrisisSignal.PLAN, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.PLANNED)), false,
+                    CrisisLevel.CONCERN),
             // dying and a mere "my" is too weak ("he told me to go back to my country and kill myself"): a subject
             new Combo(CrisisSignal.PASSIVE_IDEATION, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.DIE)),
-                    true));
+                    true, CrisisLevel.CONCERN));
 
     /** At most this many tokens from the first to the last concept of a combination: one clause, roughly. */
     static final int WINDOW = 14;
@@ -82,10 +98,11 @@ final class Concepts {
     private final Pattern other;
     private final Pattern negation;
     private final PhraseIndex past;
+    private final PhraseIndex present;
     private final Pattern subject;
 
     Concepts(Map<String, List<String>> source, Map<String, String> macros, List<String> negations, Pattern negation,
-            Pattern subject, PhraseIndex past) {
+            Pattern subject, PhraseIndex past, PhraseIndex present) {
         List<Phrase> trig = new ArrayList<>();
         List<Concept> trigConcepts = new ArrayList<>();
         List<Phrase> mod = new ArrayList<>();
@@ -108,15 +125,16 @@ final class Concepts {
         this.other = Lexicon.tokenSet(source.getOrDefault("OTHER", List.of()));
         this.negation = negation;
         this.past = past;
+        this.present = present;
         this.subject = subject;
     }
 
     private static Combo combo(CrisisSignal signal, boolean self, Set<Concept> anchor, Set<Concept> with) {
-        return new Combo(signal, topicOf(signal), self, List.of(anchor, with), false);
+        return new Combo(signal, topicOf(signal), self, List.of(anchor, with), false, signal.level);
     }
 
     private static Combo combo(CrisisSignal signal, boolean self, Set<Concept> anchor) {
-        return new Combo(signal, topicOf(signal), self, List.of(anchor), false);
+        return new Combo(signal, topicOf(signal), self, List.of(anchor), false, signal.level);
     }
 
     private static Lexicon.Topic topicOf(CrisisSignal signal) {
@@ -146,16 +164,16 @@ final class Concepts {
         collect(modifiers, modifierConcepts, modifiers.candidates(s), s, hits);
         // a CONCERN combination adds nothing where an URGENT one already holds its words
         List<Lexicon.Span> covered = new ArrayList<>();
-        boolean aboutThePast = !Lexicon.spans(past, s).isEmpty(); // "I used to feel hopeless": no CONCERN
         for (Combo combo : COMBOS) {
-            boolean isUrgent = combo.signal().level == CrisisLevel.URGENT;
+            boolean isUrgent = combo.level() == CrisisLevel.URGENT;
             for (Hit anchor : hits) {
                 if (!combo.slots().get(0).contains(anchor.concept())) {
                     continue;
                 }
                 Lexicon.Span span = fit(combo, anchor, hits, s);
-                if (span == null
-                        || !isUrgent && (aboutThePast || Lexicon.overlapsAny(covered, span.from(), span.to()))) {
+                // "I used to feel hopeless": no CONCERN
+                if (span == null || !isUrgent && (Lexicon.aboutThePast(s, past, present, span.from())
+                        || Lexicon.overlapsAny(covered, span.from(), span.to()))) {
                     continue;
                 }
                 Suppression negated = combo.self() ? negation(s, span, hits) : Suppression.NONE;
@@ -163,7 +181,7 @@ final class Concepts {
                     continue;
                 }
                 // "I have the pills but I won't take all of them": in doubt, CONCERN, never NONE
-                CrisisLevel level = negated == Suppression.DOUBT ? CrisisLevel.CONCERN : combo.signal().level;
+                CrisisLevel level = negated == Suppression.DOUBT ? CrisisLevel.CONCERN : combo.level();
                 rules.add(new Lexicon.Rule(level, combo.topic(), combo.signal(), null));
                 found.add(span);
                 if (isUrgent) {
@@ -217,6 +235,11 @@ final class Concepts {
             return new Lexicon.Span(from, to);
         }
         int writer = writer(s, from, to, hits);
+        if (writer < 0 && !combo.subject() && !s.quoted(anchor.from()) && nobodyElse(s, to, hits)) {
+            // a diary without pronouns ("started cutting again", "wrote the note"): nobody else is named, so the
+            // writer is the one speaking
+            return new Lexicon.Span(from, to);
+        }
         boolean isSubject = writer >= 0 && subject.matcher(s.token(writer)).matches();
         if (writer < 0 || s.quoted(writer) != s.quoted(anchor.from()) || combo.subject() && !isSubject) {
             return null;
@@ -229,6 +252,16 @@ final class Concepts {
         // the span starts at the writer's "I" when it is a subject ("I", "je", "ich"), so that a reporting verb
         // before it puts the statement in doubt; an object ("me" in "on m'a dit d'aller me pendre") is reported too
         return new Lexicon.Span(isSubject ? Math.min(writer, from) : from, to);
+    }
+
+    /** Whether no third person is named in the sentence before the end of the concepts, outside them. */
+    private boolean nobodyElse(Sentence s, int to, List<Hit> hits) {
+        for (int t = 0; t < to; t++) {
+            if (!insideHit(hits, t) && other.matcher(s.token(t)).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -44,7 +44,7 @@ final class Lexicon {
     record Source(String language, List<String> commonWords, Map<String, String> macros, List<String> negations,
             List<String> clauseBreaks,
             List<String> selfSubjects, List<String> reporting, List<String> attribution,
-            List<String> historyMarkers, List<String> pastMarkers, List<String> exclusions,
+            List<String> historyMarkers, List<String> pastMarkers, List<String> presentMarkers, List<String> exclusions,
             List<String> firstPerson, List<String> hedges, List<String> hypotheticals, Map<String, String> spellings,
             List<CrisisGroup> crisis, Map<String, List<String>> concepts, List<WarningGroup> contentWarnings) {
         Source {
@@ -60,6 +60,7 @@ final class Lexicon {
             attribution = orEmpty(attribution);
             historyMarkers = orEmpty(historyMarkers);
             pastMarkers = orEmpty(pastMarkers);
+            presentMarkers = orEmpty(presentMarkers);
             exclusions = orEmpty(exclusions);
             firstPerson = firstPerson == null ? selfSubjects : firstPerson;
             hedges = orEmpty(hedges);
@@ -157,6 +158,7 @@ final class Lexicon {
     private final PhraseIndex attribution;
     private final PhraseIndex history;
     private final PhraseIndex past;
+    private final PhraseIndex present;
     private final PhraseIndex hedges;
     private final PhraseIndex hypotheticals;
     final Map<String, List<String>> spellings;
@@ -180,6 +182,7 @@ final class Lexicon {
         this.attribution = phrases(source.attribution(), macros, negations);
         this.history = phrases(source.historyMarkers(), macros, negations);
         this.past = phrases(source.pastMarkers(), macros, negations);
+        this.present = phrases(source.presentMarkers(), macros, negations);
         this.exclusions = phrases(source.exclusions(), macros, negations);
         this.hedges = phrases(source.hedges(), macros, negations);
         this.hypotheticals = phrases(source.hypotheticals(), macros, negations);
@@ -193,7 +196,8 @@ final class Lexicon {
         }
         this.crisis = List.copyOf(rules);
         this.crisisIndex = new PhraseIndex(rules.stream().map(Rule::phrase).toList());
-        this.concepts = new Concepts(source.concepts(), macros, negations, negation, firstPerson, past);
+        this.concepts = new Concepts(source.concepts(), macros, negations, negation, firstPerson, past,
+                present);
         List<WarningRule> warningRules = new ArrayList<>();
         for (WarningGroup group : source.contentWarnings()) {
             Set<ContentWarning> set = EnumSet.copyOf(group.warnings());
@@ -289,7 +293,7 @@ final class Lexicon {
             }
             doubt |= startsInside(s, scope, hedged, a, NEGATION_WINDOW)
                     || startsInside(s, scope, hypothetical, a, HYPOTHETICAL_REACH);
-            if (assessed == CrisisLevel.URGENT && scope.stream().anyMatch(l -> anyMatch(l.past, s))) {
+            if (assessed == CrisisLevel.URGENT && scope.stream().anyMatch(l -> aboutThePast(s, l.past, l.present, a))) {
                 signal = CrisisSignal.HISTORY; // "when I was sixteen"
                 assessed = CrisisLevel.CONCERN;
             }
@@ -571,6 +575,28 @@ final class Lexicon {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the words from token {@code a} on tell of the past: the sentence has a past marker ("used to",
+     * "früher"), and no present marker stands between the last one and those words ("used to be once a week, now
+     * it's every night and deeper each time" is about now; "I used to want to die, now I'm fine" is not).
+     */
+    static boolean aboutThePast(Sentence s, PhraseIndex past, PhraseIndex present, int a) {
+        List<Span> then = spans(past, s);
+        if (then.isEmpty()) {
+            return false;
+        }
+        int last = 0;
+        for (Span span : then) {
+            last = Math.max(last, span.to());
+        }
+        for (Span now : spans(present, s)) {
+            if (now.from() >= last && now.to() <= a) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean overlapsAny(List<Span> spans, int a, int b) {

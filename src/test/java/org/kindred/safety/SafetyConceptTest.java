@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SafetyConceptTest {
 
     /** The languages with a concept development set so far. */
-    static final List<String> LANGUAGES = List.of("en", "de", "es", "fr", "pt", "pl", "uk", "ru");
+    static final List<String> LANGUAGES = List.of("en", "de", "es", "fr", "pt", "pl", "uk", "ru", "ar", "tr");
 
     /** A first-person statement that no lexicon phrase finds, only the concept layer (a means and a method search). */
     static final String STATEMENT = "i counted how many of my antidepressants it would take";
@@ -109,5 +109,48 @@ class SafetyConceptTest {
     void aNegationBetweenTheConceptsPutsThemInDoubtNeverNone() {
         SafetyAssessment doubt = check.assess("i bought a gun but i don't think i will use it tonight", "en");
         assertEquals(CrisisLevel.CONCERN, doubt.crisis(), doubt.signals().toString());
+    }
+    @Test
+    void aPlaceAndNobodyAroundIsAPlanButAPlaceAndATimeAloneIsNot() {
+        SafetyAssessment plan = check.assess("friday night the bridge by the ring road, nobody walks there after dark",
+                "en");
+        assertEquals(CrisisLevel.URGENT, plan.crisis(), plan.signals().toString());
+        assertTrue(plan.signals().contains(CrisisSignal.PLAN), plan.signals().toString());
+        assertEquals(CrisisLevel.NONE, check.assess("friday night we are going to the bridge for the fireworks", "en")
+                .crisis());
+    }
+
+    @Test
+    void aDiaryWithoutPronounsIsTheWritersUnlessSomeoneElseIsNamed() {
+        SafetyAssessment own = check.assess("started cutting again and it needs stitches each time", "en");
+        assertEquals(CrisisLevel.URGENT, own.crisis(), own.signals().toString());
+        assertTrue(own.signals().contains(CrisisSignal.ESCALATING_SELF_HARM), own.signals().toString());
+        assertEquals(CrisisLevel.NONE,
+                check.assess("my cousin started cutting again and it needs stitches each time", "en").crisis());
+    }
+
+    @Test
+    void aLethalMeansOfTheWritersOwnIsCareNotSilence() {
+        SafetyAssessment care = check.assess("the rope is still in the boot of my car", "en");
+        assertEquals(CrisisLevel.CONCERN, care.crisis(), care.signals().toString());
+        assertTrue(care.signals().contains(CrisisSignal.METHOD), care.signals().toString());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("plans")
+    void aNegatedOrHypotheticalPlanIsLoweredOnlyInItsOwnSpan(String rule, String text, CrisisLevel expected) {
+        assertEquals(expected, check.assess(text, "en").crisis());
+        assertEquals(CrisisLevel.URGENT, check.assess(text + ". " + PLAN, "en").crisis(), "a plan after it");
+        assertEquals(CrisisLevel.URGENT, check.assess(PLAN + ". " + text, "en").crisis(), "a plan before it");
+    }
+
+    /** A plan that only the new concepts find: a place to jump from and nobody around. */
+    static final String PLAN = "i know a spot on the cliffs where nobody walks after dark";
+
+    static Stream<Arguments> plans() {
+        return Stream.of(
+                Arguments.of("negation", "i would never go to the cliffs where nobody walks", CrisisLevel.NONE),
+                Arguments.of("hypothetical", "what if i went up to the roof where nobody goes", CrisisLevel.CONCERN),
+                Arguments.of("third person", "he knows a spot on the bridge where nobody walks", CrisisLevel.NONE));
     }
 }
