@@ -7,6 +7,7 @@ import static org.kindred.support.Problems.assertProblem;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kindred.support.Api;
@@ -32,7 +33,12 @@ class JournalPassphraseThrottleTest {
         }
     }
 
+    /**
+     * Before and after: the shared buckets live in PostgreSQL and keep the low limits they were made with, so a bucket
+     * this class ran down would throttle the next test class that runs on the same database.
+     */
     @BeforeEach
+    @AfterEach
     void emptySharedBuckets() {
         Api.sql("DELETE FROM rate_limit_buckets");
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +57,12 @@ class RateLimitTest {
     }
 
     /** Shared buckets live in PostgreSQL and outlive a test: every test starts with full buckets. */
+    /**
+     * Before and after: the shared buckets live in PostgreSQL and keep the low limits they were made with, so a bucket
+     * this class ran down would throttle the next test class that runs on the same database.
+     */
     @BeforeEach
+    @AfterEach
     void emptySharedBuckets() {
         Api.sql("DELETE FROM rate_limit_buckets");
     }
