@@ -20,8 +20,8 @@ import org.kindred.platform.web.ETags;
 @ApplicationScoped
 public class RenderedFeeds {
 
-    static final int MAX_PAGES = 256;
-    static final int MAX_BYTES = 512 * 1024;
+    static final int MAX_PAGES = 128;
+    static final int MAX_BYTES = 256 * 1024;
 
     /** A rendered page: its bytes and their ETag, for the library fingerprint it was rendered at. */
     record Rendered(String fingerprint, byte[] body, String etag) {
