@@ -16,7 +16,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** Test data for the library, made through the real API. */
-final class Library {
+public final class Library {
 
     private Library() {
     }
@@ -26,7 +26,7 @@ final class Library {
     }
 
     /** A word of 10 random letters that no seed or other test uses, for full-text and filter isolation. */
-    static String uniqueWord() {
+    public static String uniqueWord() {
         StringBuilder word = new StringBuilder("zq");
         for (int i = 0; i < 8; i++) {
             word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
@@ -34,12 +34,12 @@ final class Library {
         return word.append('x').toString();
     }
 
-    static String uniqueUrl() {
+    public static String uniqueUrl() {
         return "https://example.org/help/" + UUID.randomUUID();
     }
 
     /** A valid create-resource body; the customizer changes what a test needs. */
-    static Map<String, Object> resource(Consumer<Map<String, Object>> customizer) {
+    public static Map<String, Object> resource(Consumer<Map<String, Object>> customizer) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "GUIDE");
         body.put("title", "Guide " + uniqueWord());
@@ -55,7 +55,7 @@ final class Library {
         return body;
     }
 
-    static String create(TestAccount admin, Map<String, Object> body) {
+    public static String create(TestAccount admin, Map<String, Object> body) {
         return Api.as(admin).body(body).post("/api/v1/resources").then().statusCode(201).extract().path("id");
     }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.kindred.safety.SafetyAssessment;
 import org.kindred.safety.SafetyCheck;
 import org.kindred.support.Api;
-import org.kindred.support.Groups;
 import org.kindred.support.Groups.TestGroup;
+import org.kindred.support.ModeratedGroup;
 import org.kindred.support.Posts;
 import org.kindred.support.TestAccount;
 
@@ -40,15 +40,12 @@ class HeldForCareTest {
 
     @BeforeEach
     void group() {
-        owner = Api.register("hcown");
-        moderator = Api.register("hcmod");
-        author = Api.register("hcauth");
-        member = Api.register("hcmem");
-        group = Groups.create(owner, "PUBLIC");
-        for (TestAccount a : List.of(moderator, author, member)) {
-            Groups.join(a, group);
-        }
-        Groups.setRole(owner, group, moderator, "MODERATOR");
+        ModeratedGroup fixture = ModeratedGroup.create("hc");
+        owner = fixture.owner();
+        moderator = fixture.moderator();
+        author = fixture.author();
+        member = fixture.member();
+        group = fixture.group();
         Api.as(author).contentType("application/merge-patch+json").body(Map.of("country", "GB")).patch("/api/v1/me")
                 .then().statusCode(200);
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.kindred.support.Api;
 import org.kindred.support.Groups;
 import org.kindred.support.Groups.TestGroup;
+import org.kindred.support.ModeratedGroup;
 import org.kindred.support.Posts;
 import org.kindred.support.TestAccount;
 
@@ -45,15 +46,12 @@ class NotificationsTest {
 
     @BeforeEach
     void group() {
-        owner = Api.register("ntown");
-        moderator = Api.register("ntmod");
-        author = Api.register("ntauth");
-        member = Api.register("ntmem");
-        group = Groups.create(owner, "PUBLIC");
-        for (TestAccount a : List.of(moderator, author, member)) {
-            Groups.join(a, group);
-        }
-        Groups.setRole(owner, group, moderator, "MODERATOR");
+        ModeratedGroup fixture = ModeratedGroup.create("nt");
+        owner = fixture.owner();
+        moderator = fixture.moderator();
+        author = fixture.author();
+        member = fixture.member();
+        group = fixture.group();
     }
 
     static List<Map<String, Object>> inbox(TestAccount who, String... query) {

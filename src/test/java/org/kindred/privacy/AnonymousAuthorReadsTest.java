@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.kindred.support.Api;
 import org.kindred.support.Groups;
 import org.kindred.support.Groups.TestGroup;
+import org.kindred.support.ModeratedGroup;
 import org.kindred.support.Posts;
 import org.kindred.support.TestAccount;
 
@@ -38,15 +39,12 @@ class AnonymousAuthorReadsTest {
 
     @BeforeEach
     void group() {
-        owner = Api.register("arowner");
-        moderator = Api.register("armod");
-        author = Api.register("arauthor");
-        member = Api.register("armember");
-        group = Groups.create(owner, "PUBLIC");
-        for (TestAccount a : List.of(moderator, author, member)) {
-            Groups.join(a, group);
-        }
-        Groups.setRole(owner, group, moderator, "MODERATOR");
+        ModeratedGroup fixture = ModeratedGroup.create("ar");
+        owner = fixture.owner();
+        moderator = fixture.moderator();
+        author = fixture.author();
+        member = fixture.member();
+        group = fixture.group();
     }
 
     @Test

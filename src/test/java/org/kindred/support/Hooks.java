@@ -3,10 +3,11 @@ package org.kindred.support;
 import static io.restassured.RestAssured.given;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.kindred.library.Library;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -50,18 +51,8 @@ public final class Hooks {
 
     /** Creates a published resource as an admin; returns its id. */
     public static String publishResource(TestAccount admin) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "GUIDE");
-        body.put("title", "Webhook guide " + UUID.randomUUID());
-        body.put("summary", "What to do after discrimination at work.");
-        body.put("url", "https://example.org/webhooks/" + UUID.randomUUID());
-        body.put("organization", Map.of("name", "Example Org", "url", "https://example.org/"));
-        body.put("bases", List.of("RACE_ETHNICITY"));
-        body.put("topics", List.of("WORKPLACE"));
-        body.put("countries", List.of("GB"));
-        body.put("languages", List.of("en"));
-        body.put("cost", "FREE");
-        return Api.as(admin).body(body).post("/api/v1/resources").then().statusCode(201).extract().path("id");
+        return Library.create(admin, Library.resource(r -> {
+        }));
     }
 
     /** The delivery log of an endpoint, as the owner sees it: message id to its row. */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -108,16 +109,7 @@ public class RateLimiter {
      * tightest decision; when any bucket is empty the decision is not allowed.
      */
     public Decision consume(ActionClass action, String ip, Optional<UUID> account) {
-        ClassPolicies limit = policies.get(action);
-        Decision byIp = take(limit.ip(), ip);
-        if (!byIp.allowed() || account.isEmpty() || limit.account().isEmpty()) {
-            return byIp;
-        }
-        Decision byAccount = take(limit.account().get(), account.get().toString());
-        if (!byAccount.allowed()) {
-            return byAccount;
-        }
-        return byAccount.remaining() < byIp.remaining() ? byAccount : byIp;
+        return tightest(action, ip, account, this::take);
     }
 
     /**
@@ -125,12 +117,18 @@ public class RateLimiter {
      * bucket still hold one.
      */
     public Decision peek(ActionClass action, String ip, Optional<UUID> account) {
+        return tightest(action, ip, account, this::look);
+    }
+
+    /** The IP bucket's decision, then the account bucket's (authenticated requests); the tightest of them. */
+    private Decision tightest(ActionClass action, String ip, Optional<UUID> account,
+            BiFunction<Policy, String, Decision> check) {
         ClassPolicies limit = policies.get(action);
-        Decision byIp = look(limit.ip(), ip);
+        Decision byIp = check.apply(limit.ip(), ip);
         if (!byIp.allowed() || account.isEmpty() || limit.account().isEmpty()) {
             return byIp;
         }
-        Decision byAccount = look(limit.account().get(), account.get().toString());
+        Decision byAccount = check.apply(limit.account().get(), account.get().toString());
         if (!byAccount.allowed()) {
             return byAccount;
         }
@@ -156,33 +154,35 @@ public class RateLimiter {
     }
 
     private Decision take(Policy policy, String subject) {
-        String key = keys.of(policy.name(), subject);
-        ConsumptionProbe probe = policy.shared()
-                ? shared.builder().build(key, policy::configuration).tryConsumeAndReturnRemaining(1)
-                : local.get(key, k -> Bucket.builder().addLimit(policy.configuration().getBandwidths()[0]).build())
-                        .tryConsumeAndReturnRemaining(1);
-        long window = policy.window().toSeconds();
+        ConsumptionProbe probe = bucket(policy, subject).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
-            return new Decision(true, policy.name(), policy.quota(), window, probe.getRemainingTokens(),
-                    ceilSeconds(probe.getNanosToWaitForReset()), policy.header());
+            return new Decision(true, policy.name(), policy.quota(), policy.window().toSeconds(),
+                    probe.getRemainingTokens(), ceilSeconds(probe.getNanosToWaitForReset()), policy.header());
         }
-        return new Decision(false, policy.name(), policy.quota(), window, 0,
-                Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())), policy.header());
+        return refused(policy, probe.getNanosToWaitForRefill());
     }
 
     private Decision look(Policy policy, String subject) {
-        String key = keys.of(policy.name(), subject);
-        Bucket bucket = policy.shared()
-                ? shared.builder().build(key, policy::configuration)
-                : local.get(key, k -> Bucket.builder().addLimit(policy.configuration().getBandwidths()[0]).build());
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-        long window = policy.window().toSeconds();
+        EstimationProbe probe = bucket(policy, subject).estimateAbilityToConsume(1);
         if (probe.canBeConsumed()) {
+            long window = policy.window().toSeconds();
             return new Decision(true, policy.name(), policy.quota(), window, probe.getRemainingTokens(), window,
                     policy.header());
         }
-        return new Decision(false, policy.name(), policy.quota(), window, 0,
-                Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())), policy.header());
+        return refused(policy, probe.getNanosToWaitForRefill());
+    }
+
+    /** The subject's bucket of this policy: in PostgreSQL when shared, else in this replica's cache. */
+    private Bucket bucket(Policy policy, String subject) {
+        String key = keys.of(policy.name(), subject);
+        return policy.shared()
+                ? shared.builder().build(key, policy::configuration)
+                : local.get(key, k -> Bucket.builder().addLimit(policy.configuration().getBandwidths()[0]).build());
+    }
+
+    private static Decision refused(Policy policy, long nanosToRefill) {
+        return new Decision(false, policy.name(), policy.quota(), policy.window().toSeconds(), 0,
+                Math.max(1, ceilSeconds(nanosToRefill)), policy.header());
     }
 
     private static long ceilSeconds(long nanos) {
