@@ -265,4 +265,12 @@ class SafetyEvaluationTest {
         System.out.println(report("Blind round 5 (held out, never tuned on; misses not shown)",
                 evaluateAll("safety/blind/round-5"), false));
     }
+
+    @Test
+    void blindRoundSixIsOnlyReported() {
+        // Written on 2026-12-06 by a helper who never opened the repository, while round 5 was read and tuned on:
+        // the held-out measure of that tuning (RESULTS.md). Misses are never printed; nobody tunes on it.
+        System.out.println(report("Blind round 6 (held out, never tuned on; misses not shown)",
+                evaluateAll("safety/blind/round-6"), false));
+    }
 }
