@@ -3,26 +3,26 @@ package org.kindred.platform.db;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.kindred.platform.error.DatabaseOutage;
-import org.kindred.platform.error.Problem;
-import org.kindred.platform.error.ProblemMediaType;
 import org.kindred.platform.web.HttpEdge;
 
 import io.agroal.api.AgroalDataSource;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -35,7 +35,11 @@ import io.vertx.ext.web.RoutingContext;
  * waiting, everyone is, and a request that needs the session check and then its own transaction waits twice.
  * <p>
  * Once any request found the database unreachable ({@link DatabaseOutage#unreachable}), the gate answers API requests
- * 503 with Retry-After at once, without touching the pool. A probe on a thread of its own tries a pooled connection
+ * 503 with Retry-After at once, without touching the pool. A refusal is certain; a pool that merely timed out
+ * opening a connection is not (on a busy machine it opens them one at a time behind a crowd of waiting requests), so
+ * the gate first tries a connection of its own, outside the pool, bounded by {@code kindred.db.connect-timeout}, and
+ * shuts only if that fails too: measured by the fault suite (scenario 6), shutting on the timeout alone answered
+ * thousands of readers 503 while PostgreSQL was fine. A probe on a thread of its own tries a pooled connection
  * {@code kindred.db.outage-breaker} (1 s) later and then every as long; the first that works closes the gate. Requests
  * are never the probe, so none of them waits for it. Health probes are not gated: readiness keeps telling the truth.
  */
@@ -50,17 +54,30 @@ public class DatabaseGate {
 
     private final Duration interval;
     private final AgroalDataSource dataSource;
+    private final BooleanSupplier reachable;
     private final AtomicBoolean open = new AtomicBoolean();
+    private final AtomicBoolean confirming = new AtomicBoolean();
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kindred-db-probe");
         t.setDaemon(true);
         return t;
     });
 
+    @Inject
     public DatabaseGate(@ConfigProperty(name = "kindred.db.outage-breaker", defaultValue = "1S") Duration interval,
-            AgroalDataSource dataSource) {
+            AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "kindred.db.connect-timeout", defaultValue = "1") int connectTimeoutSeconds) {
+        this(interval, dataSource, () -> url.isPresent()
+                && connects(url.get(), username.orElse(null), password.orElse(null), connectTimeoutSeconds));
+    }
+
+    /** With another way to tell whether PostgreSQL takes a new connection (tests). */
+    DatabaseGate(Duration interval, AgroalDataSource dataSource, BooleanSupplier reachable) {
         this.interval = interval;
         this.dataSource = dataSource;
+        this.reachable = reachable;
     }
 
     // After RequestIdFilter (@Priority(1)) and HttpEdge's screen (same order, registered before this one by its
@@ -79,10 +96,43 @@ public class DatabaseGate {
 
     /**
      * Every request that met a database outage reports it here (ProblemMapper). Only an unreachable database closes
-     * the gate: a read-only primary, a statement timeout or a full disk fail that request, not the next one.
+     * the gate: a read-only primary, a statement timeout or a full disk fail that request, not the next one. A
+     * refused connection closes it at once; a timed-out one after the gate's own connection attempt failed too
+     * (on the probe thread: no request waits for it).
      */
     public void outageSeen(Throwable failure) {
-        if (interval.isZero() || !DatabaseOutage.unreachable(failure) || !open.compareAndSet(false, true)) {
+        if (interval.isZero() || open.get()) {
+            return;
+        }
+        if (DatabaseOutage.refused(failure)) {
+            close(failure);
+        } else if (DatabaseOutage.connectTimedOut(failure) && confirming.compareAndSet(false, true)) {
+            try {
+                prober.execute(() -> {
+                    try {
+                        if (!reachable.getAsBoolean()) {
+                            close(failure);
+                        } else {
+                            LOG.debug("A pooled connection timed out opening, but PostgreSQL takes new connections: "
+                                    + "the gate stays open");
+                        }
+                    } finally {
+                        confirming.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                confirming.set(false);
+            }
+        }
+    }
+
+    /** Whether the gate is still finding out if a timed-out connection attempt means an outage (tests). */
+    boolean confirming() {
+        return confirming.get();
+    }
+
+    private void close(Throwable failure) {
+        if (!open.compareAndSet(false, true)) {
             return;
         }
         LOG.warnf("Database unreachable (%s): API requests are answered 503 until a probe connects",
@@ -94,6 +144,31 @@ public class DatabaseGate {
         // request's 503 does not close the gate again (a broken connection is not an unreachable database).
         dataSource.flush(AgroalDataSource.FlushMode.INVALID);
         scheduleProbe();
+    }
+
+    /**
+     * One connection outside the pool, as the pool would open it, bounded by the connect timeout for the TCP
+     * connection and each read of the start-up exchange.
+     */
+    private static boolean connects(String url, String username, String password, int timeoutSeconds) {
+        Properties properties = new Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        String timeout = Integer.toString(Math.max(1, timeoutSeconds));
+        properties.setProperty("connectTimeout", timeout);
+        properties.setProperty("socketTimeout", timeout);
+        try (Connection connection = new org.postgresql.Driver().connect(url, properties);
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+            return true;
+        } catch (Exception e) {
+            LOG.debugf("Direct connection to the database failed: %s", e.getClass().getSimpleName());
+            return false;
+        }
     }
 
     public boolean isOpen() {
@@ -139,12 +214,6 @@ public class DatabaseGate {
     }
 
     private static void refuse(RoutingContext ctx) {
-        JsonObject body = new JsonObject().put("type", Problem.TYPE_PREFIX + "unavailable")
-                .put("title", "Service unavailable").put("status", 503).put("detail", DETAIL)
-                .put("instance", ctx.normalizedPath());
-        ctx.response().setStatusCode(503)
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemMediaType.APPLICATION_PROBLEM_JSON)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS)).end(body.encode());
+        HttpEdge.unavailable(ctx, DETAIL, RETRY_AFTER_SECONDS);
     }
 }

@@ -64,28 +64,36 @@ public final class DatabaseOutage {
 
     /**
      * Whether this failure says no new connection can be had, so the next request would fail the same way: the
-     * server refused or could not be reached (08001, 08004), has no connection left (53300) or is starting (57P03),
-     * or the pool timed out opening a connection. A pool whose connections are all busy is not unreachable. A connection that broke under a request (reset, terminated by an
-     * administrator or a failover: 08006, 57P01) is not enough: a fresh one may well work, and does after a failover.
-     * Nor are a read-only transaction, a statement timeout or a full disk: they fail that request, not the next.
+     * server refused or could not be reached, or the pool timed out opening a connection (see {@link #refused} and
+     * {@link #connectTimedOut}). A pool whose connections are all busy is not unreachable. A connection that broke
+     * under a request (reset, terminated by an administrator or a failover: 08006, 57P01) is not enough: a fresh one
+     * may well work, and does after a failover. Nor are a read-only transaction, a statement timeout or a full disk:
+     * they fail that request, not the next.
      */
     public static boolean unreachable(Throwable failure) {
-        return search(failure, DatabaseOutage::isUnreachable);
+        return refused(failure) || connectTimedOut(failure);
     }
 
-    private static boolean isUnreachable(Throwable t) {
-        if (t instanceof SQLException sql) {
-            String state = sql.getSQLState();
-            if (state == null) {
-                // The pool timed out opening a connection (a black-holed server); not "Sorry, acquisition timeout!",
-                // which means every connection is busy: a saturated pool, whose requests wait and get 503 one by one.
-                String message = sql.getMessage();
-                return (message != null && message.contains(NEW_CONNECTION_TIMEOUT))
-                        || sql.getCause() instanceof TimeoutException;
-            }
-            return state.equals("08001") || state.equals("08004") || state.equals("53300") || state.equals("57P03");
-        }
-        return false;
+    /**
+     * The server answered "no": refused or could not be reached (08001, 08004), has no connection left (53300) or is
+     * starting (57P03). Certain: the next connection attempt fails the same way.
+     */
+    public static boolean refused(Throwable failure) {
+        return search(failure, t -> t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().equals("08001") || sql.getSQLState().equals("08004")
+                        || sql.getSQLState().equals("53300") || sql.getSQLState().equals("57P03")));
+    }
+
+    /**
+     * The pool timed out opening a connection: a black-holed server, or only a busy machine where the pool opens
+     * connections one at a time behind a crowd of waiting requests. Not certain: DatabaseGate confirms it with a
+     * connection of its own before it answers everyone 503. Not "Sorry, acquisition timeout!", which means every
+     * connection is busy: a saturated pool, whose requests wait and get 503 one by one.
+     */
+    public static boolean connectTimedOut(Throwable failure) {
+        return search(failure, t -> t instanceof SQLException sql && sql.getSQLState() == null
+                && ((sql.getMessage() != null && sql.getMessage().contains(NEW_CONNECTION_TIMEOUT))
+                        || sql.getCause() instanceof TimeoutException));
     }
 
     /**

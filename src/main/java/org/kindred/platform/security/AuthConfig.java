@@ -66,5 +66,12 @@ public interface AuthConfig {
         /** How long a request waits for a hashing slot before it gets a 503. */
         @WithDefault("PT0.5S")
         Duration queueTimeout();
+
+        /**
+         * How many public sign-in, registration and recovery requests may be inside the service at once; the next
+         * is answered 503 at the door (SignInDoor).
+         */
+        @WithDefault("8")
+        int maxInFlight();
     }
 }

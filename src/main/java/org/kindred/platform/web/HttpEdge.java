@@ -97,6 +97,15 @@ public class HttpEdge {
         write(ctx, 413, "payload-too-large", "Payload too large", "The request body is larger than " + limit);
     }
 
+    /**
+     * A 503 with Retry-After answered before JAX-RS (DatabaseGate, SignInDoor): the same problem+json ProblemMapper
+     * writes for a 503, so clients cannot tell where it came from.
+     */
+    public static void unavailable(RoutingContext ctx, String detail, long retryAfterSeconds) {
+        ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(ctx, 503, "unavailable", "Service unavailable", detail);
+    }
+
     private static void write(RoutingContext ctx, int status, String kind, String title, String detail) {
         JsonObject body = new JsonObject().put("type", Problem.TYPE_PREFIX + kind).put("title", title)
                 .put("status", status)

@@ -111,6 +111,54 @@ class DatabaseGateTest {
     }
 
     @Test
+    void aPoolThatTimedOutOpeningAConnectionWhilePostgresqlAnswersDoesNotShutTheGate() throws Exception {
+        Api.anonymous().get("/api/v1/groups").then().statusCode(200);
+        // What ProblemMapper reports when the pool gave up opening a connection: on a busy machine it opens them one
+        // at a time behind a crowd of waiting requests, with PostgreSQL perfectly able to serve.
+        gate.outageSeen(connectTimeout());
+        awaitConfirmation(gate);
+        // The gate's own connection got through: members keep being served.
+        Api.anonymous().get("/api/v1/groups").then().statusCode(200);
+        org.junit.jupiter.api.Assertions.assertFalse(gate.isOpen());
+    }
+
+    @Test
+    void aConnectionTimeoutThatTheGateConfirmsShutsItButARefusalShutsItWithoutAsking() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        DatabaseGate unreachable = new DatabaseGate(java.time.Duration.ofHours(1), Api.dataSource(), () -> {
+            asked.incrementAndGet();
+            return false;
+        });
+        try {
+            unreachable.outageSeen(connectTimeout());
+            awaitConfirmation(unreachable);
+            org.junit.jupiter.api.Assertions.assertTrue(unreachable.isOpen(), "confirmed outage shuts the gate");
+            org.junit.jupiter.api.Assertions.assertEquals(1, asked.get());
+
+            unreachable.reset();
+            unreachable.outageSeen(new PSQLException("Connection to 127.0.0.1:5432 refused.",
+                    PSQLState.CONNECTION_UNABLE_TO_CONNECT));
+            org.junit.jupiter.api.Assertions.assertTrue(unreachable.isOpen(), "a refusal shuts it at once");
+            org.junit.jupiter.api.Assertions.assertEquals(1, asked.get(), "a refusal needs no confirmation");
+        } finally {
+            unreachable.stop();
+        }
+    }
+
+    private static SQLException connectTimeout() {
+        return new SQLException("Acquisition timeout while waiting for new connection",
+                new java.util.concurrent.TimeoutException());
+    }
+
+    private static void awaitConfirmation(DatabaseGate gate) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (gate.confirming() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(gate.confirming(), "the gate finished its own connection attempt");
+    }
+
+    @Test
     void outsideTheApiNothingIsGated() {
         Api.anonymous().get("/api/v1/groups").then().statusCode(200);
         gate.outageSeen(new PSQLException("Connection to 127.0.0.1:5432 refused.",
