@@ -37,8 +37,8 @@ import io.vertx.ext.web.RoutingContext;
  * Once any request found the database unreachable ({@link DatabaseOutage#unreachable}), the gate answers API requests
  * 503 with Retry-After at once, without touching the pool. A refusal is certain; a pool that merely timed out
  * opening a connection is not (on a busy machine it opens them one at a time behind a crowd of waiting requests), so
- * the gate first tries a connection of its own, outside the pool, bounded by {@code kindred.db.connect-timeout}, and
- * shuts only if that fails too: measured by the fault suite (scenario 6), shutting on the timeout alone answered
+ * the gate first tries a connection of its own, outside the pool, bounded by {@code kindred.db.connect-timeout} and
+ * {@code kindred.db.outage-confirm-timeout}, and shuts only if that fails too: measured by the fault suite (scenario 6), shutting on the timeout alone answered
  * thousands of readers 503 while PostgreSQL was fine. A probe on a thread of its own tries a pooled connection
  * {@code kindred.db.outage-breaker} (1 s) later and then every as long; the first that works closes the gate. Requests
  * are never the probe, so none of them waits for it. Health probes are not gated: readiness keeps telling the truth.
@@ -68,9 +68,10 @@ public class DatabaseGate {
             AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "kindred.db.connect-timeout", defaultValue = "1") int connectTimeoutSeconds) {
-        this(interval, dataSource, () -> url.isPresent()
-                && connects(url.get(), username.orElse(null), password.orElse(null), connectTimeoutSeconds));
+            @ConfigProperty(name = "kindred.db.connect-timeout", defaultValue = "1") int connectTimeoutSeconds,
+            @ConfigProperty(name = "kindred.db.outage-confirm-timeout", defaultValue = "3S") Duration confirmTimeout) {
+        this(interval, dataSource, () -> url.isPresent() && connects(url.get(), username.orElse(null),
+                password.orElse(null), connectTimeoutSeconds, confirmTimeout));
     }
 
     /** With another way to tell whether PostgreSQL takes a new connection (tests). */
@@ -147,10 +148,14 @@ public class DatabaseGate {
     }
 
     /**
-     * One connection outside the pool, as the pool would open it, bounded by the connect timeout for the TCP
-     * connection and each read of the start-up exchange.
+     * One connection outside the pool, as the pool would open it: the TCP connection bounded by the connect timeout,
+     * each read of the start-up exchange and the {@code SELECT 1} by the confirm timeout. Generous on purpose: while
+     * the gate confirms, requests still fail one by one within the acquisition timeout, so a longer confirmation
+     * costs no answer its bound; too short a one shut the gate on a merely busy machine (fault suite scenario 6 at a
+     * load average of 23, with 1 s).
      */
-    private static boolean connects(String url, String username, String password, int timeoutSeconds) {
+    private static boolean connects(String url, String username, String password, int connectTimeoutSeconds,
+            Duration confirmTimeout) {
         Properties properties = new Properties();
         if (username != null) {
             properties.setProperty("user", username);
@@ -158,9 +163,9 @@ public class DatabaseGate {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        String timeout = Integer.toString(Math.max(1, timeoutSeconds));
-        properties.setProperty("connectTimeout", timeout);
-        properties.setProperty("socketTimeout", timeout);
+        properties.setProperty("connectTimeout", Integer.toString(Math.max(1, connectTimeoutSeconds)));
+        properties.setProperty("socketTimeout",
+                Long.toString(Math.max(1, (confirmTimeout.toMillis() + 999) / 1000)));
         try (Connection connection = new org.postgresql.Driver().connect(url, properties);
                 Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
