@@ -30,7 +30,7 @@ final class Concepts {
 
     /** The concepts; the first eight can start a combination (triggers), the rest only qualify one. */
     enum Concept {
-        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, PLACE, PLANNED, ALL, INTENT, ACT, RESEARCH, ESCALATION, ALONE;
+        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, PLACE, PLANNED, ALL, INTENT, ACT, RESEARCH, ESCALATION, ALONE, DONE, HERE;
 
         boolean trigger() {
             return ordinal() <= PLANNED.ordinal();
@@ -64,6 +64,10 @@ final class Concepts {
             combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.PLACE),
                     EnumSet.of(Concept.ACT, Concept.RESEARCH, Concept.ALONE, Concept.DIE)),
             combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.DIE), EnumSet.of(Concept.INTENT)),
+            // "been thinking about how to kill myself", "myślę o tym jak się zabić": the how of one's own death
+            combo(CrisisSignal.ACTIVE_IDEATION, true, EnumSet.of(Concept.DIE), EnumSet.of(Concept.RESEARCH)),
+            // "already swallowed them 20 min ago", "hab sie schon alle geschluckt": the act is done
+            combo(CrisisSignal.IMMINENT, true, EnumSet.of(Concept.LETHAL), EnumSet.of(Concept.DONE)),
             // "worked it all out ... friday night", "planned it for my birthday": a settled "it" and a when or how
             combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.PLANNED),
                     EnumSet.of(Concept.INTENT, Concept.ALONE, Concept.ALL, Concept.ACT)),
@@ -81,6 +85,10 @@ final class Concepts {
                     CrisisLevel.CONCERN),
             new Combo(CrisisSignal.PLAN, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.PLANNED)), false,
                     CrisisLevel.CONCERN),
+            // standing on a roof or a bridge right now: a place, not yet a plan; with despair elsewhere in the post
+            // it becomes URGENT (SafetyCheck)
+            new Combo(CrisisSignal.IMMINENT, Lexicon.Topic.SUICIDE, true,
+                    List.of(EnumSet.of(Concept.PLACE), EnumSet.of(Concept.HERE)), false, CrisisLevel.CONCERN),
             // dying and a mere "my" is too weak ("he told me to go back to my country and kill myself"): a subject
             new Combo(CrisisSignal.PASSIVE_IDEATION, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.DIE)),
                     true, CrisisLevel.CONCERN));
@@ -97,12 +105,13 @@ final class Concepts {
     private final Pattern self;
     private final Pattern other;
     private final Pattern negation;
+    private final Pattern clauseBreak;
     private final PhraseIndex past;
     private final PhraseIndex present;
     private final Pattern subject;
 
     Concepts(Map<String, List<String>> source, Map<String, String> macros, List<String> negations, Pattern negation,
-            Pattern subject, PhraseIndex past, PhraseIndex present) {
+            Pattern clauseBreak, Pattern subject, PhraseIndex past, PhraseIndex present) {
         List<Phrase> trig = new ArrayList<>();
         List<Concept> trigConcepts = new ArrayList<>();
         List<Phrase> mod = new ArrayList<>();
@@ -124,6 +133,7 @@ final class Concepts {
         this.self = Lexicon.tokenSet(source.getOrDefault("SELF", List.of()));
         this.other = Lexicon.tokenSet(source.getOrDefault("OTHER", List.of()));
         this.negation = negation;
+        this.clauseBreak = clauseBreak;
         this.past = past;
         this.present = present;
         this.subject = subject;
@@ -172,7 +182,7 @@ final class Concepts {
                 }
                 Lexicon.Span span = fit(combo, anchor, hits, s);
                 // "I used to feel hopeless": no CONCERN
-                if (span == null || !isUrgent && (Lexicon.aboutThePast(s, past, present, span.from())
+                if (span == null || !isUrgent && (Lexicon.aboutThePast(s, past, present, span.from(), span.to())
                         || Lexicon.overlapsAny(covered, span.from(), span.to()))) {
                     continue;
                 }
@@ -244,7 +254,9 @@ final class Concepts {
         if (writer < 0 || s.quoted(writer) != s.quoted(anchor.from()) || combo.subject() && !isSubject) {
             return null;
         }
-        for (int t = writer + 1; t < to; t++) {
+        // from the writer's "I" on, or from the first concept when the "I" comes later ("read about a boy who killed
+        // himself" in Turkish, where the "I" is the verb's ending at the end)
+        for (int t = Math.min(writer + 1, from); t < to; t++) {
             if (!insideHit(hits, t) && other.matcher(s.token(t)).matches()) {
                 return null; // "I know he is going to take all his pills": his crisis, not the writer's
             }
@@ -314,11 +326,36 @@ final class Concepts {
             }
         }
         for (int t = start; t < span.to(); t++) {
-            if (negation.matcher(s.token(t)).matches() && !insideHit(hits, t)) {
+            if (negation.matcher(s.token(t)).matches() && !insideHit(hits, t)
+                    && !(t >= first && contrasted(s, t, span, hits))) {
                 return t < first ? Suppression.NEGATED : Suppression.DOUBT;
             }
         }
         return Suppression.NONE;
+    }
+
+    /**
+     * Whether the clause of a negation ends before the next concept: "hab meine Tabletten nicht genommen sondern
+     * gesammelt", "no me las tomé sino que las guardé" negate what comes before the contrast, not the concept after
+     * it. A negation with a concept in its own clause ("I have the pills but won't take all of them") still counts,
+     * and one before every concept negates them whatever follows ("I would never, ever take all my pills").
+     */
+    private boolean contrasted(Sentence s, int t, Lexicon.Span span, List<Hit> hits) {
+        int next = -1;
+        for (Hit hit : hits) {
+            if (hit.from() > t && hit.from() < span.to() && (next < 0 || hit.from() < next)) {
+                next = hit.from();
+            }
+        }
+        if (next < 0) {
+            return false;
+        }
+        for (int u = t + 1; u < next; u++) {
+            if (clauseBreak.matcher(s.token(u)).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private enum Suppression {

@@ -1,6 +1,7 @@
 package org.kindred.safety;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,12 @@ public class SafetyCheck {
 
     /** The languages with a lexicon, in the order their phrases are tried. */
     public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt", "ar", "tr", "pl", "uk", "ru");
+
+    /** CONCERN signals of a means or a place at hand, and of despair: see {@link #escalates}. */
+    private static final Set<CrisisSignal> MEANS_AT_HAND = EnumSet.of(CrisisSignal.METHOD, CrisisSignal.PLAN,
+            CrisisSignal.IMMINENT);
+    private static final Set<CrisisSignal> DESPAIR = EnumSet.of(CrisisSignal.HOPELESSNESS, CrisisSignal.WISH_DEAD,
+            CrisisSignal.PASSIVE_IDEATION, CrisisSignal.BURDEN);
 
     private final List<Lexicon> lexicons;
     private final Map<String, List<String>> spellings;
@@ -92,6 +99,8 @@ public class SafetyCheck {
             }
         }
         String hinted = primaryLanguage(languageHint);
+        BitSet means = new BitSet();
+        BitSet despair = new BitSet();
         for (int k = 0; k < sentences.size(); k++) {
             Sentence sentence = sentences.get(k);
             int[] scores = languageScores(common[k], textScores, hinted);
@@ -121,12 +130,39 @@ public class SafetyCheck {
                         warnings)) {
                     level = level.max(finding.level());
                     signals.add(finding.signal());
+                    if (finding.level() == CrisisLevel.CONCERN && !finding.lowered()) {
+                        if (MEANS_AT_HAND.contains(finding.signal())) {
+                            means.set(k);
+                        } else if (DESPAIR.contains(finding.signal())) {
+                            despair.set(k);
+                        }
+                    }
                 }
                 lexicons.get(i).suggestWarnings(sentence, excluded, warnings);
             }
         }
+        if (level == CrisisLevel.CONCERN && escalates(means, despair)) {
+            level = CrisisLevel.URGENT; // "the pills are on the table. enough", "on the roof rn. can't do this anymore"
+        }
         return new SafetyAssessment(level, List.copyOf(signals), personalInfo.find(text), List.copyOf(warnings),
                 languages.detect(text, sentences, textScores, hinted));
+    }
+
+    /**
+     * Whether a means or a place at hand (a CONCERN of its own: "the rope is waiting", "I'm on the roof right now")
+     * and despair (hopelessness, a wish to be dead, being a burden) stand in different sentences of one post: each
+     * alone is a CONCERN, together they are a means and a reason, which is URGENT. Signals lowered by negation, a
+     * hypothetical or a quote do not count.
+     */
+    private static boolean escalates(BitSet means, BitSet despair) {
+        for (int k = means.nextSetBit(0); k >= 0; k = means.nextSetBit(k + 1)) {
+            for (int d = despair.nextSetBit(0); d >= 0; d = despair.nextSetBit(d + 1)) {
+                if (d != k) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Set<LanguageDetection.Script> scriptsOf(Sentence sentence) {
