@@ -28,19 +28,24 @@ import java.util.regex.Pattern;
  */
 final class Concepts {
 
-    /** The concepts; the first eight can start a combination (triggers), the rest only qualify one. */
+    /**
+     * The concepts; DIE to PLANNED, AT_HAND and FINAL can start a combination (triggers), the rest only qualify one. AT_HAND
+     * is a means laid out ("the pills are on the table"), FINAL a last word ("enough.", "se acabó.", "خلص."): each
+     * nothing alone, URGENT with the other half (despair, a means) elsewhere in the post.
+     */
     enum Concept {
-        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, PLACE, PLANNED, ALL, INTENT, ACT, RESEARCH, ESCALATION, ALONE, DONE, HERE;
+        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, PLACE, PLANNED, ALL, INTENT, ACT, RESEARCH, ESCALATION, ALONE, DONE, HERE, AT_HAND, FINAL;
 
         boolean trigger() {
-            return ordinal() <= PLANNED.ordinal();
+            return ordinal() <= PLANNED.ordinal() || this == AT_HAND || this == FINAL;
         }
     }
 
     /**
      * A combination: the writer's "I" (if {@code self}; a subject pronoun if {@code subject}) and one concept of each
      * slot, the first slot's the anchor. It gives {@code level}: its signal's, or CONCERN where the concepts point to
-     * a category without being sure of it ("the rope is in my car": a lethal means, no intent said).
+     * a category without being sure of it ("the rope is in my car": a lethal means, no intent said), or NONE where it
+     * only counts together with despair elsewhere in the post ("I'm on the roof right now").
      */
     record Combo(CrisisSignal signal, Lexicon.Topic topic, boolean self, List<Set<Concept>> slots, boolean subject,
             CrisisLevel level) {
@@ -85,10 +90,15 @@ final class Concepts {
                     CrisisLevel.CONCERN),
             new Combo(CrisisSignal.PLAN, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.PLANNED)), false,
                     CrisisLevel.CONCERN),
-            // standing on a roof or a bridge right now: a place, not yet a plan; with despair elsewhere in the post
-            // it becomes URGENT (SafetyCheck)
+            // standing on a roof or a bridge right now: alone an evening out ("on the roof rn watching fireworks"),
+            // so it gives nothing by itself (level NONE: latent); with despair elsewhere in the post it is URGENT
+            // (SafetyCheck)
             new Combo(CrisisSignal.IMMINENT, Lexicon.Topic.SUICIDE, true,
-                    List.of(EnumSet.of(Concept.PLACE), EnumSet.of(Concept.HERE)), false, CrisisLevel.CONCERN),
+                    List.of(EnumSet.of(Concept.PLACE), EnumSet.of(Concept.HERE)), false, CrisisLevel.NONE),
+            new Combo(CrisisSignal.METHOD, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.AT_HAND)), false,
+                    CrisisLevel.NONE),
+            new Combo(CrisisSignal.HOPELESSNESS, Lexicon.Topic.HOPELESSNESS, false, List.of(EnumSet.of(Concept.FINAL)),
+                    false, CrisisLevel.NONE),
             // dying and a mere "my" is too weak ("he told me to go back to my country and kill myself"): a subject
             new Combo(CrisisSignal.PASSIVE_IDEATION, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.DIE)),
                     true, CrisisLevel.CONCERN));
@@ -187,7 +197,8 @@ final class Concepts {
                     continue;
                 }
                 Suppression negated = combo.self() ? negation(s, span, hits) : Suppression.NONE;
-                if (negated == Suppression.NEGATED) {
+                if (negated == Suppression.NEGATED
+                        || negated == Suppression.DOUBT && combo.level() == CrisisLevel.NONE) {
                     continue;
                 }
                 // "I have the pills but I won't take all of them": in doubt, CONCERN, never NONE
@@ -297,6 +308,9 @@ final class Concepts {
     private boolean isWriter(Sentence s, int t, List<Hit> hits) {
         if (!self.matcher(s.token(t)).matches()) {
             return false;
+        }
+        if (t + 1 < s.size() && other.matcher(s.token(t + 1)).matches()) {
+            return false; // "my dad said something, im killing myself": "my" belongs to the dad, the "im" is the writer
         }
         for (Hit hit : hits) {
             if (hit.concept() == Concept.DIE && hit.from() <= t && t < hit.to()) {

@@ -275,7 +275,10 @@ final class Lexicon {
                 continue; // an idiom holds the phrase's last word, the crisis word: "I want to die my hair blue"
             }
             boolean doubt = overlapsAny(excluded, a, b); // the idiom holds only the start of the phrase
-            suggested.addAll(rule.topic().warnings);
+            boolean latent = rule.level() == CrisisLevel.NONE; // counts only with despair elsewhere (SafetyCheck)
+            if (!latent) {
+                suggested.addAll(rule.topic().warnings);
+            }
             if (s.allQuoted(a, b)) {
                 continue;
             }
@@ -288,7 +291,7 @@ final class Lexicon {
             CrisisSignal signal = rule.signal();
             CrisisLevel assessed = rule.level();
             if (negated(s, scope, found, a)) {
-                if (!rule.topic().selfDirected() || scope.stream().noneMatch(l -> anyMatch(l.history, s))) {
+                if (latent || !rule.topic().selfDirected() || scope.stream().noneMatch(l -> anyMatch(l.history, s))) {
                     continue;
                 }
                 signal = CrisisSignal.HISTORY; // "I don't cut anymore"
@@ -303,6 +306,9 @@ final class Lexicon {
             }
             if (doubt && assessed == CrisisLevel.URGENT) {
                 assessed = CrisisLevel.CONCERN;
+            }
+            if (latent && doubt) {
+                continue;
             }
             findings.add(new Finding(signal, assessed, assessed != rule.level()));
         }

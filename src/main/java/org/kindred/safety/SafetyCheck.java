@@ -101,6 +101,9 @@ public class SafetyCheck {
         String hinted = primaryLanguage(languageHint);
         BitSet means = new BitSet();
         BitSet despair = new BitSet();
+        BitSet meansLatent = new BitSet();
+        BitSet despairLatent = new BitSet();
+        Set<CrisisSignal> latent = EnumSet.noneOf(CrisisSignal.class);
         for (int k = 0; k < sentences.size(); k++) {
             Sentence sentence = sentences.get(k);
             int[] scores = languageScores(common[k], textScores, hinted);
@@ -128,6 +131,12 @@ public class SafetyCheck {
                         || scriptOf[i] == LanguageDetection.Script.CYRILLIC;
                 for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, plausible, excluded,
                         warnings)) {
+                    if (finding.level() == CrisisLevel.NONE) {
+                        // latent: "I'm on the roof right now", "enough." count only with the other half elsewhere
+                        (DESPAIR.contains(finding.signal()) ? despairLatent : meansLatent).set(k);
+                        latent.add(finding.signal());
+                        continue;
+                    }
                     level = level.max(finding.level());
                     signals.add(finding.signal());
                     if (finding.level() == CrisisLevel.CONCERN && !finding.lowered()) {
@@ -141,18 +150,23 @@ public class SafetyCheck {
                 lexicons.get(i).suggestWarnings(sentence, excluded, warnings);
             }
         }
-        if (level == CrisisLevel.CONCERN && escalates(means, despair)) {
+        meansLatent.or(means);
+        despairLatent.or(despair);
+        // one half at least must be a CONCERN of its own: a latent place and a latent "enough" are not enough
+        if (level == CrisisLevel.CONCERN
+                && (escalates(means, despairLatent) || escalates(meansLatent, despair))) {
             level = CrisisLevel.URGENT; // "the pills are on the table. enough", "on the roof rn. can't do this anymore"
+            signals.addAll(latent);
         }
         return new SafetyAssessment(level, List.copyOf(signals), personalInfo.find(text), List.copyOf(warnings),
                 languages.detect(text, sentences, textScores, hinted));
     }
 
     /**
-     * Whether a means or a place at hand (a CONCERN of its own: "the rope is waiting", "I'm on the roof right now")
-     * and despair (hopelessness, a wish to be dead, being a burden) stand in different sentences of one post: each
-     * alone is a CONCERN, together they are a means and a reason, which is URGENT. Signals lowered by negation, a
-     * hypothetical or a quote do not count.
+     * Whether a means or a place at hand (a CONCERN of its own: "the rope is waiting"; or latent, nothing alone: "I'm
+     * on the roof right now", "the pills are on the table") and despair (hopelessness, a wish to be dead, being a
+     * burden; or latent: "enough.", "se acabó.") stand in different sentences of one post: a means and a reason,
+     * which is URGENT. Signals lowered by negation, a hypothetical or a quote do not count.
      */
     private static boolean escalates(BitSet means, BitSet despair) {
         for (int k = means.nextSetBit(0); k >= 0; k = means.nextSetBit(k + 1)) {
