@@ -604,7 +604,7 @@ final class Lexicon {
         int last = -1;
         int firstAfter = Integer.MAX_VALUE;
         for (Span span : then) {
-            if (span.from() < a) {
+            if (span.from() < b) { // before the words or inside them ("used to be small cuts, now stitches")
                 last = Math.max(last, span.to());
             } else {
                 firstAfter = Math.min(firstAfter, span.from());
