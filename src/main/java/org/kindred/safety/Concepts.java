@@ -28,19 +28,24 @@ import java.util.regex.Pattern;
  */
 final class Concepts {
 
-    /** The concepts; the first eight can start a combination (triggers), the rest only qualify one. */
+    /**
+     * The concepts; DIE to PLANNED, AT_HAND and FINAL can start a combination (triggers), the rest only qualify one. AT_HAND
+     * is a means laid out ("the pills are on the table"), FINAL a last word ("enough.", "se acabó.", "خلص."): each
+     * nothing alone, URGENT with the other half (despair, a means) elsewhere in the post.
+     */
     enum Concept {
-        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, PLACE, PLANNED, ALL, INTENT, ACT, RESEARCH, ESCALATION, ALONE;
+        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, PLACE, PLANNED, ALL, INTENT, ACT, RESEARCH, ESCALATION, ALONE, DONE, HERE, AT_HAND, FINAL;
 
         boolean trigger() {
-            return ordinal() <= PLANNED.ordinal();
+            return ordinal() <= PLANNED.ordinal() || this == AT_HAND || this == FINAL;
         }
     }
 
     /**
      * A combination: the writer's "I" (if {@code self}; a subject pronoun if {@code subject}) and one concept of each
      * slot, the first slot's the anchor. It gives {@code level}: its signal's, or CONCERN where the concepts point to
-     * a category without being sure of it ("the rope is in my car": a lethal means, no intent said).
+     * a category without being sure of it ("the rope is in my car": a lethal means, no intent said), or NONE where it
+     * only counts together with despair elsewhere in the post ("I'm on the roof right now").
      */
     record Combo(CrisisSignal signal, Lexicon.Topic topic, boolean self, List<Set<Concept>> slots, boolean subject,
             CrisisLevel level) {
@@ -64,6 +69,10 @@ final class Concepts {
             combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.PLACE),
                     EnumSet.of(Concept.ACT, Concept.RESEARCH, Concept.ALONE, Concept.DIE)),
             combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.DIE), EnumSet.of(Concept.INTENT)),
+            // "been thinking about how to kill myself", "myślę o tym jak się zabić": the how of one's own death
+            combo(CrisisSignal.ACTIVE_IDEATION, true, EnumSet.of(Concept.DIE), EnumSet.of(Concept.RESEARCH)),
+            // "already swallowed them 20 min ago", "hab sie schon alle geschluckt": the act is done
+            combo(CrisisSignal.IMMINENT, true, EnumSet.of(Concept.LETHAL), EnumSet.of(Concept.DONE)),
             // "worked it all out ... friday night", "planned it for my birthday": a settled "it" and a when or how
             combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.PLANNED),
                     EnumSet.of(Concept.INTENT, Concept.ALONE, Concept.ALL, Concept.ACT)),
@@ -81,6 +90,15 @@ final class Concepts {
                     CrisisLevel.CONCERN),
             new Combo(CrisisSignal.PLAN, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.PLANNED)), false,
                     CrisisLevel.CONCERN),
+            // standing on a roof or a bridge right now: alone an evening out ("on the roof rn watching fireworks"),
+            // so it gives nothing by itself (level NONE: latent); with despair elsewhere in the post it is URGENT
+            // (SafetyCheck)
+            new Combo(CrisisSignal.IMMINENT, Lexicon.Topic.SUICIDE, true,
+                    List.of(EnumSet.of(Concept.PLACE), EnumSet.of(Concept.HERE)), false, CrisisLevel.NONE),
+            new Combo(CrisisSignal.METHOD, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.AT_HAND)), false,
+                    CrisisLevel.NONE),
+            new Combo(CrisisSignal.HOPELESSNESS, Lexicon.Topic.HOPELESSNESS, false, List.of(EnumSet.of(Concept.FINAL)),
+                    false, CrisisLevel.NONE),
             // dying and a mere "my" is too weak ("he told me to go back to my country and kill myself"): a subject
             new Combo(CrisisSignal.PASSIVE_IDEATION, Lexicon.Topic.SUICIDE, true, List.of(EnumSet.of(Concept.DIE)),
                     true, CrisisLevel.CONCERN));
@@ -97,12 +115,13 @@ final class Concepts {
     private final Pattern self;
     private final Pattern other;
     private final Pattern negation;
+    private final Pattern clauseBreak;
     private final PhraseIndex past;
     private final PhraseIndex present;
     private final Pattern subject;
 
     Concepts(Map<String, List<String>> source, Map<String, String> macros, List<String> negations, Pattern negation,
-            Pattern subject, PhraseIndex past, PhraseIndex present) {
+            Pattern clauseBreak, Pattern subject, PhraseIndex past, PhraseIndex present) {
         List<Phrase> trig = new ArrayList<>();
         List<Concept> trigConcepts = new ArrayList<>();
         List<Phrase> mod = new ArrayList<>();
@@ -124,6 +143,7 @@ final class Concepts {
         this.self = Lexicon.tokenSet(source.getOrDefault("SELF", List.of()));
         this.other = Lexicon.tokenSet(source.getOrDefault("OTHER", List.of()));
         this.negation = negation;
+        this.clauseBreak = clauseBreak;
         this.past = past;
         this.present = present;
         this.subject = subject;
@@ -172,12 +192,13 @@ final class Concepts {
                 }
                 Lexicon.Span span = fit(combo, anchor, hits, s);
                 // "I used to feel hopeless": no CONCERN
-                if (span == null || !isUrgent && (Lexicon.aboutThePast(s, past, present, span.from())
+                if (span == null || !isUrgent && (Lexicon.aboutThePast(s, past, present, span.from(), span.to())
                         || Lexicon.overlapsAny(covered, span.from(), span.to()))) {
                     continue;
                 }
                 Suppression negated = combo.self() ? negation(s, span, hits) : Suppression.NONE;
-                if (negated == Suppression.NEGATED) {
+                if (negated == Suppression.NEGATED
+                        || negated == Suppression.DOUBT && combo.level() == CrisisLevel.NONE) {
                     continue;
                 }
                 // "I have the pills but I won't take all of them": in doubt, CONCERN, never NONE
@@ -244,7 +265,9 @@ final class Concepts {
         if (writer < 0 || s.quoted(writer) != s.quoted(anchor.from()) || combo.subject() && !isSubject) {
             return null;
         }
-        for (int t = writer + 1; t < to; t++) {
+        // from the writer's "I" on, or from the first concept when the "I" comes later ("read about a boy who killed
+        // himself" in Turkish, where the "I" is the verb's ending at the end)
+        for (int t = Math.min(writer + 1, from); t < to; t++) {
             if (!insideHit(hits, t) && other.matcher(s.token(t)).matches()) {
                 return null; // "I know he is going to take all his pills": his crisis, not the writer's
             }
@@ -286,6 +309,9 @@ final class Concepts {
         if (!self.matcher(s.token(t)).matches()) {
             return false;
         }
+        if (t + 1 < s.size() && other.matcher(s.token(t + 1)).matches()) {
+            return false; // "my dad said something, im killing myself": "my" belongs to the dad, the "im" is the writer
+        }
         for (Hit hit : hits) {
             if (hit.concept() == Concept.DIE && hit.from() <= t && t < hit.to()) {
                 return false;
@@ -314,11 +340,36 @@ final class Concepts {
             }
         }
         for (int t = start; t < span.to(); t++) {
-            if (negation.matcher(s.token(t)).matches() && !insideHit(hits, t)) {
+            if (negation.matcher(s.token(t)).matches() && !insideHit(hits, t)
+                    && !(t >= first && contrasted(s, t, span, hits))) {
                 return t < first ? Suppression.NEGATED : Suppression.DOUBT;
             }
         }
         return Suppression.NONE;
+    }
+
+    /**
+     * Whether the clause of a negation ends before the next concept: "hab meine Tabletten nicht genommen sondern
+     * gesammelt", "no me las tomé sino que las guardé" negate what comes before the contrast, not the concept after
+     * it. A negation with a concept in its own clause ("I have the pills but won't take all of them") still counts,
+     * and one before every concept negates them whatever follows ("I would never, ever take all my pills").
+     */
+    private boolean contrasted(Sentence s, int t, Lexicon.Span span, List<Hit> hits) {
+        int next = -1;
+        for (Hit hit : hits) {
+            if (hit.from() > t && hit.from() < span.to() && (next < 0 || hit.from() < next)) {
+                next = hit.from();
+            }
+        }
+        if (next < 0) {
+            return false;
+        }
+        for (int u = t + 1; u < next; u++) {
+            if (clauseBreak.matcher(s.token(u)).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private enum Suppression {

@@ -114,8 +114,11 @@ final class Lexicon {
     record Rule(CrisisLevel level, Topic topic, CrisisSignal signal, Phrase phrase) {
     }
 
-    /** A signal found in a sentence, at the level it gives there (its own, or lower when something is in doubt). */
-    record Finding(CrisisSignal signal, CrisisLevel level) {
+    /**
+     * A signal found in a sentence, at the level it gives there (its own, or lower when something is in doubt:
+     * {@code lowered}).
+     */
+    record Finding(CrisisSignal signal, CrisisLevel level, boolean lowered) {
     }
 
     /**
@@ -196,7 +199,7 @@ final class Lexicon {
         }
         this.crisis = List.copyOf(rules);
         this.crisisIndex = new PhraseIndex(rules.stream().map(Rule::phrase).toList());
-        this.concepts = new Concepts(source.concepts(), macros, negations, negation, firstPerson, past,
+        this.concepts = new Concepts(source.concepts(), macros, negations, negation, clauseBreak, firstPerson, past,
                 present);
         List<WarningRule> warningRules = new ArrayList<>();
         for (WarningGroup group : source.contentWarnings()) {
@@ -272,7 +275,10 @@ final class Lexicon {
                 continue; // an idiom holds the phrase's last word, the crisis word: "I want to die my hair blue"
             }
             boolean doubt = overlapsAny(excluded, a, b); // the idiom holds only the start of the phrase
-            suggested.addAll(rule.topic().warnings);
+            boolean latent = rule.level() == CrisisLevel.NONE; // counts only with despair elsewhere (SafetyCheck)
+            if (!latent) {
+                suggested.addAll(rule.topic().warnings);
+            }
             if (s.allQuoted(a, b)) {
                 continue;
             }
@@ -285,7 +291,7 @@ final class Lexicon {
             CrisisSignal signal = rule.signal();
             CrisisLevel assessed = rule.level();
             if (negated(s, scope, found, a)) {
-                if (!rule.topic().selfDirected() || scope.stream().noneMatch(l -> anyMatch(l.history, s))) {
+                if (latent || !rule.topic().selfDirected() || scope.stream().noneMatch(l -> anyMatch(l.history, s))) {
                     continue;
                 }
                 signal = CrisisSignal.HISTORY; // "I don't cut anymore"
@@ -293,14 +299,18 @@ final class Lexicon {
             }
             doubt |= startsInside(s, scope, hedged, a, NEGATION_WINDOW)
                     || startsInside(s, scope, hypothetical, a, HYPOTHETICAL_REACH);
-            if (assessed == CrisisLevel.URGENT && scope.stream().anyMatch(l -> aboutThePast(s, l.past, l.present, a))) {
+            if (assessed == CrisisLevel.URGENT
+                    && scope.stream().anyMatch(l -> aboutThePast(s, l.past, l.present, a, b))) {
                 signal = CrisisSignal.HISTORY; // "when I was sixteen"
                 assessed = CrisisLevel.CONCERN;
             }
             if (doubt && assessed == CrisisLevel.URGENT) {
                 assessed = CrisisLevel.CONCERN;
             }
-            findings.add(new Finding(signal, assessed));
+            if (latent && doubt) {
+                continue;
+            }
+            findings.add(new Finding(signal, assessed, assessed != rule.level()));
         }
         return findings;
     }
@@ -578,21 +588,30 @@ final class Lexicon {
     }
 
     /**
-     * Whether the words from token {@code a} on tell of the past: the sentence has a past marker ("used to",
-     * "früher"), and no present marker stands between the last one and those words ("used to be once a week, now
-     * it's every night and deeper each time" is about now; "I used to want to die, now I'm fine" is not).
+     * Whether the words in tokens [a, b) tell of the past: the sentence has a past marker ("used to", "früher"), and
+     * no present marker stands between the last one before those words and their end ("used to be once a week, now
+     * it's every night and deeper each time", "used to be scratches, this month stitches twice" are about now; "I used
+     * to want to die, now I'm fine" is not). A present marker that is the words' own last one ("when I was sixteen I
+     * took all my pills, I'm in a better place now") does not bring them into the present.
+     * A past marker only after the words looks back from a present that the sentence names: "the cuts keep getting
+     * deeper and it's 3x a day now, used to be once a week" is about now, "I wanted to die when I was sixteen" is not.
      */
-    static boolean aboutThePast(Sentence s, PhraseIndex past, PhraseIndex present, int a) {
+    static boolean aboutThePast(Sentence s, PhraseIndex past, PhraseIndex present, int a, int b) {
         List<Span> then = spans(past, s);
         if (then.isEmpty()) {
             return false;
         }
-        int last = 0;
+        int last = -1;
+        int firstAfter = Integer.MAX_VALUE;
         for (Span span : then) {
-            last = Math.max(last, span.to());
+            if (span.from() < b) { // before the words or inside them ("used to be small cuts, now stitches")
+                last = Math.max(last, span.to());
+            } else {
+                firstAfter = Math.min(firstAfter, span.from());
+            }
         }
         for (Span now : spans(present, s)) {
-            if (now.from() >= last && now.to() <= a) {
+            if (last >= 0 ? now.from() >= last && now.to() < b : now.to() <= firstAfter) {
                 return false;
             }
         }

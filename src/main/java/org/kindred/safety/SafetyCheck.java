@@ -1,6 +1,7 @@
 package org.kindred.safety;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +43,12 @@ public class SafetyCheck {
 
     /** The languages with a lexicon, in the order their phrases are tried. */
     public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "pt", "ar", "tr", "pl", "uk", "ru");
+
+    /** CONCERN signals of a means or a place at hand, and of despair: see {@link #escalates}. */
+    private static final Set<CrisisSignal> MEANS_AT_HAND = EnumSet.of(CrisisSignal.METHOD, CrisisSignal.PLAN,
+            CrisisSignal.IMMINENT);
+    private static final Set<CrisisSignal> DESPAIR = EnumSet.of(CrisisSignal.HOPELESSNESS, CrisisSignal.WISH_DEAD,
+            CrisisSignal.PASSIVE_IDEATION, CrisisSignal.BURDEN);
 
     private final List<Lexicon> lexicons;
     private final Map<String, List<String>> spellings;
@@ -92,6 +99,11 @@ public class SafetyCheck {
             }
         }
         String hinted = primaryLanguage(languageHint);
+        BitSet means = new BitSet();
+        BitSet despair = new BitSet();
+        BitSet meansLatent = new BitSet();
+        BitSet despairLatent = new BitSet();
+        Set<CrisisSignal> latent = EnumSet.noneOf(CrisisSignal.class);
         for (int k = 0; k < sentences.size(); k++) {
             Sentence sentence = sentences.get(k);
             int[] scores = languageScores(common[k], textScores, hinted);
@@ -119,14 +131,52 @@ public class SafetyCheck {
                         || scriptOf[i] == LanguageDetection.Script.CYRILLIC;
                 for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, plausible, excluded,
                         warnings)) {
+                    if (finding.level() == CrisisLevel.NONE) {
+                        // latent: "I'm on the roof right now", "enough." count only with the other half elsewhere
+                        (DESPAIR.contains(finding.signal()) ? despairLatent : meansLatent).set(k);
+                        latent.add(finding.signal());
+                        continue;
+                    }
                     level = level.max(finding.level());
                     signals.add(finding.signal());
+                    if (finding.level() == CrisisLevel.CONCERN && !finding.lowered()) {
+                        if (MEANS_AT_HAND.contains(finding.signal())) {
+                            means.set(k);
+                        } else if (DESPAIR.contains(finding.signal())) {
+                            despair.set(k);
+                        }
+                    }
                 }
                 lexicons.get(i).suggestWarnings(sentence, excluded, warnings);
             }
         }
+        meansLatent.or(means);
+        despairLatent.or(despair);
+        // one half at least must be a CONCERN of its own: a latent place and a latent "enough" are not enough
+        if (level == CrisisLevel.CONCERN
+                && (escalates(means, despairLatent) || escalates(meansLatent, despair))) {
+            level = CrisisLevel.URGENT; // "the pills are on the table. enough", "on the roof rn. can't do this anymore"
+            signals.addAll(latent);
+        }
         return new SafetyAssessment(level, List.copyOf(signals), personalInfo.find(text), List.copyOf(warnings),
                 languages.detect(text, sentences, textScores, hinted));
+    }
+
+    /**
+     * Whether a means or a place at hand (a CONCERN of its own: "the rope is waiting"; or latent, nothing alone: "I'm
+     * on the roof right now", "the pills are on the table") and despair (hopelessness, a wish to be dead, being a
+     * burden; or latent: "enough.", "se acabó.") stand in different sentences of one post: a means and a reason,
+     * which is URGENT. Signals lowered by negation, a hypothetical or a quote do not count.
+     */
+    private static boolean escalates(BitSet means, BitSet despair) {
+        for (int k = means.nextSetBit(0); k >= 0; k = means.nextSetBit(k + 1)) {
+            for (int d = despair.nextSetBit(0); d >= 0; d = despair.nextSetBit(d + 1)) {
+                if (d != k) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Set<LanguageDetection.Script> scriptsOf(Sentence sentence) {

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * <li>Blind rounds 2, 3 and 4 ({@code safety/blind/round-2} to {@code round-4}): held out until 2026-12-06, then read
  * as development data for the concept layer (see RESULTS.md and {@link SafetyDevelopmentReportTest}), so their
  * numbers are optimistic now. Only printed, never a floor; a round nobody has read is the honest measure.</li>
+ * <li>Round 5 ({@code safety/blind/round-5}): held out until it had measured the tuning on rounds 1-4, then read and
+ * tuned on as well (2026-12-06). Only printed, like rounds 2-4.</li>
  * </ul>
  */
 class SafetyEvaluationTest {
@@ -259,10 +261,11 @@ class SafetyEvaluationTest {
     }
 
     @Test
-    void blindRoundFiveIsOnlyReported() {
+    void readRoundFiveIsOnlyReported() {
         // Written on 2026-12-06 by a helper who never opened the repository, after rounds 1-4 had been read and tuned
-        // on: the held-out measure of that tuning (RESULTS.md). Misses are never printed; nobody tunes on it.
-        System.out.println(report("Blind round 5 (held out, never tuned on; misses not shown)",
+        // on: held out until it measured that tuning (RESULTS.md), then released, read and tuned on (2026-12-06,
+        // issue 15), so its numbers are optimistic now. Only printed, never a floor; the honest measure is round 6.
+        System.out.println(report("Round 5 (read as development data since 2026-12-06; misses not shown)",
                 evaluateAll("safety/blind/round-5"), false));
     }
 
