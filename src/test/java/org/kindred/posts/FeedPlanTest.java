@@ -74,9 +74,18 @@ class FeedPlanTest {
                     check("feed " + sort + (after == null ? " first page" : " deep page"),
                             posts.feedQuery(group, reader, sort, Direction.AFTER, after, 21), failures);
                 }
+                // The previous page: the same query with the comparison and order reversed, in index order too.
+                for (boolean pinned : new boolean[]{false, true}) {
+                    check("feed " + sort + " previous page from a " + (pinned ? "pinned" : "unpinned") + " thread",
+                            posts.feedQuery(group, reader, sort, Direction.BEFORE, new PostRepository.FeedPosition(
+                                    pinned, now.minusSeconds(86_400 * 30), UUID.randomUUID()), 21),
+                            failures);
+                }
             }
         }
         check("replies", posts.repliesQuery(busyThread, reader, Direction.AFTER, null, 21), failures);
+        check("replies previous page", posts.repliesQuery(busyThread, reader, Direction.BEFORE,
+                new PostRepository.ReplyPosition(now.minusSeconds(86_400 * 60), UUID.randomUUID()), 21), failures);
         check("replies deep",
                 posts.repliesQuery(busyThread, reader, Direction.AFTER,
                         new PostRepository.ReplyPosition(now.minusSeconds(86_400 * 60),

@@ -82,6 +82,8 @@ class TimelinePlanTest {
                 check(name + ", the reader's groups",
                         posts.timelineQuery(readerGroups, reader, sort, Direction.AFTER, after, 21), null, failures);
             }
+            check("timeline " + sort + " previous page, every group",
+                    posts.timelineQuery(allGroups, reader, sort, Direction.BEFORE, deep, 21), index, failures);
         }
         long read = rowsRead(
                 posts.timelineQuery(allGroups, reader, PostRepository.Sort.NEW, Direction.AFTER, null, 21));
