@@ -341,4 +341,46 @@ class BackwardPagingTest {
         assertEquals(7, walk.pages().stream().mapToInt(List::size).sum());
         cursorsAreCheckedBothWays(() -> Api.as(fixture.moderator()), queue, queue + "?status=RESOLVED", walk);
     }
+
+    /** Every other kind of list a member uses, walked forward and back the same way. */
+    @Test
+    void theOtherListsGoBackToo() {
+        String word = Library.uniqueWord();
+        TestAccount owner = Api.register("bpown");
+        TestAccount keeper = Api.register("bpkeep");
+        TestGroup group = Groups.create(owner, "PUBLIC");
+        List<TestAccount> people = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            TestAccount person = Api.register("bpp" + i);
+            people.add(person);
+            assertEquals(201, Groups.join(person, group));
+            TestGroup theirs = Groups.create(person, Groups.body(word + " circle " + i, "PUBLIC"));
+            assertEquals(201, Groups.join(keeper, theirs));
+            Api.as(keeper).put("/api/v1/me/blocks/" + person.id()).then().statusCode(204);
+            Api.as(keeper).put("/api/v1/me/mutes/" + person.id()).then().statusCode(204);
+            Api.as(keeper).body(Map.of("phrase", word + " phrase " + i)).post("/api/v1/me/keyword-mutes").then()
+                    .statusCode(201);
+            Groups.invite(owner, group);
+        }
+        UUID thread = null;
+        for (int i = 0; i < 7; i++) {
+            UUID post = Posts.post(owner, group, "Thread about " + word + " number " + i);
+            thread = thread == null ? post : thread;
+            Posts.reply(owner, thread, "Reply " + i);
+        }
+        walkForwardAndBack(() -> Api.as(keeper), "/api/v1/me/blocks", Map.of(), 3, "items.accountId");
+        walkForwardAndBack(() -> Api.as(keeper), "/api/v1/me/mutes", Map.of(), 3, "items.accountId");
+        walkForwardAndBack(() -> Api.as(keeper), "/api/v1/me/keyword-mutes", Map.of(), 3);
+        walkForwardAndBack(() -> Api.as(keeper), "/api/v1/me/memberships", Map.of(), 3);
+        walkForwardAndBack(Api::anonymous, "/api/v1/groups", Map.of("q", word), 3);
+        walkForwardAndBack(() -> Api.as(owner), "/api/v1/groups/" + group.id() + "/members", Map.of(), 3,
+                "items.account.id");
+        walkForwardAndBack(() -> Api.as(owner), "/api/v1/groups/" + group.id() + "/invites", Map.of(), 3);
+        walkForwardAndBack(() -> Api.as(owner), "/api/v1/me/posts", Map.of(), 3);
+        walkForwardAndBack(() -> Api.as(owner), "/api/v1/me/replies", Map.of(), 3);
+        walkForwardAndBack(() -> Api.as(owner), "/api/v1/posts/" + thread + "/replies", Map.of(), 3);
+        walkForwardAndBack(() -> Api.as(owner), "/api/v1/me/timeline", Map.of(), 3);
+        walkForwardAndBack(() -> Api.as(owner), "/api/v1/me/timeline", Map.of("q", word), 3);
+        walkForwardAndBack(() -> Api.as(owner), "/api/v1/groups/" + group.id() + "/posts", Map.of("q", word), 3);
+    }
 }
