@@ -340,6 +340,22 @@ class BackwardPagingTest {
         Walk walk = walkForwardAndBack(() -> Api.as(fixture.moderator()), queue, Map.of(), 2, "items.reportId");
         assertEquals(7, walk.pages().stream().mapToInt(List::size).sum());
         cursorsAreCheckedBothWays(() -> Api.as(fixture.moderator()), queue, queue + "?status=RESOLVED", walk);
+
+        // Resolved, they make the closed queue, the author's warnings and the moderation log: lists that go back too.
+        List<String> reports = walk.pages().stream().flatMap(List::stream).toList();
+        for (int i = 0; i < reports.size(); i++) {
+            Map<String, Object> resolution = i < 3
+                    ? Map.of("status", "RESOLVED", "action", "WARN", "reason", "Please be kind " + i)
+                    : Map.of("status", "RESOLVED", "action", "NONE");
+            Api.as(fixture.moderator()).body(resolution).patch("/api/v1/reports/" + reports.get(i)).then()
+                    .statusCode(200);
+        }
+        walkForwardAndBack(() -> Api.as(fixture.moderator()), queue, Map.of("status", "RESOLVED"), 2,
+                "items.reportId");
+        walkForwardAndBack(() -> Api.as(fixture.author()), "/api/v1/me/warnings", Map.of(), 1);
+        String log = "/api/v1/groups/" + fixture.group().id() + "/moderation-log";
+        walkForwardAndBack(() -> Api.as(fixture.moderator()), log, Map.of(), 1);
+        walkForwardAndBack(() -> Api.as(fixture.member()), log, Map.of(), 1);
     }
 
     /** Every other kind of list a member uses, walked forward and back the same way. */
