@@ -64,6 +64,12 @@ class BackwardPagingTest {
 
     private static Walk walkForwardAndBack(Supplier<RequestSpecification> as, String path, Map<String, Object> query,
             int limit, String ids) {
+        return walkForwardAndBack(as, path, query, limit, ids, Integer.MAX_VALUE);
+    }
+
+    /** As above, going forward at most {@code maxPages} (for lists shared with other tests, which only grow). */
+    private static Walk walkForwardAndBack(Supplier<RequestSpecification> as, String path, Map<String, Object> query,
+            int limit, String ids, int maxPages) {
         List<List<String>> pages = new ArrayList<>();
         List<Response> responses = new ArrayList<>();
         String cursor = null;
@@ -84,7 +90,7 @@ class BackwardPagingTest {
             }
             assertEquals(cursor != null, link(page, NEXT) != null,
                     path + ": Link names the next page when there is one");
-        } while (cursor != null);
+        } while (cursor != null && pages.size() < maxPages);
         assertTrue(pages.size() >= 3, path + " needs at least 3 pages, got " + pages);
 
         List<List<String>> backwards = new ArrayList<>();
@@ -398,5 +404,43 @@ class BackwardPagingTest {
         walkForwardAndBack(() -> Api.as(owner), "/api/v1/me/timeline", Map.of(), 3);
         walkForwardAndBack(() -> Api.as(owner), "/api/v1/me/timeline", Map.of("q", word), 3);
         walkForwardAndBack(() -> Api.as(owner), "/api/v1/groups/" + group.id() + "/posts", Map.of("q", word), 3);
+    }
+
+    /** The admins' and partners' lists: a resource's change log, the partners, webhook endpoints and deliveries. */
+    @Test
+    void theAdminAndPartnerListsGoBackToo() {
+        TestAccount admin = Api.admin();
+        String resource = Library.create(admin, Library.resource(r -> {
+        }));
+        for (int i = 0; i < 6; i++) {
+            Api.as(admin).body(Map.of("title", "Renamed " + i)).patch("/api/v1/resources/" + resource).then()
+                    .statusCode(200);
+        }
+        walkForwardAndBack(() -> Api.as(admin), "/api/v1/resources/" + resource + "/changes", Map.of(), 3);
+
+        String partner = Api.as(admin).body(Map.of("name", "Paging partner " + UUID.randomUUID(), "url",
+                "https://partner.example/")).post("/api/v1/partners").then().statusCode(201).extract().path("id");
+        for (int i = 0; i < 5; i++) {
+            Api.as(admin).body(Map.of("name", "Paging partner " + UUID.randomUUID(), "url", "https://partner.example/"))
+                    .post("/api/v1/partners").then().statusCode(201);
+        }
+        walkForwardAndBack(() -> Api.as(admin), "/api/v1/partners", Map.of(), 2, "items.id", 3);
+
+        String key = Api.as(admin).body(Map.of("name", "webhooks", "scopes", List.of("webhooks:manage")))
+                .post("/api/v1/partners/" + partner + "/keys").then().statusCode(201).extract().path("apiKey");
+        Supplier<RequestSpecification> asPartner = () -> Api.anonymous().header("X-Api-Key", key);
+        List<String> endpoints = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            endpoints.add(asPartner.get()
+                    .body(Map.of("url", "http://127.0.0.1:9/hook" + i, "eventTypes", List.of("resource.published")))
+                    .post("/api/v1/webhooks/endpoints").then().statusCode(201).extract().path("endpoint.id"));
+        }
+        walkForwardAndBack(asPartner, "/api/v1/webhooks/endpoints", Map.of(), 3);
+        for (int i = 0; i < 7; i++) {
+            Library.create(admin, Library.resource(r -> {
+            }));
+        }
+        walkForwardAndBack(asPartner, "/api/v1/webhooks/endpoints/" + endpoints.get(0) + "/deliveries", Map.of(), 3,
+                "items.messageId");
     }
 }
