@@ -260,6 +260,21 @@ class BackwardPagingTest {
                 "the page before the cursor's own position");
     }
 
+    @Test
+    void anEntrysAttachmentsGoBack() {
+        TestAccount member = Api.register("bpatt");
+        String entry = Api.as(member).body(journalEntry("With notes")).post("/api/v1/me/journal/entries").then()
+                .statusCode(201).extract().path("id");
+        String attachments = "/api/v1/me/journal/entries/" + entry + "/attachments";
+        for (int i = 0; i < 7; i++) {
+            Api.as(member).contentType("application/octet-stream")
+                    .body(("Note " + i + "\n").getBytes(StandardCharsets.UTF_8))
+                    .queryParam("filename", "note" + i + ".txt")
+                    .post(attachments).then().statusCode(201);
+        }
+        walkForwardAndBack(() -> Api.as(member), attachments, Map.of(), 3);
+    }
+
     private static Map<String, Object> journalEntry(String whatHappened) {
         Map<String, Object> body = new HashMap<>();
         body.put("whatHappened", whatHappened);
@@ -274,6 +289,7 @@ class BackwardPagingTest {
     void theLibraryGoesBackInRelevanceOrderAndTheAtomFeedLinksThePreviousPage() {
         TestAccount admin = Api.admin();
         String word = Library.uniqueWord();
+        String since = java.time.Instant.now().minusSeconds(1).toString();
         for (int i = 0; i < 8; i++) {
             int n = i;
             Library.create(admin, Library.resource(r -> {
@@ -286,6 +302,8 @@ class BackwardPagingTest {
         Walk newest = walkForwardAndBack(Api::anonymous, "/api/v1/resources",
                 Map.of("topic", "WORKPLACE", "country", "GB", "language", "en", "type", "GUIDE"), 2);
         assertFalse(newest.pages().get(0).isEmpty());
+        // Delta sync reads oldest change first: the comparison and order going back are the other way round.
+        walkForwardAndBack(Api::anonymous, "/api/v1/resources", Map.of("modifiedSince", since), 2, "items.id", 3);
 
         String first = Api.anonymous().queryParam("q", word).queryParam("limit", 3).get("/api/v1/feeds/resources.atom")
                 .then().statusCode(200).extract().asString();
@@ -362,6 +380,14 @@ class BackwardPagingTest {
         String log = "/api/v1/groups/" + fixture.group().id() + "/moderation-log";
         walkForwardAndBack(() -> Api.as(fixture.moderator()), log, Map.of(), 1);
         walkForwardAndBack(() -> Api.as(fixture.member()), log, Map.of(), 1);
+
+        // A moderator reading anonymous posts leaves entries for the owners: that list goes back too.
+        for (int i = 0; i < 7; i++) {
+            UUID anonymous = Posts.anonymous(fixture.author(), fixture.group(), "Anonymous " + i);
+            Api.as(fixture.moderator()).get("/api/v1/posts/" + anonymous).then().statusCode(200);
+        }
+        walkForwardAndBack(() -> Api.as(fixture.owner()),
+                "/api/v1/groups/" + fixture.group().id() + "/moderation/author-reads", Map.of(), 3);
     }
 
     /** Every other kind of list a member uses, walked forward and back the same way. */
