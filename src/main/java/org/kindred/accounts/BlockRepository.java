@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.kindred.platform.paging.Direction;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -26,12 +28,14 @@ public class BlockRepository implements PanacheRepositoryBase<Block, Block.Key> 
         return count("blockerId = ?1 and blockedId = ?2 or blockerId = ?2 and blockedId = ?1", a, b) > 0;
     }
 
-    public List<Block> page(UUID blocker, Instant before, UUID beforeId, int limit) {
-        if (before == null) {
-            return find("blockerId = ?1 order by createdAt desc, blockedId desc", blocker).page(0, limit).list();
+    /** The people an account blocked, newest first, on one side of a position (none: from the newest). */
+    public List<Block> page(UUID blocker, Direction direction, Instant at, UUID atId, int limit) {
+        String order = " order by " + direction.order("createdAt desc, blockedId desc");
+        if (at == null) {
+            return find("blockerId = ?1" + order, blocker).page(0, limit).list();
         }
-        return find(
-                "blockerId = ?1 and (createdAt < ?2 or createdAt = ?2 and blockedId < ?3) order by createdAt desc, blockedId desc",
-                blocker, before, beforeId).page(0, limit).list();
+        String cmp = direction.compare("<");
+        return find("blockerId = ?1 and (createdAt " + cmp + " ?2 or createdAt = ?2 and blockedId " + cmp + " ?3)"
+                + order, blocker, at, atId).page(0, limit).list();
     }
 }

@@ -59,9 +59,9 @@ public class BlockService {
     public Page<BlockResponse> mine(PageParams page) {
         UUID me = currentUser.requireAccountId();
         return paging.page("blocks|" + me, page, 2,
-                (after, limit) -> {
-                    TimeAndId position = TimeAndId.of(after);
-                    return blocks.page(me, TimeAndId.at(position), TimeAndId.id(position), limit);
+                (at, direction, limit) -> {
+                    TimeAndId position = TimeAndId.of(at);
+                    return blocks.page(me, direction, TimeAndId.at(position), TimeAndId.id(position), limit);
                 },
                 b -> TimeAndId.key(b.createdAt(), b.blockedId()),
                 this::render);

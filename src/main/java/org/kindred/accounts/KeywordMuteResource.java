@@ -59,7 +59,7 @@ public class KeywordMuteResource {
 
     @GET
     @Operation(operationId = "listKeywordMutes", summary = "Words you muted", description = "Newest first, expired ones included (`active: false`) until you delete or extend them. Only you see this list.")
-    @APIResponse(responseCode = "200", description = "One page of keyword mutes", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING, maxLength = 2048)))
+    @APIResponse(responseCode = "200", description = "One page of keyword mutes", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     public RestResponse<Page<KeywordMuteResponse>> list(@Valid @BeanParam PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(mutes.mine(page), uri);

@@ -19,6 +19,7 @@ import org.kindred.platform.db.NativeSql;
 import org.kindred.platform.error.BadRequestException;
 import org.kindred.platform.error.ConflictException;
 import org.kindred.platform.error.NotFoundException;
+import org.kindred.platform.paging.Direction;
 import org.kindred.platform.paging.KeysetPaging;
 import org.kindred.platform.paging.KeysetPaging.TimeAndId;
 import org.kindred.platform.paging.Page;
@@ -59,7 +60,8 @@ public class KeywordMutes {
     public Page<KeywordMuteResponse> mine(PageParams page) {
         UUID me = currentUser.requireAccountId();
         Instant now = clock.instant();
-        return paging.page("keyword-mutes|" + me, page, 2, (after, limit) -> rows(me, TimeAndId.of(after), limit),
+        return paging.page("keyword-mutes|" + me, page, 2,
+                (at, direction, limit) -> rows(me, direction, TimeAndId.of(at), limit),
                 r -> TimeAndId.key(r.createdAt(), r.id()), rows -> rows.stream().map(r -> render(r, now)).toList());
     }
 
@@ -171,12 +173,14 @@ public class KeywordMutes {
     private static final String COLUMNS = "SELECT id, phrase, whole_word, expires_at, created_at, updated_at, version"
             + " FROM keyword_mutes";
 
-    private List<Row> rows(UUID me, TimeAndId after, int limit) {
+    private List<Row> rows(UUID me, Direction direction, TimeAndId after, int limit) {
         NativeSql sql = new NativeSql().append(COLUMNS).append(" WHERE account_id = :me").bind("me", me);
         if (after != null) {
-            sql.append(" AND (created_at, id) < (:at, :id)").bind("at", after.at()).bind("id", after.id());
+            sql.append(" AND (created_at, id) " + direction.compare("<") + " (:at, :id)").bind("at", after.at())
+                    .bind("id", after.id());
         }
-        return query(sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit").bind("limit", limit));
+        return query(sql.append(" ORDER BY " + direction.order("created_at DESC, id DESC") + " LIMIT :limit")
+                .bind("limit", limit));
     }
 
     @SuppressWarnings("unchecked")

@@ -45,7 +45,7 @@ public class MuteResource {
 
     @GET
     @Operation(operationId = "listMutes", summary = "People you muted", description = "Newest first. Only you see this list.")
-    @APIResponse(responseCode = "200", description = "One page of mutes", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING, maxLength = 2048)))
+    @APIResponse(responseCode = "200", description = "One page of mutes", headers = @Header(name = "Link", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     public RestResponse<Page<MuteResponse>> list(@Valid @BeanParam PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(mutes.mine(page), uri);

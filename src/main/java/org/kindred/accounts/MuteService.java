@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.kindred.accounts.api.MuteResponse;
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 import org.kindred.platform.paging.KeysetPaging;
 import org.kindred.platform.paging.KeysetPaging.TimeAndId;
 import org.kindred.platform.paging.Page;
@@ -64,18 +65,21 @@ public class MuteService {
     @Transactional
     public Page<MuteResponse> mine(PageParams page) {
         UUID me = currentUser.requireAccountId();
-        return paging.page("mutes|" + me, page, 2, (after, limit) -> rows(me, TimeAndId.of(after), limit),
+        return paging.page("mutes|" + me, page, 2,
+                (at, direction, limit) -> rows(me, direction, TimeAndId.of(at), limit),
                 r -> TimeAndId.key(r.createdAt(), r.mutedId()), this::render);
     }
 
     @SuppressWarnings("unchecked")
-    private List<Row> rows(UUID me, TimeAndId after, int limit) {
+    private List<Row> rows(UUID me, Direction direction, TimeAndId after, int limit) {
         NativeSql sql = new NativeSql().append("SELECT muted_id, created_at FROM mutes WHERE muter_id = :me")
                 .bind("me", me);
         if (after != null) {
-            sql.append(" AND (created_at, muted_id) < (:at, :id)").bind("at", after.at()).bind("id", after.id());
+            sql.append(" AND (created_at, muted_id) " + direction.compare("<") + " (:at, :id)").bind("at", after.at())
+                    .bind("id", after.id());
         }
-        sql.append(" ORDER BY created_at DESC, muted_id DESC LIMIT :limit").bind("limit", limit);
+        sql.append(" ORDER BY " + direction.order("created_at DESC, muted_id DESC") + " LIMIT :limit").bind("limit",
+                limit);
         List<Object[]> rows = sql.toQuery(em).getResultList();
         return rows.stream().map(r -> new Row((UUID) r[0], NativeSql.instant(r[1]))).toList();
     }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.kindred.platform.paging.Direction;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -18,12 +20,14 @@ public class GroupInviteRepository implements PanacheRepositoryBase<GroupInvite,
         return find("codeHash", codeHash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    public List<GroupInvite> page(UUID groupId, Instant beforeCreatedAt, UUID beforeId, int limit) {
-        if (beforeCreatedAt == null) {
-            return find("groupId = ?1 order by createdAt desc, id desc", groupId).page(0, limit).list();
+    /** A group's invites, newest first, on one side of a position (none: from the newest). */
+    public List<GroupInvite> page(UUID groupId, Direction direction, Instant at, UUID atId, int limit) {
+        String order = " order by " + direction.order("createdAt desc, id desc");
+        if (at == null) {
+            return find("groupId = ?1" + order, groupId).page(0, limit).list();
         }
-        return find(
-                "groupId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) order by createdAt desc, id desc",
-                groupId, beforeCreatedAt, beforeId).page(0, limit).list();
+        String cmp = direction.compare("<");
+        return find("groupId = ?1 and (createdAt " + cmp + " ?2 or (createdAt = ?2 and id " + cmp + " ?3))" + order,
+                groupId, at, atId).page(0, limit).list();
     }
 }

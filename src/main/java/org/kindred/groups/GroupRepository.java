@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -75,8 +76,9 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
      * GroupDirectoryPlanTest).
      */
     @SuppressWarnings("unchecked")
-    public List<Row> directory(DirectoryFilter filter, UUID viewer, boolean admin, Position after, int limit) {
-        List<Object[]> rows = directoryQuery(filter, viewer, admin, after, limit).toQuery(getEntityManager())
+    public List<Row> directory(DirectoryFilter filter, UUID viewer, boolean admin, Direction direction, Position after,
+            int limit) {
+        List<Object[]> rows = directoryQuery(filter, viewer, admin, direction, after, limit).toQuery(getEntityManager())
                 .getResultList();
         List<Row> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
@@ -86,7 +88,8 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
     }
 
     /** The directory statement (see {@link #directory}); public so plan tests can EXPLAIN exactly this SQL. */
-    public NativeSql directoryQuery(DirectoryFilter filter, UUID viewer, boolean admin, Position after, int limit) {
+    public NativeSql directoryQuery(DirectoryFilter filter, UUID viewer, boolean admin, Direction direction,
+            Position after, int limit) {
         boolean search = filter.q() != null;
         NativeSql sql = new NativeSql().append("SELECT g.id, g.created_at, ")
                 .append(search ? "ts_rank(g.search, s.query)" : "0::real").append(" AS rank FROM groups g");
@@ -120,16 +123,18 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
         }
         if (after != null) {
             sql.bind("afterId", after.id());
+            String cmp = direction.compare("<");
             if (search) {
-                sql.append(
-                        " AND (ts_rank(g.search, s.query) < :afterRank OR (ts_rank(g.search, s.query) = :afterRank AND g.id < :afterId))")
+                sql.append(" AND (ts_rank(g.search, s.query) " + cmp
+                        + " :afterRank OR (ts_rank(g.search, s.query) = :afterRank AND g.id " + cmp + " :afterId))")
                         .bind("afterRank", after.rank());
             } else {
-                sql.append(" AND (g.created_at, g.id) < (:afterCreatedAt, :afterId)").bind("afterCreatedAt",
+                sql.append(" AND (g.created_at, g.id) " + cmp + " (:afterCreatedAt, :afterId)").bind("afterCreatedAt",
                         after.createdAt());
             }
         }
-        return sql.append(search ? " ORDER BY rank DESC, g.id DESC" : " ORDER BY g.created_at DESC, g.id DESC")
+        return sql.append(" ORDER BY ")
+                .append(direction.order(search ? "rank DESC, g.id DESC" : "g.created_at DESC, g.id DESC"))
                 .append(" LIMIT :limit").bind("limit", limit);
     }
 

@@ -66,7 +66,7 @@ public class GroupResource {
             + "to their members, archived groups never. With a token each item carries `myMembership`. Filters combine with AND. "
             + "`q` is full-text search over name and description (stemmed for the group's language and for the `language` "
             + "filter, exact words in any language).")
-    @APIResponse(responseCode = "200", description = "One page of groups", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "One page of groups", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "A token was sent but is invalid")
     public RestResponse<Page<GroupSummaryResponse>> directory(

@@ -100,8 +100,8 @@ public class GroupService {
                 + normalized.facilitated() + "|" + normalized.q();
         Optional<UUID> viewer = currentUser.accountId();
         return paging.page(scope, page, 2,
-                (after, limit) -> groups.directory(normalized, viewer.orElse(null), currentUser.isAdmin(),
-                        after == null
+                (after, direction, limit) -> groups.directory(normalized, viewer.orElse(null), currentUser.isAdmin(),
+                        direction, after == null
                                 ? null
                                 : search
                                         ? new GroupRepository.Position(null, Float.valueOf(after.get(0)),

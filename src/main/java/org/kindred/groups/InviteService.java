@@ -88,9 +88,10 @@ public class InviteService {
     public Page<InviteResponse> invites(String groupRef, PageParams page) {
         GroupContext context = access.requireModerator(groupRef);
         return paging.page("invites|" + context.groupId(), page, 2,
-                (after, limit) -> {
-                    TimeAndId position = TimeAndId.of(after);
-                    return invites.page(context.groupId(), TimeAndId.at(position), TimeAndId.id(position), limit);
+                (at, direction, limit) -> {
+                    TimeAndId position = TimeAndId.of(at);
+                    return invites.page(context.groupId(), direction, TimeAndId.at(position), TimeAndId.id(position),
+                            limit);
                 },
                 last -> TimeAndId.key(last.createdAt(), last.id()),
                 rows -> rows.stream().map(i -> toInvite(i, null)).toList());

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.kindred.platform.paging.Direction;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 
@@ -66,12 +68,14 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
      * page is still full and its cursor still names the last row shown. (Like the feed, this reads the accounts
      * feature's blocks directly, so a page stays one indexed statement.)
      */
-    public List<Membership> page(UUID groupId, MembershipStatus status, UUID hideBlocksOf, Instant afterRequestedAt,
-            UUID afterAccount, int limit) {
+    public List<Membership> page(UUID groupId, MembershipStatus status, UUID hideBlocksOf, Direction direction,
+            Instant afterRequestedAt, UUID afterAccount, int limit) {
         StringBuilder query = new StringBuilder("groupId = :group and status = :status");
         Parameters params = Parameters.with("group", groupId).and("status", status);
         if (afterRequestedAt != null) {
-            query.append(" and (requestedAt > :afterAt or (requestedAt = :afterAt and accountId > :afterAccount))");
+            String cmp = direction.compare(">");
+            query.append(" and (requestedAt " + cmp + " :afterAt or (requestedAt = :afterAt and accountId " + cmp
+                    + " :afterAccount))");
             params.and("afterAt", afterRequestedAt).and("afterAccount", afterAccount);
         }
         if (hideBlocksOf != null) {
@@ -79,17 +83,19 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
                     .append(" and accountId not in (select b.blockerId from Block b where b.blockedId = :viewer)");
             params.and("viewer", hideBlocksOf);
         }
-        return find(query.append(" order by requestedAt, accountId").toString(), params).page(0, limit).list();
+        return find(query.append(" order by ").append(direction.order("requestedAt, accountId")).toString(), params)
+                .page(0, limit).list();
     }
 
     /** One page of an account's memberships, newest first, keyset on (requestedAt desc, groupId desc). */
-    public List<Membership> pageForAccount(UUID accountId, Instant beforeRequestedAt, UUID beforeGroup, int limit) {
-        if (beforeRequestedAt == null) {
-            return find("accountId = ?1 order by requestedAt desc, groupId desc", accountId).page(0, limit).list();
+    public List<Membership> pageForAccount(UUID accountId, Direction direction, Instant at, UUID atGroup, int limit) {
+        String order = " order by " + direction.order("requestedAt desc, groupId desc");
+        if (at == null) {
+            return find("accountId = ?1" + order, accountId).page(0, limit).list();
         }
-        return find("accountId = ?1 and (requestedAt < ?2 or (requestedAt = ?2 and groupId < ?3)) "
-                + "order by requestedAt desc, groupId desc", accountId, beforeRequestedAt, beforeGroup).page(0, limit)
-                .list();
+        String cmp = direction.compare("<");
+        return find("accountId = ?1 and (requestedAt " + cmp + " ?2 or (requestedAt = ?2 and groupId " + cmp + " ?3))"
+                + order, accountId, at, atGroup).page(0, limit).list();
     }
 
     /**

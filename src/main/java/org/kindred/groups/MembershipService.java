@@ -194,9 +194,9 @@ public class MembershipService {
         // A block hides each person from the other; moderators (and admins) acting as such still see everyone.
         UUID hideBlocksOf = moderator ? null : caller;
         return paging.page("members|" + context.groupId() + "|" + wanted, page, 2,
-                (after, limit) -> {
-                    TimeAndId position = TimeAndId.of(after);
-                    return memberships.page(context.groupId(), wanted, hideBlocksOf, TimeAndId.at(position),
+                (at, direction, limit) -> {
+                    TimeAndId position = TimeAndId.of(at);
+                    return memberships.page(context.groupId(), wanted, hideBlocksOf, direction, TimeAndId.at(position),
                             TimeAndId.id(position), limit);
                 },
                 last -> TimeAndId.key(last.requestedAt(), last.accountId()),
@@ -235,9 +235,10 @@ public class MembershipService {
     public Page<MyGroupMembershipResponse> mine(PageParams page) {
         UUID caller = currentUser.requireAccountId();
         return paging.page("my-memberships|" + caller, page, 2,
-                (after, limit) -> {
-                    TimeAndId position = TimeAndId.of(after);
-                    return memberships.pageForAccount(caller, TimeAndId.at(position), TimeAndId.id(position), limit);
+                (at, direction, limit) -> {
+                    TimeAndId position = TimeAndId.of(at);
+                    return memberships.pageForAccount(caller, direction, TimeAndId.at(position), TimeAndId.id(position),
+                            limit);
                 },
                 last -> TimeAndId.key(last.requestedAt(), last.groupId()),
                 this::myGroupMemberships);

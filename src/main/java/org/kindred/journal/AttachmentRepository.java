@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.query.NativeQuery;
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 
 /** The attachments' rows (their metadata encrypted); the bytes are in the {@link AttachmentStore}. */
 @ApplicationScoped
@@ -36,13 +37,15 @@ public class AttachmentRepository {
                 .setParameter("at", row.createdAt()).executeUpdate();
     }
 
-    /** An entry's attachments, newest first, after the position, at most {@code limit}. */
-    List<AttachmentRow> page(UUID accountId, UUID entryId, Instant afterAt, UUID afterId, int limit) {
+    /** An entry's attachments, newest first, on one side of the position, at most {@code limit}. */
+    List<AttachmentRow> page(UUID accountId, UUID entryId, Direction direction, Instant afterAt, UUID afterId,
+            int limit) {
         NativeQuery<?> query = em.createNativeQuery(COLUMNS + """
                 WHERE entry_id = :entry AND account_id = :account
                   AND (CAST(:afterAt AS timestamptz) IS NULL
-                       OR (created_at, id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
-                ORDER BY created_at DESC, id DESC LIMIT :limit""").unwrap(NativeQuery.class);
+                       OR (created_at, id) %s (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
+                ORDER BY %s LIMIT :limit""".formatted(direction.compare("<"),
+                direction.order("created_at DESC, id DESC"))).unwrap(NativeQuery.class);
         query.setParameter("entry", entryId).setParameter("account", accountId).setParameter("limit", limit)
                 .setParameter("afterAt", afterAt, Instant.class).setParameter("afterId", afterId, UUID.class);
         return rows(query.getResultList());

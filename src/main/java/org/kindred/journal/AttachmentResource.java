@@ -119,7 +119,7 @@ public class AttachmentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listMyJournalAttachments", summary = "A journal entry's attachments", description = "Metadata only, newest first; "
             + "download each file at `.../attachments/{attachmentId}/content`." + PRIVATE)
-    @APIResponse(responseCode = "200", description = "One page of attachments", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "One page of attachments", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad entry id, limit or cursor")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such entry of yours")
     @Parameter(ref = Responses.JOURNAL_PASSPHRASE)

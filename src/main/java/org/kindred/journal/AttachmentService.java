@@ -124,9 +124,9 @@ public class AttachmentService {
     public Page<JournalAttachmentResponse> page(UUID entryId, PageParams params) {
         UUID me = currentUser.requireAccountId();
         entries.find(me, entryId, false).orElseThrow(JournalService::notFound);
-        return paging.page("journal-attachments|" + me + "|" + entryId, params, 2, (after, limit) -> {
-            TimeAndId position = TimeAndId.of(after);
-            return attachments.page(me, entryId, TimeAndId.at(position), TimeAndId.id(position), limit);
+        return paging.page("journal-attachments|" + me + "|" + entryId, params, 2, (at, direction, limit) -> {
+            TimeAndId position = TimeAndId.of(at);
+            return attachments.page(me, entryId, direction, TimeAndId.at(position), TimeAndId.id(position), limit);
         }, row -> TimeAndId.key(row.createdAt(), row.id()), rows -> {
             if (rows.isEmpty()) {
                 return List.of();

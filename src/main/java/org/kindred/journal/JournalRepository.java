@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.query.NativeQuery;
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 
 /** The journal tables. Every query is scoped to the owner: another member's entry is simply not found. */
 @ApplicationScoped
@@ -59,13 +60,14 @@ public class JournalRepository {
                 .executeUpdate();
     }
 
-    /** Newest first, after the position, at most {@code limit}. */
-    List<EntryRow> page(UUID accountId, Instant afterAt, UUID afterId, int limit) {
+    /** Newest first, on one side of the position (none: from the newest), at most {@code limit}. */
+    List<EntryRow> page(UUID accountId, Direction direction, Instant afterAt, UUID afterId, int limit) {
         NativeQuery<?> query = em.createNativeQuery(ENTRY_COLUMNS + """
                 WHERE e.account_id = :account AND e.deleted_at IS NULL
                   AND (CAST(:afterAt AS timestamptz) IS NULL
-                       OR (e.created_at, e.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
-                ORDER BY e.created_at DESC, e.id DESC LIMIT :limit""").unwrap(NativeQuery.class);
+                       OR (e.created_at, e.id) %s (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid)))
+                ORDER BY %s LIMIT :limit""".formatted(direction.compare("<"),
+                direction.order("e.created_at DESC, e.id DESC"))).unwrap(NativeQuery.class);
         query.setParameter("account", accountId).setParameter("limit", limit)
                 .setParameter("afterAt", afterAt, Instant.class).setParameter("afterId", afterId, UUID.class);
         return rows(query.getResultList());

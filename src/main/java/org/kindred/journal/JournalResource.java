@@ -88,7 +88,7 @@ public class JournalResource {
     @Path("/entries")
     @Operation(operationId = "listMyJournalEntries", summary = "Your journal entries", description = "Newest recorded first (by the server's `createdAt`, "
             + "not the incident's date). Each entry as last edited; fetch one for its earlier versions." + PRIVATE)
-    @APIResponse(responseCode = "200", description = "One page of entries", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "One page of entries", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad limit or cursor")
     @Parameter(ref = Responses.JOURNAL_PASSPHRASE)
     @APIResponse(responseCode = "401", ref = Responses.JOURNAL_LOCKED)

@@ -82,9 +82,9 @@ public class JournalService {
     @Transactional
     public Page<JournalEntryResponse> page(PageParams params) {
         UUID me = currentUser.requireAccountId();
-        return paging.page("journal|" + me, params, 2, (after, limit) -> {
-            TimeAndId position = TimeAndId.of(after);
-            return entries.page(me, TimeAndId.at(position), TimeAndId.id(position), limit);
+        return paging.page("journal|" + me, params, 2, (at, direction, limit) -> {
+            TimeAndId position = TimeAndId.of(at);
+            return entries.page(me, direction, TimeAndId.at(position), TimeAndId.id(position), limit);
         }, row -> TimeAndId.key(row.createdAt(), row.id()), rows -> {
             if (rows.isEmpty()) {
                 return List.of();

@@ -91,7 +91,7 @@ public class LibraryResource {
             `Cache-Control: no-store`.""")
     @APIResponse(responseCode = "200", description = "A page of resources", headers = {
             @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = ResourcePage.class)))
+            @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = ResourcePage.class)))
     @APIResponse(responseCode = "304", description = "Not modified: your copy (If-None-Match) is current")
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED, description = "An unknown or revoked API key, or `status`/`stale` without credentials")
@@ -266,13 +266,15 @@ public class LibraryResource {
     /** For the OpenAPI document: a page of resources. */
     @Schema(name = "ResourcePage")
     public record ResourcePage(@Schema(required = true, maxItems = 100) java.util.List<ResourceResponse> items,
-            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor) {
+            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor,
+            @Schema(nullable = true, description = Page.PREV_CURSOR, maxLength = 1024) String prevCursor) {
     }
 
     /** For the OpenAPI document: a page of changes. */
     @Schema(name = "ResourceChangePage")
     public record ResourceChangePage(
             @Schema(required = true, maxItems = 100) java.util.List<ResourceChangeResponse> items,
-            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor) {
+            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor,
+            @Schema(nullable = true, description = Page.PREV_CURSOR, maxLength = 1024) String prevCursor) {
     }
 }

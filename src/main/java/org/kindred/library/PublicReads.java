@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 import org.kindred.platform.paging.Page;
+import org.kindred.platform.paging.PageResponses;
 import org.kindred.platform.web.ConditionalGet;
 
 /**
@@ -33,10 +34,9 @@ public class PublicReads {
 
     public <T> RestResponse<Page<T>> page(Page<T> page, boolean isPublic, HttpHeaders request, UriInfo uri) {
         return respond(page, etags.of(page), isPublic, request, builder -> {
-            if (page.nextCursor() != null) {
-                String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build()
-                        .toString();
-                builder.header("Link", "<" + next + ">; rel=\"next\"");
+            String links = PageResponses.links(page, uri);
+            if (links != null) {
+                builder.header("Link", links);
             }
         });
     }

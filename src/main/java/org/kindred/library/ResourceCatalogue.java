@@ -63,7 +63,8 @@ public class ResourceCatalogue {
             Instant now = clock.instant();
             Instant staleCutoff = now.minus(config.staleAfter());
             return paging.page(scope, page, 2,
-                    (after, rows) -> resources.page(new ResourceQuery(filter, visibility, staleCutoff, after), rows),
+                    (at, direction, rows) -> resources
+                            .page(new ResourceQuery(filter, visibility, staleCutoff, direction, at), rows),
                     last -> ResourceQuery.cursorValues(sort, last,
                             sort == ResourceQuery.Sort.RELEVANCE ? resources.rank(last.id(), filter.q()) : null),
                     shown -> shown.stream().map(r -> toResponse(r, now)).toList());

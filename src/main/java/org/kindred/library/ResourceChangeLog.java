@@ -34,11 +34,11 @@ public class ResourceChangeLog {
     public Page<ResourceChangeResponse> page(UUID id, PageParams page) {
         access.requireAdmin();
         return QuarkusTransaction.requiringNew().call(() -> paging.page("resource-changes|" + id, page, 2,
-                (after, rows) -> {
+                (at, direction, rows) -> {
                     // Checked once the cursor is (a bad cursor is a 400 even for a resource that does not exist).
                     catalogue.existing(id);
-                    MicrosAndId position = MicrosAndId.of(after);
-                    return changes.page(id, MicrosAndId.at(position), MicrosAndId.id(position), rows);
+                    MicrosAndId position = MicrosAndId.of(at);
+                    return changes.page(id, direction, MicrosAndId.at(position), MicrosAndId.id(position), rows);
                 },
                 change -> MicrosAndId.key(change.changedAt(), change.id()),
                 shown -> shown.stream().map(ResourceMapper::toResponse).toList()));

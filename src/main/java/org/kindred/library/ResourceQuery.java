@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Query;
 
+import org.kindred.platform.paging.Direction;
+
 /**
  * The SQL of one page of the resource list: filters, visibility, keyset position and order. Every order ends in the
  * id, so it is total, and every shape has an index (see V3__library.sql): the public list walks
@@ -50,11 +52,19 @@ final class ResourceQuery {
     static final String RANK = "ts_rank(r.search, websearch_to_tsquery('english', :q))";
 
     private final Sort sort;
+    private final Direction direction;
     private final StringBuilder where = new StringBuilder();
     private final Map<String, Object> params = new LinkedHashMap<>();
 
-    ResourceQuery(ResourceFilter filter, Visibility visibility, Instant staleCutoff, List<String> after) {
+    /**
+     * @param direction which side of {@code after} the rows lie on ({@code BEFORE}: nearest first, for the previous
+     *        page); the filters are the same either way
+     * @param after a cursor's position; null for the first page
+     */
+    ResourceQuery(ResourceFilter filter, Visibility visibility, Instant staleCutoff, Direction direction,
+            List<String> after) {
         this.sort = Sort.of(filter);
+        this.direction = direction;
         List<ResourceStatus> statuses = visibility.statuses();
         if (statuses.size() == 2 && !statuses.contains(ResourceStatus.PENDING_REVIEW)) {
             where.append("r.status <> 'PENDING_REVIEW'");
@@ -106,21 +116,24 @@ final class ResourceQuery {
     private void keyset(List<String> after) {
         UUID id = UUID.fromString(after.get(1));
         params.put("afterId", id);
+        String lt = direction.compare("<");
+        String gt = direction.compare(">");
         switch (sort) {
             case RELEVANCE -> {
-                where.append(" AND (" + RANK + " < :afterRank OR (" + RANK + " = :afterRank AND r.id > :afterId))");
+                where.append(" AND (" + RANK + " " + lt + " :afterRank OR (" + RANK + " = :afterRank AND r.id " + gt
+                        + " :afterId))");
                 params.put("afterRank", Float.parseFloat(after.get(0)));
             }
             case OLDEST_CHANGE_FIRST -> {
-                where.append(" AND (r.updated_at, r.id) > (:afterTime, :afterId)");
+                where.append(" AND (r.updated_at, r.id) " + gt + " (:afterTime, :afterId)");
                 params.put("afterTime", micros(after.get(0)));
             }
             case NEWEST_CHANGE_FIRST -> {
-                where.append(" AND (r.updated_at, r.id) < (:afterTime, :afterId)");
+                where.append(" AND (r.updated_at, r.id) " + lt + " (:afterTime, :afterId)");
                 params.put("afterTime", micros(after.get(0)));
             }
             case LEAST_RECENTLY_VERIFIED -> {
-                where.append(" AND (r.last_verified_at, r.id) > (:afterTime, :afterId)");
+                where.append(" AND (r.last_verified_at, r.id) " + gt + " (:afterTime, :afterId)");
                 params.put("afterTime", micros(after.get(0)));
             }
         }
@@ -138,7 +151,8 @@ final class ResourceQuery {
             case NEWEST_CHANGE_FIRST -> "r.updated_at DESC, r.id DESC";
             case LEAST_RECENTLY_VERIFIED -> "r.last_verified_at, r.id";
         };
-        return "SELECT r.* FROM curated_resources r WHERE " + where + " ORDER BY " + order + " LIMIT " + limit;
+        return "SELECT r.* FROM curated_resources r WHERE " + where + " ORDER BY " + direction.order(order) + " LIMIT "
+                + limit;
     }
 
     Query bind(Query query) {

@@ -64,10 +64,10 @@ public class ModerationLog {
         GroupContext context = access.requireMember(groupRef);
         boolean moderator = context.canModerate();
         return paging.page("modlog|" + context.groupId() + "|" + moderator, page, 2,
-                (after, limit) -> {
-                    TimeAndId position = TimeAndId.of(after);
-                    return entries.page(context.groupId(), moderator, TimeAndId.at(position), TimeAndId.id(position),
-                            limit);
+                (at, direction, limit) -> {
+                    TimeAndId position = TimeAndId.of(at);
+                    return entries.page(context.groupId(), moderator, direction, TimeAndId.at(position),
+                            TimeAndId.id(position), limit);
                 },
                 e -> TimeAndId.key(e.createdAt(), e.id()),
                 rows -> responses(rows, moderator));

@@ -67,15 +67,15 @@ public class ModerationQueue {
         UUID me = currentUser.requireAccountId();
         boolean open = status == null || status == ReportStatus.OPEN;
         return paging.page("reports|" + groupId + "|" + (open ? "open" : "closed"), page, 4,
-                (after, limit) -> {
+                (after, direction, limit) -> {
                     ReportRepository.QueuePosition position = after == null
                             ? null
                             : new ReportRepository.QueuePosition(Integer.parseInt(after.get(0)),
                                     Integer.parseInt(after.get(1)), Instant.parse(after.get(2)),
                                     UUID.fromString(after.get(3)));
                     return open
-                            ? reports.openQueue(groupId, me, position, limit)
-                            : reports.closedQueue(groupId, me, position, limit);
+                            ? reports.openQueue(groupId, me, direction, position, limit)
+                            : reports.closedQueue(groupId, me, direction, position, limit);
                 },
                 last -> List.of(Integer.toString(last.rank()), Integer.toString(last.memberReports()),
                         (open ? last.firstReportedAt() : last.resolvedAt()).toString(), last.targetId().toString()),

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -70,7 +71,7 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
      * (held-for-care posts, then anyone members or the safety check are worried about), then posts waiting for approval, then by number of member reports and age. Reports about the viewer
      * themself are left out (they go to other moderators).
      */
-    public List<QueueRow> openQueue(UUID groupId, UUID viewer, QueuePosition after, int limit) {
+    public List<QueueRow> openQueue(UUID groupId, UUID viewer, Direction direction, QueuePosition after, int limit) {
         NativeSql inner = new NativeSql()
                 .append("""
                         SELECT r.target_type, r.target_id,
@@ -96,14 +97,16 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
         NativeSql sql = new NativeSql().append("SELECT * FROM (").append(inner.sql()).append(") q");
         inner.params().forEach(sql::bind);
         if (after != null) {
-            sql.append(
-                    " WHERE (q.rank > :p OR q.rank = :p AND (q.member_reports < :c OR q.member_reports = :c AND ")
-                    .append("(q.first_at > :at OR q.first_at = :at AND q.target_id > :t)))")
+            String later = direction.compare(">");
+            String fewer = direction.compare("<");
+            sql.append(" WHERE (q.rank " + later + " :p OR q.rank = :p AND (q.member_reports " + fewer
+                    + " :c OR q.member_reports = :c AND ")
+                    .append("(q.first_at " + later + " :at OR q.first_at = :at AND q.target_id " + later + " :t)))")
                     .bind("p", after.rank()).bind("c", after.memberReports()).bind("at", after.at())
                     .bind("t", after.targetId());
         }
-        sql.append(" ORDER BY q.rank, q.member_reports DESC, q.first_at, q.target_id LIMIT :limit").bind("limit",
-                limit);
+        sql.append(" ORDER BY " + direction.order("q.rank, q.member_reports DESC, q.first_at, q.target_id")
+                + " LIMIT :limit").bind("limit", limit);
         return rows(sql);
     }
 
@@ -111,7 +114,8 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
      * Closed reports of a group (or of the platform), most recently closed first, one row per target and closing.
      * Reports about the viewer themself are left out, as in the open queue.
      */
-    public List<QueueRow> closedQueue(UUID groupId, UUID viewer, QueuePosition after, int limit) {
+    public List<QueueRow> closedQueue(UUID groupId, UUID viewer, Direction direction, QueuePosition after,
+            int limit) {
         NativeSql sql = new NativeSql()
                 .append("""
                         SELECT * FROM (
@@ -129,10 +133,11 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
         }
         sql.append(" GROUP BY r.target_type, r.target_id, r.resolved_at) q");
         if (after != null) {
-            sql.append(" WHERE (q.resolved_at, q.target_id) < (:at, :t)").bind("at", after.at()).bind("t",
-                    after.targetId());
+            sql.append(" WHERE (q.resolved_at, q.target_id) " + direction.compare("<") + " (:at, :t)")
+                    .bind("at", after.at()).bind("t", after.targetId());
         }
-        sql.append(" ORDER BY q.resolved_at DESC, q.target_id DESC LIMIT :limit").bind("limit", limit);
+        sql.append(" ORDER BY " + direction.order("q.resolved_at DESC, q.target_id DESC") + " LIMIT :limit")
+                .bind("limit", limit);
         return rows(sql);
     }
 

@@ -61,9 +61,9 @@ public class WarningService {
     public Page<WarningResponse> myWarnings(PageParams page) {
         UUID me = currentUser.requireAccountId();
         return paging.page("warnings|" + me, page, 2,
-                (after, limit) -> {
-                    TimeAndId position = TimeAndId.of(after);
-                    return warnings.page(me, TimeAndId.at(position), TimeAndId.id(position), limit);
+                (at, direction, limit) -> {
+                    TimeAndId position = TimeAndId.of(at);
+                    return warnings.page(me, direction, TimeAndId.at(position), TimeAndId.id(position), limit);
                 },
                 w -> TimeAndId.key(w.createdAt(), w.id()),
                 rows -> rows.stream()

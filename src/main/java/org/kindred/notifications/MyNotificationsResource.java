@@ -59,7 +59,7 @@ public class MyNotificationsResource {
             groups you may no longer see are left out (and deleted), so a page may hold fewer than `limit` items: \
             follow `nextCursor` until it is null. Filter by `kind` (repeatable) and `unread=true`.""")
     @APIResponse(responseCode = "200", description = "One page of notifications", headers = {
-            @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = UNREAD_HEADER, description = "Unread notifications", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = "9223372036854775807"))})
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Unknown kind, bad limit or cursor (a cursor from other filters is refused)")
     public RestResponse<Page<NotificationResponse>> list(

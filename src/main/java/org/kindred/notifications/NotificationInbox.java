@@ -20,6 +20,7 @@ import org.kindred.groups.GroupContext;
 import org.kindred.notifications.NotificationRepository.Row;
 import org.kindred.notifications.api.NotificationResponse;
 import org.kindred.platform.error.NotFoundException;
+import org.kindred.platform.paging.Direction;
 import org.kindred.platform.paging.KeysetPaging;
 import org.kindred.platform.paging.Page;
 import org.kindred.platform.paging.PageParams;
@@ -66,8 +67,8 @@ public class NotificationInbox {
         UUID me = currentUser.requireAccountId();
         Set<String> scopeKinds = new TreeSet<>(kinds.stream().map(Enum::name).toList());
         return paging.page("notifications|" + me + "|" + scopeKinds + "|" + unreadOnly, page, 1,
-                (after, limit) -> notifications.page(me, after == null ? null : Long.parseLong(after.get(0)), kinds,
-                        unreadOnly, limit),
+                (at, direction, limit) -> notifications.page(me, direction,
+                        at == null ? null : Long.parseLong(at.get(0)), kinds, unreadOnly, limit),
                 row -> List.of(Long.toString(row.seq())),
                 rows -> showable(me, rows).stream().map(NotificationInbox::toResponse).toList());
     }
@@ -76,7 +77,7 @@ public class NotificationInbox {
     @Transactional
     public long unreadCount() {
         UUID me = currentUser.requireAccountId();
-        showable(me, notifications.page(me, null, List.of(), true, CHECKED_UNREAD));
+        showable(me, notifications.page(me, Direction.AFTER, null, List.of(), true, CHECKED_UNREAD));
         return notifications.unreadCount(me);
     }
 

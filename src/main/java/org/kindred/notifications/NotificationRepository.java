@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.query.NativeQuery;
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 
 /**
  * The notifications table. Delivery is one set-based statement per event: it picks the recipients, leaves out the
@@ -145,12 +146,15 @@ public class NotificationRepository {
             id, seq, recipient_id, kind, group_id, thread_id, post_id, report_id, outcome, count, silent, created_at,
             updated_at, read_at, journal_entry_id, days_left""";
 
-    /** A member's notifications, newest first, before a stream position (null: from the newest). */
-    public List<Row> page(UUID recipient, Long beforeSeq, Collection<NotificationKind> kinds, boolean unreadOnly,
-            int limit) {
+    /**
+     * A member's notifications, newest first, on one side of a stream position (null: from the newest; {@code AFTER}
+     * in list order means older).
+     */
+    public List<Row> page(UUID recipient, Direction direction, Long beforeSeq, Collection<NotificationKind> kinds,
+            boolean unreadOnly, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notifications WHERE recipient_id = :me");
         if (beforeSeq != null) {
-            sql.append(" AND seq < :before");
+            sql.append(" AND seq ").append(direction.compare("<")).append(" :before");
         }
         if (!kinds.isEmpty()) {
             sql.append(" AND kind IN (:kinds)");
@@ -158,7 +162,7 @@ public class NotificationRepository {
         if (unreadOnly) {
             sql.append(" AND read_at IS NULL");
         }
-        sql.append(" ORDER BY seq DESC LIMIT :limit");
+        sql.append(" ORDER BY ").append(direction.order("seq DESC")).append(" LIMIT :limit");
         var query = em.createNativeQuery(sql.toString()).setParameter("me", recipient).setParameter("limit", limit);
         if (beforeSeq != null) {
             query.setParameter("before", beforeSeq);

@@ -21,6 +21,7 @@ import org.kindred.accounts.AccountSummary;
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
 import org.kindred.groups.api.AccountRef;
+import org.kindred.platform.paging.Direction;
 import org.kindred.platform.paging.KeysetPaging;
 import org.kindred.platform.paging.KeysetPaging.TimeAndId;
 import org.kindred.platform.paging.Page;
@@ -87,7 +88,7 @@ public class AnonymousAuthorReads {
     public Page<AuthorReadResponse> page(String groupRef, PageParams page) {
         GroupContext context = access.requireOwner(groupRef);
         return paging.page("author-reads|" + context.groupId(), page, 2,
-                (after, limit) -> rows(context.groupId(), TimeAndId.of(after), limit),
+                (at, direction, limit) -> rows(context.groupId(), direction, TimeAndId.of(at), limit),
                 r -> TimeAndId.key(r.readAt(), r.id()),
                 this::responses);
     }
@@ -96,11 +97,11 @@ public class AnonymousAuthorReads {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Row> rows(UUID groupId, TimeAndId after, int limit) {
+    private List<Row> rows(UUID groupId, Direction direction, TimeAndId after, int limit) {
         Query query = em.createNativeQuery("SELECT id, reader_id, post_id, read_at FROM anonymous_author_reads "
                 + "WHERE group_id = :group"
-                + (after == null ? "" : " AND (read_at, id) < (:at, :id)")
-                + " ORDER BY read_at DESC, id DESC LIMIT :limit")
+                + (after == null ? "" : " AND (read_at, id) " + direction.compare("<") + " (:at, :id)")
+                + " ORDER BY " + direction.order("read_at DESC, id DESC") + " LIMIT :limit")
                 .setParameter("group", groupId).setParameter("limit", limit);
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());

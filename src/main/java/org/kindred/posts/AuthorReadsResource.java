@@ -51,7 +51,7 @@ public class AuthorReadsResource {
             + "to those allowed to see that. Entries stay when the reader later erases their account (shown with the "
             + "tombstone handle and \"Deleted member\"): they are the group's record of who looked. Members who are not "
             + "owners get 403; a group you may not know exists answers 404.")
-    @APIResponse(responseCode = "200", description = "One page of author reads", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING, maxLength = 2048)))
+    @APIResponse(responseCode = "200", description = "One page of author reads", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad limit or cursor")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`not-an-owner`: you can see the group but do not own it (moderators included)")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND, description = "No such group, or one you may not know exists")

@@ -53,7 +53,7 @@ public class MyPostsResource {
             + "for care or waiting for approval show up only for their author; removed threads stay only as placeholders when "
             + "they have replies. Groups you were banned from, left, or only asked to join are not on it.\n\n"
             + PostSearchDocs.SEARCH_DOC + " Across groups, words are stemmed in each of your groups' languages.")
-    @APIResponse(responseCode = "200", description = "One page of threads", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING, maxLength = 2048)))
+    @APIResponse(responseCode = "200", description = "One page of threads", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad sort, limit, cursor (a cursor from another sort or search is refused) or `q` (blank, or longer than 200 characters)")
     public RestResponse<Page<PostResponse>> timeline(
             @Parameter(description = "`new` (by creation) or `active` (by latest reply)", schema = @Schema(enumeration = {
@@ -70,7 +70,7 @@ public class MyPostsResource {
             + "whatever their status: your anonymous ones too (`anonymous: true`, `author: null`, `mine: true` — nobody else sees this list), "
             + "those waiting for approval or held for care, and removed ones (text withheld). Threads in groups you left stay listed; "
             + "`canReply` is false there.")
-    @APIResponse(responseCode = "200", description = "One page of your threads", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING, maxLength = 2048)))
+    @APIResponse(responseCode = "200", description = "One page of your threads", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad limit or cursor")
     public RestResponse<Page<PostResponse>> myPosts(@Valid @BeanParam PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(navigation.mine(false, page), uri);
@@ -81,7 +81,7 @@ public class MyPostsResource {
     @Operation(operationId = "listMyReplies", summary = "Your replies", description = "The replies you wrote, newest first, in every group and "
             + "whatever their status, anonymous ones included (only you see this list). `parentId` names the thread; `canReply` tells "
             + "whether you may still reply in it.")
-    @APIResponse(responseCode = "200", description = "One page of your replies", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING, maxLength = 2048)))
+    @APIResponse(responseCode = "200", description = "One page of your replies", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad limit or cursor")
     public RestResponse<Page<PostResponse>> myReplies(@Valid @BeanParam PageParams page, @Context UriInfo uri) {
         return PageResponses.ok(navigation.mine(true, page), uri);

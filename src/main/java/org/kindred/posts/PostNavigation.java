@@ -60,9 +60,10 @@ public class PostNavigation {
             return search(groups, "timeline|" + me, q, page);
         }
         return paging.page("timeline|" + me + "|" + sort, page, 2,
-                (after, limit) -> groups.isEmpty()
+                (after, direction, limit) -> groups.isEmpty()
                         ? List.of()
-                        : posts.rows(posts.timelineQuery(groups.keySet(), me, sort, TimeAndId.of(after), limit)),
+                        : posts.rows(
+                                posts.timelineQuery(groups.keySet(), me, sort, direction, TimeAndId.of(after), limit)),
                 last -> TimeAndId.key(sort == PostRepository.Sort.NEW ? last.createdAt() : last.lastActivityAt(),
                         last.id()),
                 rows -> render(rows, groups, me));
@@ -85,9 +86,9 @@ public class PostNavigation {
                 .map(g -> g.language().split("-")[0].toLowerCase(Locale.ROOT)).distinct().sorted().toList();
         boolean searchable = !groups.isEmpty() && posts.hasSearchableWords(words, languages);
         return paging.page(scope + "|search|" + words, page, 2,
-                (after, limit) -> !searchable
+                (after, direction, limit) -> !searchable
                         ? List.<PostRepository.Ranked>of()
-                        : posts.rankedRows(posts.searchQuery(groups.keySet(), me, words, languages,
+                        : posts.rankedRows(posts.searchQuery(groups.keySet(), me, words, languages, direction,
                                 after == null
                                         ? null
                                         : new PostRepository.RankPosition(Float.parseFloat(after.get(0)),
@@ -102,7 +103,8 @@ public class PostNavigation {
     public Page<PostResponse> mine(boolean replies, PageParams page) {
         UUID me = currentUser.requireAccountId();
         return paging.page((replies ? "my-replies|" : "my-posts|") + me, page, 2,
-                (after, limit) -> posts.rows(posts.ownQuery(me, replies, TimeAndId.of(after), limit)),
+                (after, direction, limit) -> posts
+                        .rows(posts.ownQuery(me, replies, direction, TimeAndId.of(after), limit)),
                 last -> TimeAndId.key(last.createdAt(), last.id()),
                 rows -> renderOwn(rows, replies, me));
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.kindred.accounts.ContentWarning;
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 import org.kindred.platform.paging.KeysetPaging;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -64,21 +65,26 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                          (SELECT string_agg(pattern, '|') FROM keyword_mutes
                           WHERE account_id = :me AND (expires_at IS NULL OR expires_at > now())), false))""";
 
-    /** One feed page: a group's threads, pinned first, then by the sort key, newest first. */
-    public NativeSql feedQuery(UUID groupId, UUID reader, Sort sort, FeedPosition after, int limit) {
+    /**
+     * One feed page: a group's threads, pinned first, then by the sort key, newest first; the rows on one side of a
+     * position ({@code BEFORE}: nearest first), under the same filters either way.
+     */
+    public NativeSql feedQuery(UUID groupId, UUID reader, Sort sort, Direction direction, FeedPosition after,
+            int limit) {
         NativeSql sql = new NativeSql().append(PostRow.COLUMNS)
                 .append(" WHERE p.group_id = :group AND p.parent_id IS NULL").append(READER_FILTERS)
                 .bind("group", groupId).bind("me", reader);
-        if (after != null && !after.pinned()) {
+        if (after != null && !after.pinned() && direction == Direction.AFTER) {
             // Past the pinned threads: the same condition, written so the planner estimates it from column statistics.
             sql.append(" AND NOT p.pinned AND (p." + sort.column + ", p.id) < (:afterKey, :afterId)")
                     .bind("afterKey", after.key()).bind("afterId", after.id());
         } else if (after != null) {
-            sql.append(" AND (p.pinned, p." + sort.column + ", p.id) < (true, :afterKey, :afterId)")
-                    .bind("afterKey", after.key()).bind("afterId", after.id());
+            sql.append(" AND (p.pinned, p." + sort.column + ", p.id) " + direction.compare("<") + " ("
+                    + after.pinned() + ", :afterKey, :afterId)").bind("afterKey", after.key())
+                    .bind("afterId", after.id());
         }
-        return sql.append(" ORDER BY p.pinned DESC, p." + sort.column + " DESC, p.id DESC LIMIT :limit").bind("limit",
-                limit);
+        return sql.append(" ORDER BY " + direction.order("p.pinned DESC, p." + sort.column + " DESC, p.id DESC")
+                + " LIMIT :limit").bind("limit", limit);
     }
 
     /** The reader's content-warning preferences: which warnings they hide, and whether lists collapse such posts. */
@@ -115,16 +121,17 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
      * One page of the home timeline: threads in the given groups (the reader's, from GroupAccess), newest or most
      * recently active first, under the same reader filters as a group's feed. No pinning across groups.
      */
-    public NativeSql timelineQuery(Collection<UUID> groupIds, UUID reader, Sort sort, KeysetPaging.TimeAndId after,
-            int limit) {
+    public NativeSql timelineQuery(Collection<UUID> groupIds, UUID reader, Sort sort, Direction direction,
+            KeysetPaging.TimeAndId after, int limit) {
         NativeSql sql = new NativeSql().append(PostRow.COLUMNS)
                 .append(" WHERE p.group_id IN (:groups) AND p.parent_id IS NULL").append(READER_FILTERS)
                 .bind("groups", groupIds).bind("me", reader);
         if (after != null) {
-            sql.append(" AND (p." + sort.column + ", p.id) < (:afterKey, :afterId)").bind("afterKey", after.at())
-                    .bind("afterId", after.id());
+            sql.append(" AND (p." + sort.column + ", p.id) " + direction.compare("<") + " (:afterKey, :afterId)")
+                    .bind("afterKey", after.at()).bind("afterId", after.id());
         }
-        return sql.append(" ORDER BY p." + sort.column + " DESC, p.id DESC LIMIT :limit").bind("limit", limit);
+        return sql.append(" ORDER BY " + direction.order("p." + sort.column + " DESC, p.id DESC") + " LIMIT :limit")
+                .bind("limit", limit);
     }
 
     /**
@@ -160,7 +167,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
      * author's handle and name are not in the searched text, so a handle never finds that member's anonymous posts.
      */
     public NativeSql searchQuery(Collection<UUID> groupIds, UUID reader, String q, List<String> languages,
-            RankPosition after, int limit) {
+            Direction direction, RankPosition after, int limit) {
         NativeSql sql = new NativeSql().append(PostRow.SELECT).append(", ts_rank(p.search, s.query) AS rank")
                 .append(PostRow.FROM).append(" CROSS JOIN (SELECT ");
         searchTerms(sql, q, languages).append(" AS query) s")
@@ -168,22 +175,26 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 .append(" AND p.status <> 'REMOVED'").append(READER_FILTERS)
                 .bind("groups", groupIds).bind("me", reader);
         if (after != null) {
-            sql.append(" AND (ts_rank(p.search, s.query) < :afterRank")
-                    .append(" OR ts_rank(p.search, s.query) = :afterRank AND p.id < :afterId)")
+            String cmp = direction.compare("<");
+            sql.append(" AND (ts_rank(p.search, s.query) " + cmp + " :afterRank")
+                    .append(" OR ts_rank(p.search, s.query) = :afterRank AND p.id " + cmp + " :afterId)")
                     .bind("afterRank", after.rank()).bind("afterId", after.id());
         }
-        return sql.append(" ORDER BY rank DESC, p.id DESC LIMIT :limit").bind("limit", limit);
+        return sql.append(" ORDER BY " + direction.order("rank DESC, p.id DESC") + " LIMIT :limit").bind("limit",
+                limit);
     }
 
     /** One page of the reader's own threads or replies, newest first, whatever their status or group. */
-    public NativeSql ownQuery(UUID author, boolean replies, KeysetPaging.TimeAndId after, int limit) {
+    public NativeSql ownQuery(UUID author, boolean replies, Direction direction, KeysetPaging.TimeAndId after,
+            int limit) {
         NativeSql sql = new NativeSql().append(PostRow.COLUMNS).append(" WHERE p.author_id = :me AND p.parent_id IS ")
                 .append(replies ? "NOT NULL" : "NULL").bind("me", author);
         if (after != null) {
-            sql.append(" AND (p.created_at, p.id) < (:afterCreatedAt, :afterId)").bind("afterCreatedAt", after.at())
-                    .bind("afterId", after.id());
+            sql.append(" AND (p.created_at, p.id) " + direction.compare("<") + " (:afterCreatedAt, :afterId)")
+                    .bind("afterCreatedAt", after.at()).bind("afterId", after.id());
         }
-        return sql.append(" ORDER BY p.created_at DESC, p.id DESC LIMIT :limit").bind("limit", limit);
+        return sql.append(" ORDER BY " + direction.order("p.created_at DESC, p.id DESC") + " LIMIT :limit")
+                .bind("limit", limit);
     }
 
     List<Ranked> rankedRows(NativeSql query) {
@@ -192,16 +203,17 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return rows.stream().map(c -> new Ranked(PostRow.of(c), ((Number) c[31]).floatValue())).toList();
     }
 
-    /** One page of a thread's replies, oldest first. */
-    public NativeSql repliesQuery(UUID threadId, UUID reader, ReplyPosition after, int limit) {
+    /** One page of a thread's replies, oldest first, on one side of a position. */
+    public NativeSql repliesQuery(UUID threadId, UUID reader, Direction direction, ReplyPosition after, int limit) {
         NativeSql sql = new NativeSql().append(PostRow.COLUMNS).append(" WHERE p.parent_id = :thread")
                 .append(READER_FILTERS)
                 .bind("thread", threadId).bind("me", reader);
         if (after != null) {
-            sql.append(" AND (p.created_at, p.id) > (:afterCreatedAt, :afterId)")
+            sql.append(" AND (p.created_at, p.id) " + direction.compare(">") + " (:afterCreatedAt, :afterId)")
                     .bind("afterCreatedAt", after.createdAt()).bind("afterId", after.id());
         }
-        return sql.append(" ORDER BY p.created_at, p.id LIMIT :limit").bind("limit", limit);
+        return sql.append(" ORDER BY " + direction.order("p.created_at, p.id") + " LIMIT :limit").bind("limit",
+                limit);
     }
 
     public List<PostRow> rows(NativeSql query) {

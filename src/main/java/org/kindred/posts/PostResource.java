@@ -131,7 +131,7 @@ public class PostResource {
             + "(which then repeats the first post). Visibility is that of `getPost`; blocks and hidden content warnings apply "
             + "to the replies as in `listReplies`. No `ETag`: the first post's ETag (for `If-Match` on `updatePost`) comes "
             + "from `getPost`.")
-    @APIResponse(responseCode = "200", description = "The first post and one page of replies", headers = @Header(name = "Link", description = "`<.../posts/{postId}/replies?cursor=...>; rel=\"next\"` when there are more replies", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ThreadResponse.class)))
+    @APIResponse(responseCode = "200", description = "The first post and one page of replies", headers = @Header(name = "Link", description = "`<.../posts/{postId}/replies?cursor=...>; rel=\"next\"` when there are more replies, `rel=\"prev\"` when the replies page has a previous one", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = ThreadResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Not a thread's first post, or bad paging")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Banned from the group")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
@@ -139,11 +139,11 @@ public class PostResource {
             @Context UriInfo uri) {
         ThreadResponse thread = posts.thread(postId, page);
         RestResponse.ResponseBuilder<ThreadResponse> response = RestResponse.ResponseBuilder.ok(thread);
-        if (thread.replies().nextCursor() != null) {
-            String next = uri.getBaseUriBuilder().path("api/v1/posts/{postId}/replies")
-                    .queryParam("limit", page.limit)
-                    .queryParam("cursor", thread.replies().nextCursor()).build(postId).toString();
-            response.header("Link", "<" + next + ">; rel=\"next\"");
+        String links = PageResponses.links(thread.replies(),
+                cursor -> uri.getBaseUriBuilder().path("api/v1/posts/{postId}/replies").queryParam("limit", page.limit)
+                        .queryParam("cursor", cursor).build(postId).toString());
+        if (links != null) {
+            response.header("Link", links);
         }
         return response.build();
     }

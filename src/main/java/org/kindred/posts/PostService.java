@@ -89,10 +89,11 @@ public class PostService {
         UUID me = currentUser.requireAccountId();
         PostRepository.ReaderWarnings warnings = posts.readerWarnings(me);
         Page<PostResponse> feed = paging.page("feed|" + context.groupId() + "|" + sort, page, 3,
-                (after, limit) -> posts.rows(posts.feedQuery(context.groupId(), me, sort, after == null
-                        ? null
-                        : new PostRepository.FeedPosition(Boolean.parseBoolean(after.get(0)),
-                                Instant.parse(after.get(1)), UUID.fromString(after.get(2))),
+                (after, direction, limit) -> posts.rows(posts.feedQuery(context.groupId(), me, sort, direction,
+                        after == null
+                                ? null
+                                : new PostRepository.FeedPosition(Boolean.parseBoolean(after.get(0)),
+                                        Instant.parse(after.get(1)), UUID.fromString(after.get(2))),
                         limit)),
                 last -> List.of(Boolean.toString(last.pinned()),
                         (sort == PostRepository.Sort.NEW ? last.createdAt() : last.lastActivityAt()).toString(),
@@ -154,9 +155,11 @@ public class PostService {
         UUID threadId = thread.row().id();
         PostRepository.ReaderWarnings warnings = posts.readerWarnings(thread.reader());
         Page<PostResponse> replies = paging.page("replies|" + threadId, page, 2,
-                (after, limit) -> posts.rows(posts.repliesQuery(threadId, thread.reader(), after == null
-                        ? null
-                        : new PostRepository.ReplyPosition(Instant.parse(after.get(0)), UUID.fromString(after.get(1))),
+                (after, direction, limit) -> posts.rows(posts.repliesQuery(threadId, thread.reader(), direction,
+                        after == null
+                                ? null
+                                : new PostRepository.ReplyPosition(Instant.parse(after.get(0)),
+                                        UUID.fromString(after.get(1))),
                         limit)),
                 last -> List.of(last.createdAt().toString(), last.id().toString()),
                 rows -> rows.stream()

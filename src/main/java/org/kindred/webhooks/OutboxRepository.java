@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 
 /**
  * The outbox: one row per message to one endpoint. Rows are written in the transaction of the change that causes
@@ -87,8 +88,8 @@ public class OutboxRepository {
                 .setParameter("attempts", claim.attempts()).executeUpdate() == 1;
     }
 
-    /** An endpoint's messages, newest first, after a position; optionally of one status. */
-    List<LogRow> log(UUID endpointId, Status status, Instant beforeAt, UUID beforeId, int limit) {
+    /** An endpoint's messages, newest first, on one side of a position; optionally of one status. */
+    List<LogRow> log(UUID endpointId, Status status, Direction direction, Instant beforeAt, UUID beforeId, int limit) {
         NativeSql sql = new NativeSql().append("""
                 SELECT id, event_type, status, attempts, last_status_code, last_error, created_at, last_attempt_at,
                     next_attempt_at, delivered_at
@@ -97,10 +98,10 @@ public class OutboxRepository {
             sql.append(" AND status = :status").bind("status", status.name());
         }
         if (beforeAt != null) {
-            sql.append(" AND (created_at, id) < (:beforeAt, :beforeId)").bind("beforeAt", beforeAt).bind("beforeId",
-                    beforeId);
+            sql.append(" AND (created_at, id) " + direction.compare("<") + " (:beforeAt, :beforeId)")
+                    .bind("beforeAt", beforeAt).bind("beforeId", beforeId);
         }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit").bind("limit", limit);
+        sql.append(" ORDER BY " + direction.order("created_at DESC, id DESC") + " LIMIT :limit").bind("limit", limit);
         return sql.toQuery(em).getResultList().stream().map(o -> {
             Object[] r = (Object[]) o;
             return new LogRow((UUID) r[0], (String) r[1], Status.valueOf((String) r[2]), ((Number) r[3]).intValue(),

@@ -48,9 +48,10 @@ public class WebhookDeliveries {
         return QuarkusTransaction.requiringNew().call(() -> {
             endpoints.existing(owner, endpointId, false);
             String scope = "webhook-deliveries:" + endpointId + ":" + status;
-            return paging.page(scope, page, 2, (after, limit) -> {
-                TimeAndId position = TimeAndId.of(after);
-                return outbox.log(endpointId, status, TimeAndId.at(position), TimeAndId.id(position), limit);
+            return paging.page(scope, page, 2, (at, direction, limit) -> {
+                TimeAndId position = TimeAndId.of(at);
+                return outbox.log(endpointId, status, direction, TimeAndId.at(position), TimeAndId.id(position),
+                        limit);
             }, row -> TimeAndId.key(row.createdAt(), row.id()),
                     rows -> rows.stream().map(WebhookDeliveries::toResponse).toList());
         });

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.query.NativeQuery;
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 
 /** The webhook_endpoints table. An owner is a partner organisation, or the operators ({@code partnerId} null). */
 @ApplicationScoped
@@ -65,15 +66,15 @@ public class WebhookEndpointRepository {
         return rows.stream().findFirst().map(r -> row((Object[]) r));
     }
 
-    /** The owner's endpoints, oldest first, after a position. */
-    List<Row> page(UUID partnerId, Instant afterAt, UUID afterId, int limit) {
+    /** The owner's endpoints, oldest first, on one side of a position. */
+    List<Row> page(UUID partnerId, Direction direction, Instant afterAt, UUID afterId, int limit) {
         NativeSql sql = new NativeSql().append("SELECT " + COLUMNS + " FROM webhook_endpoints WHERE " + OWNER)
                 .bind("owner", partnerId == null ? OPERATORS : partnerId);
         if (afterAt != null) {
-            sql.append(" AND (created_at, id) > (:afterAt, :afterId)").bind("afterAt", afterAt).bind("afterId",
-                    afterId);
+            sql.append(" AND (created_at, id) " + direction.compare(">") + " (:afterAt, :afterId)")
+                    .bind("afterAt", afterAt).bind("afterId", afterId);
         }
-        sql.append(" ORDER BY created_at, id LIMIT :limit").bind("limit", limit);
+        sql.append(" ORDER BY " + direction.order("created_at, id") + " LIMIT :limit").bind("limit", limit);
         return sql.toQuery(em).getResultList().stream().map(r -> row((Object[]) r)).toList();
     }
 

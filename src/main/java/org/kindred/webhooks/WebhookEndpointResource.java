@@ -112,7 +112,7 @@ public class WebhookEndpointResource {
     @SecurityRequirement(name = "partnerKey")
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "listWebhookEndpoints", summary = "Your webhook endpoints", description = "A partner's own endpoints, or (admins) the operators' endpoints; oldest first. Secrets are never shown again.")
-    @APIResponse(responseCode = "200", description = "A page of endpoints", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = WebhookEndpointPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of endpoints", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = WebhookEndpointPage.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
@@ -204,7 +204,7 @@ public class WebhookEndpointResource {
             endpoint's last answer and the times; never the payload. `status=DEAD` lists what was given up on after \
             the retry window. The body the endpoint received (`WebhookMessage`) is described in this document's \
             schemas.""")
-    @APIResponse(responseCode = "200", description = "A page of deliveries", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = WebhookDeliveryPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of deliveries", headers = @Header(name = "Link", description = "`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` when there is a previous one (one header, comma-separated)", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = WebhookDeliveryPage.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = Responses.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
@@ -238,13 +238,15 @@ public class WebhookEndpointResource {
     @Schema(name = "WebhookEndpointPage")
     public record WebhookEndpointPage(
             @Schema(required = true, maxItems = 100) java.util.List<WebhookEndpointResponse> items,
-            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor) {
+            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor,
+            @Schema(nullable = true, description = Page.PREV_CURSOR, maxLength = 1024) String prevCursor) {
     }
 
     /** For the OpenAPI document: a page of deliveries. */
     @Schema(name = "WebhookDeliveryPage")
     public record WebhookDeliveryPage(
             @Schema(required = true, maxItems = 100) java.util.List<WebhookDeliveryResponse> items,
-            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor) {
+            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor,
+            @Schema(nullable = true, description = Page.PREV_CURSOR, maxLength = 1024) String prevCursor) {
     }
 }

@@ -116,9 +116,9 @@ public class WebhookEndpoints {
     public Page<WebhookEndpointResponse> list(PageParams page) {
         Owner owner = owner();
         String scope = "webhook-endpoints:" + (owner.operators() ? "operators" : owner.partnerId());
-        return paging.page(scope, page, 2, (after, limit) -> {
-            TimeAndId position = TimeAndId.of(after);
-            return endpoints.page(owner.partnerId(), TimeAndId.at(position), TimeAndId.id(position), limit);
+        return paging.page(scope, page, 2, (at, direction, limit) -> {
+            TimeAndId position = TimeAndId.of(at);
+            return endpoints.page(owner.partnerId(), direction, TimeAndId.at(position), TimeAndId.id(position), limit);
         }, row -> TimeAndId.key(row.createdAt(), row.id()), rows -> rows.stream().map(this::toResponse).toList());
     }
 

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 import org.kindred.support.Api;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +81,9 @@ class GroupDirectoryPlanTest {
                             ? new GroupRepository.Position(null, 0.5f, anyId)
                             : new GroupRepository.Position(now, null, anyId)}) {
                 for (boolean signedIn : new boolean[]{false, true}) {
-                    NativeSql sql = repository.directoryQuery(filter, signedIn ? viewer : null, false, after, 21);
+                    NativeSql sql = repository.directoryQuery(filter, signedIn ? viewer : null, false, Direction.AFTER,
+                            after,
+                            21);
                     JsonNode plan = explain(sql);
                     List<String> scans = new ArrayList<>();
                     collectSeqScans(plan, scans);

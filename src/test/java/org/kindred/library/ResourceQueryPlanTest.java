@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.groups.Topic;
+import org.kindred.platform.paging.Direction;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,7 +96,7 @@ class ResourceQueryPlanTest {
     }
 
     private String explain(ResourceFilter filter, ResourceQuery.Visibility visibility) {
-        ResourceQuery query = new ResourceQuery(filter, visibility, Instant.now(), null);
+        ResourceQuery query = new ResourceQuery(filter, visibility, Instant.now(), Direction.AFTER, null);
         return rolledBack(() -> {
             prepare();
             @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.kindred.platform.paging.Direction;
 
 /**
  * The benchmark's yardstick runs, with pgbench, the SQL the API runs (src/bench/pgbench, README "Performance"). Its
@@ -23,13 +24,15 @@ class BenchmarkSqlTest {
     @Test
     void feedScriptRunsTheFeedQuery() throws IOException {
         assertRuns("feed-first-page.sql",
-                posts.feedQuery(UUID.randomUUID(), UUID.randomUUID(), PostRepository.Sort.NEW, null, 21).sql());
+                posts.feedQuery(UUID.randomUUID(), UUID.randomUUID(), PostRepository.Sort.NEW, Direction.AFTER, null,
+                        21).sql());
     }
 
     @Test
     void threadPageScriptRunsThePostAndRepliesQueries() throws IOException {
         assertRuns("thread-page.sql", PostRow.COLUMNS + " WHERE p.id = :id");
-        assertRuns("thread-page.sql", posts.repliesQuery(UUID.randomUUID(), UUID.randomUUID(), null, 21).sql());
+        assertRuns("thread-page.sql",
+                posts.repliesQuery(UUID.randomUUID(), UUID.randomUUID(), Direction.AFTER, null, 21).sql());
     }
 
     @Test

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.kindred.bench.DataGenerator;
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 import org.kindred.support.Api;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,14 +72,25 @@ class FeedPlanTest {
                 for (PostRepository.FeedPosition after : new PostRepository.FeedPosition[]{null,
                         new PostRepository.FeedPosition(false, now.minusSeconds(86_400 * 30), UUID.randomUUID())}) {
                     check("feed " + sort + (after == null ? " first page" : " deep page"),
-                            posts.feedQuery(group, reader, sort, after, 21), failures);
+                            posts.feedQuery(group, reader, sort, Direction.AFTER, after, 21), failures);
+                }
+                // The previous page: the same query with the comparison and order reversed, in index order too.
+                for (boolean pinned : new boolean[]{false, true}) {
+                    check("feed " + sort + " previous page from a " + (pinned ? "pinned" : "unpinned") + " thread",
+                            posts.feedQuery(group, reader, sort, Direction.BEFORE, new PostRepository.FeedPosition(
+                                    pinned, now.minusSeconds(86_400 * 30), UUID.randomUUID()), 21),
+                            failures);
                 }
             }
         }
-        check("replies", posts.repliesQuery(busyThread, reader, null, 21), failures);
+        check("replies", posts.repliesQuery(busyThread, reader, Direction.AFTER, null, 21), failures);
+        check("replies previous page", posts.repliesQuery(busyThread, reader, Direction.BEFORE,
+                new PostRepository.ReplyPosition(now.minusSeconds(86_400 * 60), UUID.randomUUID()), 21), failures);
         check("replies deep",
-                posts.repliesQuery(busyThread, reader, new PostRepository.ReplyPosition(now.minusSeconds(86_400 * 60),
-                        UUID.randomUUID()), 21),
+                posts.repliesQuery(busyThread, reader, Direction.AFTER,
+                        new PostRepository.ReplyPosition(now.minusSeconds(86_400 * 60),
+                                UUID.randomUUID()),
+                        21),
                 failures);
         assertTrue(failures.isEmpty(), String.join("\n\n", failures));
     }

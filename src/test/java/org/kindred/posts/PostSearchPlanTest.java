@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.kindred.bench.DataGenerator;
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 import org.kindred.support.Api;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,11 +56,13 @@ class PostSearchPlanTest {
         // Every generated thread body ends in its number: a rare word, as most searches are.
         for (String q : List.of("1234", "work 4321", "\"happened to me\" 777")) {
             check("search in the biggest group: " + q,
-                    posts.searchQuery(List.of(biggest), reader, q, List.of("en"), null, 21), failures);
+                    posts.searchQuery(List.of(biggest), reader, q, List.of("en"), Direction.AFTER, null, 21), failures);
             check("search across groups: " + q,
-                    posts.searchQuery(readerGroups, reader, q, List.of("en", "fr"), null, 21), failures);
+                    posts.searchQuery(readerGroups, reader, q, List.of("en", "fr"), Direction.AFTER, null, 21),
+                    failures);
             check("search across groups, next page: " + q, posts.searchQuery(readerGroups, reader, q,
-                    List.of("en"), new PostRepository.RankPosition(0.05f, UUID.randomUUID()), 21), failures);
+                    List.of("en"), Direction.AFTER, new PostRepository.RankPosition(0.05f, UUID.randomUUID()), 21),
+                    failures);
         }
         assertTrue(failures.isEmpty(), String.join("\n\n", failures));
     }

@@ -62,8 +62,18 @@ class ThreadViewTest {
                         replies.get(4).toString())))
                 .body("nextCursor", nullValue());
         Api.as(reader).queryParam("limit", 3).queryParam("cursor", cursor).get("/api/v1/posts/" + thread + "/thread")
-                .then().statusCode(200).header("Link", nullValue()).body("post.id", equalTo(thread.toString()))
-                .body("replies.items", hasSize(2)).body("replies.nextCursor", nullValue());
+                .then().statusCode(200)
+                .header("Link", equalTo("<" + uriOf("/api/v1/posts/" + thread + "/replies?limit=3&cursor="
+                        + Api.as(reader).queryParam("limit", 3).queryParam("cursor", cursor)
+                                .get("/api/v1/posts/" + thread + "/replies").then().extract().path("prevCursor"))
+                        + ">; rel=\"prev\""))
+                .body("post.id", equalTo(thread.toString())).body("replies.items", hasSize(2))
+                .body("replies.nextCursor", nullValue());
+    }
+
+    /** An absolute URL of this test server, as Link headers carry. */
+    private static String uriOf(String pathAndQuery) {
+        return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + pathAndQuery;
     }
 
     @Test

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.kindred.bench.DataGenerator;
 import org.kindred.platform.db.NativeSql;
+import org.kindred.platform.paging.Direction;
 import org.kindred.platform.paging.KeysetPaging;
 import org.kindred.support.Api;
 
@@ -75,13 +76,17 @@ class TimelinePlanTest {
             String index = sort == PostRepository.Sort.NEW ? "posts_timeline_new_idx" : "posts_timeline_active_idx";
             for (KeysetPaging.TimeAndId after : new KeysetPaging.TimeAndId[]{null, deep}) {
                 String name = "timeline " + sort + (after == null ? " first page" : " deep page");
-                check(name + ", every group", posts.timelineQuery(allGroups, reader, sort, after, 21), index,
+                check(name + ", every group", posts.timelineQuery(allGroups, reader, sort, Direction.AFTER, after, 21),
+                        index,
                         failures);
                 check(name + ", the reader's groups",
-                        posts.timelineQuery(readerGroups, reader, sort, after, 21), null, failures);
+                        posts.timelineQuery(readerGroups, reader, sort, Direction.AFTER, after, 21), null, failures);
             }
+            check("timeline " + sort + " previous page, every group",
+                    posts.timelineQuery(allGroups, reader, sort, Direction.BEFORE, deep, 21), index, failures);
         }
-        long read = rowsRead(posts.timelineQuery(allGroups, reader, PostRepository.Sort.NEW, null, 21));
+        long read = rowsRead(
+                posts.timelineQuery(allGroups, reader, PostRepository.Sort.NEW, Direction.AFTER, null, 21));
         System.out.println("TimelinePlanTest: first timeline page across " + allGroups.size() + " groups read "
                 + read + " index rows");
         if (read > MAX_ROWS_READ) {

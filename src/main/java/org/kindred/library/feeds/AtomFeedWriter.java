@@ -32,10 +32,12 @@ public class AtomFeedWriter {
 
     /**
      * @param selfUrl this page's URL (also the feed id of its first page, without the cursor)
+     * @param nextUrl the next page's URL ({@code rel="next"}, RFC 5005); null on the last page
+     * @param previousUrl the previous page's URL ({@code rel="previous"}, RFC 5005); null on the first page
      * @param updated when the feed last changed; {@code atom:updated} is required, so now when nothing matches
      */
-    public String write(String title, String feedId, String selfUrl, String nextUrl, Instant updated,
-            List<ResourceResponse> resources) {
+    public String write(String title, String feedId, String selfUrl, String nextUrl, String previousUrl,
+            Instant updated, List<ResourceResponse> resources) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setTitle(title);
@@ -45,6 +47,9 @@ public class AtomFeedWriter {
         links.add(link("self", selfUrl, "application/atom+xml"));
         if (nextUrl != null) {
             links.add(link("next", nextUrl, "application/atom+xml"));
+        }
+        if (previousUrl != null) {
+            links.add(link("previous", previousUrl, "application/atom+xml"));
         }
         feed.setLinks(links);
         SyndPerson kindred = new SyndPersonImpl();

@@ -88,7 +88,8 @@ public class FeedResource {
     @Operation(operationId = "getJsonFeed", summary = "Resources as a JSON Feed", description = """
             Published resources as JSON Feed 1.1 (`application/feed+json`; `application/json` if that is all you \
             accept), newest change first, with the same filters as `GET /api/v1/resources` (by relevance with `q`; \
-            oldest change first with `modifiedSince`). `next_url` links the next page. Each item carries the full \
+            oldest change first with `modifiedSince`). `next_url` links the next page (JSON Feed 1.1 has no link to the \
+            previous page; the Atom feed's `<link rel="previous">` is one). Each item carries the full \
             resource in `_kindred`.
 
             Public, for any site: CORS allows every origin (without credentials). Send `If-None-Match` or \
@@ -127,7 +128,7 @@ public class FeedResource {
                     List.of(new JsonFeed.Author(r.organization().name(), r.organization().url())), r));
         }
         JsonFeed feed = new JsonFeed(JsonFeed.VERSION, config.feedTitle(), withoutCursor(uri), DESCRIPTION,
-                next(uri, resources), items);
+                link(uri, resources.nextCursor()), items);
         try {
             return json.writeValueAsBytes(feed);
         } catch (JsonProcessingException e) {
@@ -143,7 +144,8 @@ public class FeedResource {
     @SecurityRequirement(name = "partnerKey")
     @Operation(operationId = "getAtomFeed", summary = "Resources as an Atom feed", description = """
             Published resources as an Atom feed (RFC 4287), with the same filters, order and paging as the JSON Feed; \
-            `<link rel="next">` links the next page (RFC 5005). Entries are `urn:uuid:<resource id>`, link to the \
+            `<link rel="next">` links the next page and `<link rel="previous">` the previous one (RFC 5005; the same \
+            pages as `prevCursor` in the JSON list). Entries are `urn:uuid:<resource id>`, link to the \
             resource's page, summarise it, name the providing organisation as author, and carry its type, grounds, \
             topics and countries as categories (schemes `urn:kindred:resource:type`, `...:basis`, `...:topic`, \
             `...:country`). Caching and CORS as for the JSON Feed.""")
@@ -184,7 +186,8 @@ public class FeedResource {
                     Page<ResourceResponse> resources = catalogue.feed(page.filter(), page.page());
                     Instant updated = library.lastChange();
                     return atom.write(config.feedTitle(), withoutCursor(uri), uri.getRequestUri().toString(),
-                            next(uri, resources), updated == null ? clock.instant() : updated, resources.items())
+                            link(uri, resources.nextCursor()), link(uri, resources.prevCursor()),
+                            updated == null ? clock.instant() : updated, resources.items())
                             .getBytes(StandardCharsets.UTF_8);
                 });
         return respond(rendered, type, library.lastChange(), headers);
@@ -214,11 +217,12 @@ public class FeedResource {
         return uri.getRequestUriBuilder().replaceQueryParam("cursor").build().toString();
     }
 
-    private static String next(UriInfo uri, Page<ResourceResponse> page) {
-        if (page.nextCursor() == null) {
+    /** This feed page's URL with another cursor; null without one. */
+    private static String link(UriInfo uri, String cursor) {
+        if (cursor == null) {
             return null;
         }
-        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
+        URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", cursor).build();
         return next.toString();
     }
 }

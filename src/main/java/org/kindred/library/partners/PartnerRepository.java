@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.kindred.platform.paging.Direction;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -15,12 +17,14 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
         return count("lower(name) = lower(?1)", name) > 0;
     }
 
-    /** A page of partners, oldest first (keyset on created_at, id). */
-    List<Partner> page(Instant afterTime, UUID afterId, int rows) {
-        if (afterTime == null) {
-            return find("order by createdAt, id").page(0, rows).list();
+    /** A page of partners, oldest first (keyset on created_at, id), on one side of a position. */
+    List<Partner> page(Direction direction, Instant at, UUID atId, int rows) {
+        String order = "order by " + direction.order("createdAt, id");
+        if (at == null) {
+            return find(order).page(0, rows).list();
         }
-        return find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id", afterTime, afterId)
+        String cmp = direction.compare(">");
+        return find("createdAt " + cmp + " ?1 or (createdAt = ?1 and id " + cmp + " ?2) " + order, at, atId)
                 .page(0, rows).list();
     }
 }

@@ -122,6 +122,7 @@ public class PartnerResource {
     /** For the OpenAPI document: a page of partners. */
     @Schema(name = "PartnerPage")
     public record PartnerPage(@Schema(required = true, maxItems = 100) java.util.List<PartnerResponse> items,
-            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor) {
+            @Schema(nullable = true, description = "Cursor of the next page; null on the last page", maxLength = 1024) String nextCursor,
+            @Schema(nullable = true, description = Page.PREV_CURSOR, maxLength = 1024) String prevCursor) {
     }
 }

@@ -86,9 +86,9 @@ public class PartnerService {
         requireAdmin();
         usage.flush();
         return QuarkusTransaction.requiringNew().call(() -> paging.page(LIST_SCOPE, page, 2,
-                (after, rows) -> {
-                    MicrosAndId position = MicrosAndId.of(after);
-                    return partners.page(MicrosAndId.at(position), MicrosAndId.id(position), rows);
+                (at, direction, rows) -> {
+                    MicrosAndId position = MicrosAndId.of(at);
+                    return partners.page(direction, MicrosAndId.at(position), MicrosAndId.id(position), rows);
                 },
                 partner -> MicrosAndId.key(partner.createdAt(), partner.id()),
                 this::toResponses));

@@ -37,7 +37,9 @@ import org.kindred.platform.error.Problem;
         errors are 400 with `errors: [{field, message}]` (malformed JSON, wrong types, unknown enum values, \
         unknown fields, values out of range); 422 is reserved for well-formed requests refused by a content \
         rule (a reused Idempotency-Key, a group keyword rule). 404 also means "exists but not visible to you". \
-        Lists are cursor-paginated (`limit` 1-100, default 20; `nextCursor`; `Link: rel="next"`). \
+        Lists are cursor-paginated (`limit` 1-100, default 20; `nextCursor` and `prevCursor`; one `Link` header \
+        with `rel="next"` and `rel="prev"`). A previous page is always a full page: near the start of a list it is \
+        the first page (no `prevCursor`). \
         Creating POSTs accept `Idempotency-Key`. Mutable resources carry an `ETag`; PATCH honours `If-Match` (412). \
         Every operation is rate-limited: its responses carry `RateLimit-Policy` and `RateLimit` headers (IETF draft) \
         and a 429 adds `Retry-After`. \

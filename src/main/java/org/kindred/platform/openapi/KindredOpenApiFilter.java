@@ -338,10 +338,14 @@ public class KindredOpenApiFilter implements OASFilter {
                 setIfAbsent(schema, "^\"[0-9A-Za-z_-]{1,24}\"$");
             }
             // PageResponses: the request URI (at most 4096 characters, quarkus.http.limits.max-initial-line-length)
-            // with the next cursor, absolute.
+            // with the next cursor, then with the previous one, absolute; one header, comma-separated (RFC 8288).
             case "Link" -> {
-                limitLength(schema, 8192);
-                setIfAbsent(schema, "^<[^>]+>; rel=\"next\"$");
+                limitLength(schema, 16384);
+                setIfAbsent(schema, "^<[^>]+>; rel=\"(next|prev)\"(, <[^>]+>; rel=\"prev\")?$");
+                if (header.getDescription() == null) {
+                    header.setDescription("`<...>; rel=\"next\"` when there is a next page, `<...>; rel=\"prev\"` "
+                            + "when there is a previous one (one header, comma-separated)");
+                }
             }
             // The URI of the created resource.
             case "Location" -> {

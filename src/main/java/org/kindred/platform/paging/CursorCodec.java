@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -18,14 +20,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kindred.platform.error.BadRequestException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.LaunchMode;
 
 /**
- * Opaque keyset cursors: the sort-key values of the last row, signed with HMAC-SHA256 over the list's scope (the
- * endpoint, its parent object, its filters and sort order). A cursor that was altered, or that belongs to another
- * list, fails verification and the request gets a 400.
+ * Opaque keyset cursors: a position (the sort-key values of a row) and a direction, signed with HMAC-SHA256 over the
+ * list's scope (the endpoint, its parent object, its filters and sort order). A cursor that was altered, or that
+ * belongs to another list, fails verification and the request gets a 400.
+ * <p>
+ * The signed payload of a cursor for the next page ("after this position") is the JSON array of the values, as it
+ * has been from the start, so cursors handed out before backward paging keep working. A cursor for the previous page
+ * ("before this position") wraps the array: {@code {"before":[...]}}; the marker is inside the signature, so it cannot
+ * be added to or removed from a cursor without the cursor failing verification.
  */
 @ApplicationScoped
 public class CursorCodec {
@@ -57,17 +65,40 @@ public class CursorCodec {
         this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
+    /** A decoded cursor: which side of the position the page lies on, and the position. */
+    public record Position(Direction direction, List<String> values) {
+    }
+
+    private static final String BEFORE = "before";
+
+    /** A cursor for the rows after a position (the next page). */
     public String encode(String scope, List<String> values) {
+        return encode(scope, Direction.AFTER, values);
+    }
+
+    /** A cursor for the rows after ({@code AFTER}) or before ({@code BEFORE}) a position. */
+    public String encode(String scope, Direction direction, List<String> values) {
         try {
-            byte[] payload = json.writeValueAsBytes(values);
+            byte[] payload = direction == Direction.AFTER
+                    ? json.writeValueAsBytes(values)
+                    : json.writeValueAsBytes(Map.of(BEFORE, values));
             return B64.encodeToString(payload) + "." + B64.encodeToString(mac(scope, payload));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The values of a cursor made by {@link #encode} for the same scope, or a 400 problem. */
+    /** The values of a next-page cursor made by {@link #encode} for the same scope, or a 400 problem. */
     public List<String> decode(String scope, String cursor, int expectedValues) {
+        Position position = position(scope, cursor, expectedValues);
+        if (position.direction() != Direction.AFTER) {
+            throw invalid();
+        }
+        return position.values();
+    }
+
+    /** The direction and position of a cursor made by {@link #encode} for the same scope, or a 400 problem. */
+    public Position position(String scope, String cursor, int expectedValues) {
         int dot = cursor.indexOf('.');
         if (dot <= 0) {
             throw invalid();
@@ -78,11 +109,23 @@ public class CursorCodec {
             if (!MessageDigest.isEqual(mac, mac(scope, payload))) {
                 throw invalid();
             }
-            List<String> values = Arrays.asList(json.readValue(payload, String[].class));
-            if (values.size() != expectedValues) {
+            JsonNode tree = json.readTree(payload);
+            Direction direction = Direction.AFTER;
+            if (tree != null && tree.isObject() && tree.size() == 1 && tree.has(BEFORE)) {
+                direction = Direction.BEFORE;
+                tree = tree.get(BEFORE);
+            }
+            if (tree == null || !tree.isArray() || tree.size() != expectedValues) {
                 throw invalid();
             }
-            return values;
+            List<String> values = new ArrayList<>(expectedValues);
+            for (JsonNode value : tree) {
+                if (!value.isTextual()) {
+                    throw invalid();
+                }
+                values.add(value.textValue());
+            }
+            return new Position(direction, List.copyOf(values));
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw invalid();
         }

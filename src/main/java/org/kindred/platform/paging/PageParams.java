@@ -25,7 +25,7 @@ public class PageParams {
 
     @RestQuery("cursor")
     @Size(max = 1024, message = "is not a valid cursor")
-    @Parameter(description = "Opaque cursor from the previous page's `nextCursor`; omit for the first page")
+    @Parameter(description = "Opaque cursor from a page's `nextCursor` (the next page) or `prevCursor` (the previous page); omit for the first page")
     public String cursor;
 
     public PageParams() {

@@ -9,5 +9,6 @@ import org.kindred.platform.paging.Page;
 public record ThreadResponse(
         @Schema(required = true, description = "The thread's first post, as `getPost` answers it") PostResponse post,
         @Schema(required = true, description = "One page of replies, oldest first, as `listReplies` answers it; pass "
-                + "`replies.nextCursor` to `listReplies` (or to this operation) for the next page") Page<PostResponse> replies) {
+                + "`replies.nextCursor` to `listReplies` (or to this operation) for the next page, "
+                + "`replies.prevCursor` for the previous one") Page<PostResponse> replies) {
 }
