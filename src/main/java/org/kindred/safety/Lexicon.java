@@ -261,58 +261,65 @@ final class Lexicon {
             return List.of();
         }
         Cues cue = Cues.in(s, scope);
-        List<Span> cues = cue.reporting();
-        List<Span> attributions = cue.attributions();
-        List<Span> hedged = cue.hedged();
-        List<Span> hypothetical = cue.hypothetical();
         List<Finding> findings = new ArrayList<>();
         for (int k = 0; k < found.size(); k++) {
-            Rule rule = rules.get(k);
-            Span span = ownStatement(s, scope, rule.phrase(), found.get(k));
-            int a = span.from();
-            int b = span.to();
-            if (overlapsAny(excluded, b - 1, b)) {
-                continue; // an idiom holds the phrase's last word, the crisis word: "I want to die my hair blue"
+            Finding finding = judge(s, scope, cue, excluded, found, rules.get(k), found.get(k), suggested);
+            if (finding != null) {
+                findings.add(finding);
             }
-            boolean doubt = overlapsAny(excluded, a, b); // the idiom holds only the start of the phrase
-            boolean latent = rule.level() == CrisisLevel.NONE; // counts only with despair elsewhere (SafetyCheck)
-            if (!latent) {
-                suggested.addAll(rule.topic().warnings);
-            }
-            if (s.allQuoted(a, b)) {
-                continue;
-            }
-            doubt |= s.anyQuoted(a, b);
-            Suppression reported = reported(s, scope, cues, attributions, a, b, rule.level() == CrisisLevel.URGENT);
-            if (reported == Suppression.CLEAN) {
-                continue;
-            }
-            doubt |= reported == Suppression.DOUBT;
-            CrisisSignal signal = rule.signal();
-            CrisisLevel assessed = rule.level();
-            if (negated(s, scope, found, a)) {
-                if (latent || !rule.topic().selfDirected() || scope.stream().noneMatch(l -> anyMatch(l.history, s))) {
-                    continue;
-                }
-                signal = CrisisSignal.HISTORY; // "I don't cut anymore"
-                assessed = CrisisLevel.CONCERN;
-            }
-            doubt |= startsInside(s, scope, hedged, a, NEGATION_WINDOW)
-                    || startsInside(s, scope, hypothetical, a, HYPOTHETICAL_REACH);
-            if (assessed == CrisisLevel.URGENT
-                    && scope.stream().anyMatch(l -> aboutThePast(s, l.past, l.present, a, b))) {
-                signal = CrisisSignal.HISTORY; // "when I was sixteen"
-                assessed = CrisisLevel.CONCERN;
-            }
-            if (doubt && assessed == CrisisLevel.URGENT) {
-                assessed = CrisisLevel.CONCERN;
-            }
-            if (latent && doubt) {
-                continue;
-            }
-            findings.add(new Finding(signal, assessed, assessed != rule.level()));
         }
         return findings;
+    }
+
+    /**
+     * What one matched rule says once the sentence's idioms, quotes, reported speech, negation, hedges, hypotheticals
+     * and past are weighed (see {@link #assess}); null when they take it away entirely.
+     */
+    private Finding judge(Sentence s, List<Lexicon> scope, Cues cue, List<Span> excluded, List<Span> found,
+            Rule rule, Span match, Set<ContentWarning> suggested) {
+        Span span = ownStatement(s, scope, rule.phrase(), match);
+        int a = span.from();
+        int b = span.to();
+        if (overlapsAny(excluded, b - 1, b)) {
+            return null; // an idiom holds the phrase's last word, the crisis word: "I want to die my hair blue"
+        }
+        boolean doubt = overlapsAny(excluded, a, b); // the idiom holds only the start of the phrase
+        boolean latent = rule.level() == CrisisLevel.NONE; // counts only with despair elsewhere (SafetyCheck)
+        if (!latent) {
+            suggested.addAll(rule.topic().warnings);
+        }
+        if (s.allQuoted(a, b)) {
+            return null;
+        }
+        doubt |= s.anyQuoted(a, b);
+        Suppression reported = reported(s, scope, cue.reporting(), cue.attributions(), a, b,
+                rule.level() == CrisisLevel.URGENT);
+        if (reported == Suppression.CLEAN) {
+            return null;
+        }
+        doubt |= reported == Suppression.DOUBT;
+        CrisisSignal signal = rule.signal();
+        CrisisLevel assessed = rule.level();
+        if (negated(s, scope, found, a)) {
+            if (latent || !rule.topic().selfDirected() || scope.stream().noneMatch(l -> anyMatch(l.history, s))) {
+                return null;
+            }
+            signal = CrisisSignal.HISTORY; // "I don't cut anymore"
+            assessed = CrisisLevel.CONCERN;
+        }
+        doubt |= startsInside(s, scope, cue.hedged(), a, NEGATION_WINDOW)
+                || startsInside(s, scope, cue.hypothetical(), a, HYPOTHETICAL_REACH);
+        if (assessed == CrisisLevel.URGENT && scope.stream().anyMatch(l -> aboutThePast(s, l.past, l.present, a, b))) {
+            signal = CrisisSignal.HISTORY; // "when I was sixteen"
+            assessed = CrisisLevel.CONCERN;
+        }
+        if (doubt && assessed == CrisisLevel.URGENT) {
+            assessed = CrisisLevel.CONCERN;
+        }
+        if (latent && doubt) {
+            return null;
+        }
+        return new Finding(signal, assessed, assessed != rule.level());
     }
 
     /**

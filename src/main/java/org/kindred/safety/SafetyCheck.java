@@ -86,9 +86,6 @@ public class SafetyCheck {
         if (text == null || text.isBlank()) {
             return SafetyAssessment.none();
         }
-        CrisisLevel level = CrisisLevel.NONE;
-        Set<CrisisSignal> signals = EnumSet.noneOf(CrisisSignal.class);
-        Set<ContentWarning> warnings = EnumSet.noneOf(ContentWarning.class);
         List<Sentence> sentences = Sentence.split(text, spellings);
         int[][] common = new int[sentences.size()][lexicons.size()];
         int[] textScores = new int[lexicons.size()];
@@ -99,67 +96,84 @@ public class SafetyCheck {
             }
         }
         String hinted = primaryLanguage(languageHint);
-        BitSet means = new BitSet();
-        BitSet despair = new BitSet();
-        BitSet meansLatent = new BitSet();
-        BitSet despairLatent = new BitSet();
-        Set<CrisisSignal> latent = EnumSet.noneOf(CrisisSignal.class);
+        Tally tally = new Tally();
         for (int k = 0; k < sentences.size(); k++) {
-            Sentence sentence = sentences.get(k);
-            int[] scores = languageScores(common[k], textScores, hinted);
-            int best = 0;
-            for (int i = 1; i < scores.length; i++) {
-                best = scores[i] > scores[best] ? i : best;
-            }
-            // A lexicon can only match words of its own writing system: Cyrillic phrases never match a Latin sentence.
-            Set<LanguageDetection.Script> scripts = scriptsOf(sentence);
-            List<Lexicon.Span> excluded = new ArrayList<>();
-            for (int i = 0; i < lexicons.size(); i++) {
-                if (scripts.contains(scriptOf[i])) {
-                    excluded.addAll(Lexicon.spans(lexicons.get(i).exclusions, sentence));
-                }
-            }
-            for (int i = 0; i < lexicons.size(); i++) {
-                if (!scripts.contains(scriptOf[i])) {
-                    continue;
-                }
-                // Another language's cues apply only where that language is clearly the sentence's own.
-                Lexicon context = scores[best] > scores[i] ? lexicons.get(best) : null;
-                // Concept words are common words: a lexicon's concepts run only where its language is plausible
-                // (the best, or some of its common words are there, or Russian and Ukrainian, which members mix).
-                boolean plausible = context == null || common[k][i] > 0
-                        || scriptOf[i] == LanguageDetection.Script.CYRILLIC;
-                for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, plausible, excluded,
-                        warnings)) {
-                    if (finding.level() == CrisisLevel.NONE) {
-                        // latent: "I'm on the roof right now", "enough." count only with the other half elsewhere
-                        (DESPAIR.contains(finding.signal()) ? despairLatent : meansLatent).set(k);
-                        latent.add(finding.signal());
-                        continue;
-                    }
-                    level = level.max(finding.level());
-                    signals.add(finding.signal());
-                    if (finding.level() == CrisisLevel.CONCERN && !finding.lowered()) {
-                        if (MEANS_AT_HAND.contains(finding.signal())) {
-                            means.set(k);
-                        } else if (DESPAIR.contains(finding.signal())) {
-                            despair.set(k);
-                        }
-                    }
-                }
-                lexicons.get(i).suggestWarnings(sentence, excluded, warnings);
+            assessSentence(sentences.get(k), k, languageScores(common[k], textScores, hinted), common[k], tally);
+        }
+        tally.escalateMeansAndDespair();
+        return new SafetyAssessment(tally.level, List.copyOf(tally.signals), personalInfo.find(text),
+                List.copyOf(tally.warnings), languages.detect(text, sentences, textScores, hinted));
+    }
+
+    /** Runs every lexicon of the sentence's writing system over sentence {@code k} and adds what they find. */
+    private void assessSentence(Sentence sentence, int k, int[] scores, int[] common, Tally tally) {
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            best = scores[i] > scores[best] ? i : best;
+        }
+        // A lexicon can only match words of its own writing system: Cyrillic phrases never match a Latin sentence.
+        Set<LanguageDetection.Script> scripts = scriptsOf(sentence);
+        List<Lexicon.Span> excluded = new ArrayList<>();
+        for (int i = 0; i < lexicons.size(); i++) {
+            if (scripts.contains(scriptOf[i])) {
+                excluded.addAll(Lexicon.spans(lexicons.get(i).exclusions, sentence));
             }
         }
-        meansLatent.or(means);
-        despairLatent.or(despair);
-        // one half at least must be a CONCERN of its own: a latent place and a latent "enough" are not enough
-        if (level == CrisisLevel.CONCERN
-                && (escalates(means, despairLatent) || escalates(meansLatent, despair))) {
-            level = CrisisLevel.URGENT; // "the pills are on the table. enough", "on the roof rn. can't do this anymore"
-            signals.addAll(latent);
+        for (int i = 0; i < lexicons.size(); i++) {
+            if (!scripts.contains(scriptOf[i])) {
+                continue;
+            }
+            // Another language's cues apply only where that language is clearly the sentence's own.
+            Lexicon context = scores[best] > scores[i] ? lexicons.get(best) : null;
+            // Concept words are common words: a lexicon's concepts run only where its language is plausible
+            // (the best, or some of its common words are there, or Russian and Ukrainian, which members mix).
+            boolean plausible = context == null || common[i] > 0 || scriptOf[i] == LanguageDetection.Script.CYRILLIC;
+            for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, plausible, excluded,
+                    tally.warnings)) {
+                tally.add(finding, k);
+            }
+            lexicons.get(i).suggestWarnings(sentence, excluded, tally.warnings);
         }
-        return new SafetyAssessment(level, List.copyOf(signals), personalInfo.find(text), List.copyOf(warnings),
-                languages.detect(text, sentences, textScores, hinted));
+    }
+
+    /** What the sentences of one text found so far, and which sentences hold a means or despair. */
+    private static final class Tally {
+        CrisisLevel level = CrisisLevel.NONE;
+        final Set<CrisisSignal> signals = EnumSet.noneOf(CrisisSignal.class);
+        final Set<ContentWarning> warnings = EnumSet.noneOf(ContentWarning.class);
+        final BitSet means = new BitSet();
+        final BitSet despair = new BitSet();
+        final BitSet meansLatent = new BitSet();
+        final BitSet despairLatent = new BitSet();
+        final Set<CrisisSignal> latent = EnumSet.noneOf(CrisisSignal.class);
+
+        void add(Lexicon.Finding finding, int k) {
+            if (finding.level() == CrisisLevel.NONE) {
+                // latent: "I'm on the roof right now", "enough." count only with the other half elsewhere
+                (DESPAIR.contains(finding.signal()) ? despairLatent : meansLatent).set(k);
+                latent.add(finding.signal());
+                return;
+            }
+            level = level.max(finding.level());
+            signals.add(finding.signal());
+            if (finding.level() == CrisisLevel.CONCERN && !finding.lowered()) {
+                if (MEANS_AT_HAND.contains(finding.signal())) {
+                    means.set(k);
+                } else if (DESPAIR.contains(finding.signal())) {
+                    despair.set(k);
+                }
+            }
+        }
+
+        /** One half at least must be a CONCERN of its own: a latent place and a latent "enough" are not enough. */
+        void escalateMeansAndDespair() {
+            meansLatent.or(means);
+            despairLatent.or(despair);
+            if (level == CrisisLevel.CONCERN && (escalates(means, despairLatent) || escalates(meansLatent, despair))) {
+                level = CrisisLevel.URGENT; // "the pills are on the table. enough", "on the roof rn. can't do this anymore"
+                signals.addAll(latent);
+            }
+        }
     }
 
     /**
