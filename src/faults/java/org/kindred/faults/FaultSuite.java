@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -1066,17 +1067,29 @@ public final class FaultSuite {
             return open.size() / 2;
         }
 
+        /**
+         * Copies one direction of a connection. Answers ({@code delayed}) are held {@code latencyMs} after they
+         * arrived, each chunk on its own clock, so a delay is latency: an answer PostgreSQL writes in three chunks
+         * arrives {@code latencyMs} late, not three times that. (A first version slept before writing each chunk, one
+         * after the other: a several-chunk answer took a multiple of the latency, which is a slow link, not a far one,
+         * and made scenario 2b's reads take four or five "round trips" at random.)
+         */
         private void pump(Socket from, Socket to, boolean delayed) {
-            Thread t = new Thread(() -> {
-                byte[] buffer = new byte[16384];
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    int n;
-                    while ((n = in.read(buffer)) >= 0) {
-                        int delay = latencyMs;
-                        if (delayed && delay > 0) {
-                            Thread.sleep(delay);
+            java.util.concurrent.BlockingQueue<Object[]> chunks = new java.util.concurrent.LinkedBlockingQueue<>();
+            byte[] end = new byte[0];
+            Thread writer = new Thread(() -> {
+                try (OutputStream out = to.getOutputStream()) {
+                    while (true) {
+                        Object[] chunk = chunks.take();
+                        byte[] bytes = (byte[]) chunk[1];
+                        if (bytes == end) {
+                            return;
                         }
-                        out.write(buffer, 0, n);
+                        long wait = (long) chunk[0] - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        out.write(bytes);
                         out.flush();
                     }
                 } catch (IOException | InterruptedException e) {
@@ -1086,8 +1099,25 @@ public final class FaultSuite {
                     closeQuietly(to);
                 }
             });
-            t.setDaemon(true);
-            t.start();
+            writer.setDaemon(true);
+            writer.start();
+            Thread reader = new Thread(() -> {
+                byte[] buffer = new byte[16384];
+                try (InputStream in = from.getInputStream()) {
+                    int n;
+                    while ((n = in.read(buffer)) >= 0) {
+                        int delay = delayed ? latencyMs : 0;
+                        chunks.add(new Object[]{System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay),
+                                Arrays.copyOf(buffer, n)});
+                    }
+                } catch (IOException e) {
+                    // connection ended
+                } finally {
+                    chunks.add(new Object[]{0L, end});
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
         }
 
         private void closeQuietly(Socket s) {
