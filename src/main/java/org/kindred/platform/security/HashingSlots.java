@@ -16,6 +16,8 @@ final class HashingSlots {
 
     /** Long enough for a storm to pass, short enough that a member trying again does not give up. */
     static final long RETRY_AFTER_SECONDS = 5;
+    /** The refusal's detail, the same at the door (SignInDoor) and at the slot: clients cannot tell them apart. */
+    static final String BUSY = "Too many sign-ins at once; try again in a few seconds";
 
     private final Semaphore slots;
     private final long waitMillis;
@@ -29,8 +31,7 @@ final class HashingSlots {
     void acquire() {
         try {
             if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-                throw new ServiceUnavailableException("Too many sign-ins at once; try again in a few seconds",
-                        RETRY_AFTER_SECONDS);
+                throw new ServiceUnavailableException(BUSY, RETRY_AFTER_SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

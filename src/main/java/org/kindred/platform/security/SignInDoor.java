@@ -48,8 +48,7 @@ public class SignInDoor {
         }
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
-            HttpEdge.unavailable(ctx, "Too many sign-ins at once; try again in a few seconds",
-                    HashingSlots.RETRY_AFTER_SECONDS);
+            HttpEdge.unavailable(ctx, HashingSlots.BUSY, HashingSlots.RETRY_AFTER_SECONDS);
             return;
         }
         ctx.addEndHandler(done -> inFlight.decrementAndGet());
