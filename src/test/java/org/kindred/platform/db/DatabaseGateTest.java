@@ -57,13 +57,17 @@ class DatabaseGateTest {
 
     @Test
     void aSaturatedPoolIs503ForTheWaitingRequestOnlyNever500() throws SQLException {
-        // Take every connection the pool may open (two in this profile; read from the pool, so a pool that kept a
-        // larger size from an earlier test's application cannot leave one free).
-        int max = Api.dataSource().getConfiguration().connectionPoolConfiguration().maxSize();
+        // Take every connection the pool will give, until asking for one more times out (two in this profile). Not
+        // read from the configuration: right after a flush the pool may briefly hold one more, still closing (a
+        // clean-clone run got a 200 here once), and a pool kept from an earlier test's application may be larger.
         java.util.List<Connection> held = new java.util.ArrayList<>();
         try {
-            for (int i = 0; i < max; i++) {
-                held.add(Api.dataSource().getConnection());
+            for (int i = 0; i < 50; i++) {
+                try {
+                    held.add(Api.dataSource().getConnection());
+                } catch (SQLException acquisitionTimeout) {
+                    break;
+                }
             }
             // Every connection busy: the request waits the acquisition timeout ("Sorry, acquisition timeout!").
             assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable").header("Retry-After",
