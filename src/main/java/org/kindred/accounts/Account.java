@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -21,6 +22,7 @@ import org.hibernate.type.SqlTypes;
 import org.kindred.platform.security.CurrentUser;
 
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "accounts")
 public class Account {
 

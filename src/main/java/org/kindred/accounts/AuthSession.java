@@ -5,11 +5,13 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One sign-in: a family of rotating refresh tokens. Revoking it also stops its access tokens (they carry its id). */
 @Entity
+@EntityListeners(AccessChangeListener.class)
 @Table(name = "auth_sessions")
 public class AuthSession {
 

@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,20 +27,24 @@ import io.smallrye.mutiny.Uni;
 /**
  * Every verified access token is checked against the database: its session must be live and its account active,
  * so logout, password change, suspension and erasure stop access tokens at once, on every replica. Roles come from
- * the account row, not the token, so a revoked role is gone at once too. One primary-key join per request.
+ * the account row, not the token, so a revoked role is gone at once too. One primary-key join per request, unless
+ * this replica answered the same check recently and has heard of no change since ({@link LiveSessions}): then no
+ * query and no hand-off to a worker thread.
  */
 @ApplicationScoped
 public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
 
     private static final String QUERY = """
-            SELECT a.roles, a.guidelines_version FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
+            SELECT a.roles, a.guidelines_version, s.expires_at FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
             WHERE s.id = ? AND a.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND a.status = 'ACTIVE'
             """;
 
     private final AgroalDataSource dataSource;
+    private final LiveSessions liveSessions;
 
-    public SessionCheckAugmentor(AgroalDataSource dataSource) {
+    public SessionCheckAugmentor(AgroalDataSource dataSource, LiveSessions liveSessions) {
         this.dataSource = dataSource;
+        this.liveSessions = liveSessions;
     }
 
     @Override
@@ -48,33 +52,40 @@ public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> {
-            Live live = live(jwt);
-            if (live == null) {
-                throw new AuthenticationFailedException("session revoked or account inactive");
-            }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(identity.getPrincipal())
-                    .addCredentials(identity.getCredentials())
-                    .addAttributes(identity.getAttributes())
-                    .addAttribute(CurrentUser.GUIDELINES_ATTRIBUTE, live.guidelinesVersion())
-                    .addRoles(live.roles())
-                    .build();
-        });
-    }
-
-    private record Live(Set<String> roles, int guidelinesVersion) {
-    }
-
-    private Live live(JsonWebToken jwt) {
         UUID accountId;
         UUID sessionId;
         try {
             accountId = UUID.fromString(jwt.getSubject());
             sessionId = UUID.fromString(jwt.getClaim(JwtVerification.SESSION_CLAIM));
         } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
+            return Uni.createFrom().failure(new AuthenticationFailedException("malformed subject or session"));
         }
+        Optional<LiveSessions.Live> remembered = liveSessions.cached(sessionId, accountId);
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(identity(identity, remembered.get()));
+        }
+        return context.runBlocking(() -> {
+            long epoch = liveSessions.epoch();
+            LiveSessions.Live live = live(sessionId, accountId);
+            if (live == null) {
+                throw new AuthenticationFailedException("session revoked or account inactive");
+            }
+            liveSessions.remember(sessionId, live, epoch);
+            return identity(identity, live);
+        });
+    }
+
+    private static SecurityIdentity identity(SecurityIdentity verified, LiveSessions.Live live) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(verified.getPrincipal())
+                .addCredentials(verified.getCredentials())
+                .addAttributes(verified.getAttributes())
+                .addAttribute(CurrentUser.GUIDELINES_ATTRIBUTE, live.guidelinesVersion())
+                .addRoles(live.roles())
+                .build();
+    }
+
+    private LiveSessions.Live live(UUID sessionId, UUID accountId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(QUERY)) {
             statement.setObject(1, sessionId);
@@ -84,7 +95,8 @@ public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
                     return null;
                 }
                 Array array = rs.getArray(1);
-                return new Live(new HashSet<>(Arrays.asList((String[]) array.getArray())), rs.getInt(2));
+                return new LiveSessions.Live(accountId, Set.copyOf(Arrays.asList((String[]) array.getArray())),
+                        rs.getInt(2), rs.getTimestamp(3).toInstant());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Session check failed", e);

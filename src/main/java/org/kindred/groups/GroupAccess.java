@@ -57,15 +57,15 @@ public class GroupAccess {
 
     private Optional<GroupContext> standing(GroupFacts group) {
         return standing(group,
-                currentUser.accountId().flatMap(id -> memberships.find(group.id(), id)).orElse(null));
+                currentUser.accountId().flatMap(id -> memberships.standing(group.id(), id)).orElse(null));
     }
 
-    private GroupContext contextFor(GroupFacts group, Membership membership) {
+    private GroupContext contextFor(GroupFacts group, MemberStanding membership) {
         return standing(group, membership).orElseThrow(GroupAccess::notFound);
     }
 
     /** The caller's standing in the group, or empty when the caller may not know the group exists. */
-    private Optional<GroupContext> standing(GroupFacts group, Membership membership) {
+    private Optional<GroupContext> standing(GroupFacts group, MemberStanding membership) {
         Optional<UUID> caller = currentUser.accountId();
         boolean admin = currentUser.isAdmin();
         boolean banned = membership != null && membership.isBanned(clock.instant());
@@ -139,7 +139,7 @@ public class GroupAccess {
         if (groupIds.isEmpty() || !currentUser.isAuthenticated()) {
             return Map.of();
         }
-        Map<UUID, Membership> mine = memberships.forAccountIn(currentUser.requireAccountId(), groupIds);
+        Map<UUID, MemberStanding> mine = memberships.standingsIn(currentUser.requireAccountId(), groupIds);
         Map<UUID, GroupContext> readable = new LinkedHashMap<>();
         Map<UUID, GroupFacts> facts = groups.facts(groupIds);
         for (UUID id : groupIds) {

@@ -53,17 +53,36 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
     }
 
     /** Facts about a group by UUID or slug, without any access check: for {@link GroupAccess} and memberships. */
+    /**
+     * A group's access facts by UUID or slug, read as a projection: no managed entity is loaded, so a request that only
+     * checks access has nothing to snapshot or dirty-check at commit (issue 20). A change made earlier in the same
+     * transaction is flushed before the query, as for any query.
+     */
     public Optional<GroupFacts> facts(String ref) {
-        return findByRef(ref).map(Group::facts);
+        Optional<UUID> id = asUuid(ref);
+        if (id.isPresent()) {
+            return facts(id.get());
+        }
+        return factsWhere("g.slug = ?1", ref.toLowerCase(Locale.ROOT)).stream().findFirst();
     }
 
     public Optional<GroupFacts> facts(UUID id) {
-        return findByIdOptional(id).map(Group::facts);
+        return factsWhere("g.id = ?1", id).stream().findFirst();
     }
 
     /** Facts about several groups by id, in one query. */
     public Map<UUID, GroupFacts> facts(Collection<UUID> ids) {
-        return byIds(ids).stream().collect(Collectors.toMap(Group::id, Group::facts));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return factsWhere("g.id in ?1", ids).stream().collect(Collectors.toMap(GroupFacts::id, f -> f));
+    }
+
+    private List<GroupFacts> factsWhere(String condition, Object value) {
+        return getEntityManager().createQuery("select new org.kindred.groups.GroupFacts(g.id, g.slug, g.name,"
+                + " g.visibility, case when g.archivedAt is null then false else true end, g.rulesVersion, g.rules,"
+                + " g.language) from Group g where " + condition, GroupFacts.class).setParameter(1, value)
+                .getResultList();
     }
 
     public List<Group> byIds(Collection<UUID> ids) {

@@ -78,7 +78,12 @@ public class Membership {
 
     /** True while a ban is in force; an expired ban no longer counts. */
     public boolean isBanned(Instant now) {
-        return status == MembershipStatus.BANNED && (bannedUntil == null || bannedUntil.isAfter(now));
+        return standing().isBanned(now);
+    }
+
+    /** The facts access decisions read ({@link GroupAccess} reads them as a projection instead). */
+    public MemberStanding standing() {
+        return new MemberStanding(role, status, rulesVersionAccepted, joinedAt, bannedUntil);
     }
 
     public boolean isActive() {

@@ -24,6 +24,28 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
         return findByIdOptional(new Membership.Key(groupId, accountId));
     }
 
+    private static final String STANDING = "select m.groupId, m.role, m.status, m.rulesVersionAccepted, m.joinedAt,"
+            + " m.bannedUntil from Membership m where m.accountId = ?1 and m.groupId ";
+
+    /** The standing of one account in one group, as a projection (no managed entity). */
+    public Optional<MemberStanding> standing(UUID groupId, UUID accountId) {
+        return standings(STANDING + "= ?2", accountId, groupId).values().stream().findFirst();
+    }
+
+    /** The account's standing in each of the given groups it has a membership in, in one query. */
+    public Map<UUID, MemberStanding> standingsIn(UUID accountId, Collection<UUID> groupIds) {
+        return groupIds.isEmpty() ? Map.of() : standings(STANDING + "in ?2", accountId, groupIds);
+    }
+
+    private Map<UUID, MemberStanding> standings(String query, UUID accountId, Object groups) {
+        Map<UUID, MemberStanding> standings = new java.util.HashMap<>();
+        getEntityManager().createQuery(query, Object[].class).setParameter(1, accountId).setParameter(2, groups)
+                .getResultList().forEach(row -> standings.put((UUID) row[0], new MemberStanding(
+                        (MembershipRole) row[1], (MembershipStatus) row[2], (Integer) row[3], (Instant) row[4],
+                        (Instant) row[5])));
+        return standings;
+    }
+
     public Optional<Membership> findForUpdate(UUID groupId, UUID accountId) {
         return findByIdOptional(new Membership.Key(groupId, accountId), LockModeType.PESSIMISTIC_WRITE);
     }

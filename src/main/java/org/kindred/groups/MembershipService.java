@@ -270,6 +270,10 @@ public class MembershipService {
     }
 
     static MyMembershipResponse toMine(Membership m, int rulesVersion, Instant now) {
+        return m == null ? null : toMine(m.standing(), rulesVersion, now);
+    }
+
+    static MyMembershipResponse toMine(MemberStanding m, int rulesVersion, Instant now) {
         if (m == null) {
             return null;
         }

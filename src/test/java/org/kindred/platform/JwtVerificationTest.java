@@ -1,6 +1,7 @@
 package org.kindred.platform;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.kindred.support.Problems.assertProblem;
 
 import java.security.Key;
@@ -18,6 +19,7 @@ import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kindred.platform.security.JwtKeys;
+import org.kindred.platform.security.VerifiedTokens;
 import org.kindred.support.Api;
 import org.kindred.support.TestAccount;
 
@@ -30,6 +32,9 @@ class JwtVerificationTest {
 
     @Inject
     JwtKeys keys;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     TestAccount account;
     String sessionId;
@@ -47,6 +52,34 @@ class JwtVerificationTest {
         }), keys.signing().privateKey(), AlgorithmIdentifiers.RSA_USING_SHA256, keys.signing().kid());
         RestAssured.given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200)
                 .body("id", equalTo(account.id().toString()));
+    }
+
+    @Test
+    void aVerifiedTokenIsRememberedOnceAndATamperedCopyIsStillRefused() {
+        String token = signed(c -> {
+        });
+        long before = verifiedTokens.size();
+        RestAssured.given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+        RestAssured.given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+        assertEquals(before + 1, verifiedTokens.size(), "remembered once, served again from memory");
+        int middle = token.length() - 20; // inside the signature (the last character may carry only padding bits)
+        char c = token.charAt(middle);
+        rejected(token.substring(0, middle) + (c == 'A' ? 'B' : 'A') + token.substring(middle + 1));
+        String[] parts = token.split("\\.");
+        rejected(parts[0] + "." + parts[1] + "x." + parts[2]);
+    }
+
+    @Test
+    void aRememberedTokenIsForgottenAtItsExpiry() throws InterruptedException {
+        long exp = NumericDate.now().getValue() + 2;
+        String token = signed(c -> c.setExpirationTime(NumericDate.fromSeconds(exp)));
+        long before = verifiedTokens.size();
+        RestAssured.given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+        assertEquals(before + 1, verifiedTokens.size());
+        while (NumericDate.now().getValue() <= exp) {
+            Thread.sleep(100);
+        }
+        assertEquals(before, verifiedTokens.size(), "forgotten at exp: from then on only the full check answers");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.kindred.accounts.LiveSessions;
 import org.kindred.support.mail.TestMailServer;
 
 import io.agroal.api.AgroalDataSource;
@@ -97,13 +98,26 @@ public final class Api {
         return given().contentType(ContentType.JSON);
     }
 
+    /**
+     * Runs a statement behind the API's back, then waits until this replica's session cache has heard of any change it
+     * made (accounts.LiveSessions: a change is normally forgotten within milliseconds, by notification; a test's next
+     * request could otherwise arrive first).
+     */
     public static int sql(String statement, Object... params) {
         try (var connection = dataSource().getConnection(); var ps = connection.prepareStatement(statement)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            return ps.executeUpdate();
+            int changed = ps.executeUpdate();
+            if (!Arc.container().instance(LiveSessions.class).get().awaitCaughtUp(connection,
+                    java.time.Duration.ofSeconds(5))) {
+                throw new IllegalStateException("the session cache did not hear of the change within 5 s");
+            }
+            return changed;
         } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -42,6 +42,27 @@ public interface AuthConfig {
 
     Password password();
 
+    SessionCache sessionCache();
+
+    /**
+     * Verified access tokens kept per replica until their {@code exp}, so a token seen again skips the RS256 check
+     * (issue 20). 0 turns it off.
+     */
+    @WithDefault("10000")
+    int verifiedTokenCacheSize();
+
+    /** The per-replica memory of session checks ({@code accounts.LiveSessions}). */
+    interface SessionCache {
+
+        /** How long a session check is remembered at most; changes are forgotten at once by notification. 0 = off. */
+        @WithDefault("PT30S")
+        Duration ttl();
+
+        /** How many sessions are remembered at most. */
+        @WithDefault("100000")
+        int maxSize();
+    }
+
     interface Password {
         /** Argon2id memory cost in KiB (OWASP minimum 19456). */
         @WithDefault("19456")
