@@ -12,10 +12,7 @@ SELECT r.account_id AS me, r.session_id AS sid, r.thread_id AS id, r.group_id AS
        n.reply_id, n.reply_id::text AS idempotency_key, '/api/v1/posts/' || n.reply_id AS location,
        clock_timestamp() AS now
 FROM bench.reply_pairs r, (SELECT gen_random_uuid() AS reply_id) n WHERE r.n = :n \gset
--- SessionCheckAugmentor: the session behind the token is live (autocommit, before the request's transaction).
-SELECT a.roles FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
-WHERE s.id = :sid AND a.id = :me AND s.revoked_at IS NULL AND s.expires_at > now() AND a.status = 'ACTIVE'
-;
+-- SessionCheckAugmentor: answered from this replica's memory (LiveSessions): no statement.
 -- IdempotencyFilter.reserve: IdempotencyStore.reserve (its own transaction)
 BEGIN;
 INSERT INTO idempotency_keys (account_id, idempotency_key, request_hash, state, created_at)
@@ -34,8 +31,8 @@ SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
        p.version, p.ever_published
 FROM posts p JOIN accounts a ON a.id = p.author_id WHERE p.id = :id
 ;
-select g1_0.id,g1_0.archived_at,g1_0.bases,g1_0.created_at,g1_0.created_by,g1_0.description,g1_0.facilitated,g1_0.language,g1_0.member_count,g1_0.name,g1_0.post_count,g1_0.rules,g1_0.rules_version,g1_0.slug,g1_0.topics,g1_0.updated_at,g1_0.version,g1_0.visibility from groups g1_0 where g1_0.id=:group;
-select m1_0.group_id,m1_0.account_id,m1_0.banned_until,m1_0.decided_at,m1_0.decided_by,m1_0.decision_reason,m1_0.joined_at,m1_0.request_message,m1_0.requested_at,m1_0.role,m1_0.rules_version_accepted,m1_0.status,m1_0.version from memberships m1_0 where (m1_0.group_id,m1_0.account_id) in ((:group,:me));
+-- GroupAccess: the group's facts and the reader's membership in one projection
+select g1_0.id,g1_0.slug,g1_0.name,g1_0.visibility,case when g1_0.archived_at is null then false else true end,g1_0.rules_version,g1_0.rules,g1_0.language,m1_0.role,m1_0.status,m1_0.rules_version_accepted,m1_0.joined_at,m1_0.banned_until from groups g1_0 left join memberships m1_0 on m1_0.group_id=g1_0.id and m1_0.account_id=:me where g1_0.id=:group;
 -- BlockService.blockedEitherWay(me, author)
 select count(*) from blocks b1_0 where b1_0.blocker_id=:me and b1_0.blocked_id=:author or b1_0.blocker_id=:author and b1_0.blocked_id=:me;
 -- PostRepository.findById(thread) (Hibernate)

@@ -8,14 +8,15 @@
 \set n random(1, :pairs)
 \set limit 21
 SELECT account_id AS me, session_id AS sid, group_id AS "group" FROM bench.feed_pairs WHERE n = :n \gset
--- SessionCheckAugmentor: the session behind the token is live (autocommit, before the request's transaction).
-SELECT a.roles FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
-WHERE s.id = :sid AND a.id = :me AND s.revoked_at IS NULL AND s.expires_at > now() AND a.status = 'ACTIVE'
-;
+-- SessionCheckAugmentor: answered from this replica's memory (LiveSessions) when the same session was checked in the
+-- last 30 s and nothing changed since, as for nearly every request of the benchmark's readers: no statement. (When
+-- not remembered: SELECT a.roles, a.guidelines_version, s.expires_at, a.content_warning_mode,
+-- a.hidden_content_warnings FROM auth_sessions s JOIN accounts a ..., in autocommit before the transaction.)
 BEGIN;
--- GroupAccess.requireCanReadPosts: GroupRepository.findByRef (by id), MembershipRepository.find
-select g1_0.id,g1_0.archived_at,g1_0.bases,g1_0.created_at,g1_0.created_by,g1_0.description,g1_0.facilitated,g1_0.language,g1_0.member_count,g1_0.name,g1_0.post_count,g1_0.rules,g1_0.rules_version,g1_0.slug,g1_0.topics,g1_0.updated_at,g1_0.version,g1_0.visibility from groups g1_0 where g1_0.id=:group;
-select m1_0.group_id,m1_0.account_id,m1_0.banned_until,m1_0.decided_at,m1_0.decided_by,m1_0.decision_reason,m1_0.joined_at,m1_0.request_message,m1_0.requested_at,m1_0.role,m1_0.rules_version_accepted,m1_0.status,m1_0.version from memberships m1_0 where (m1_0.group_id,m1_0.account_id) in ((:group,:me));
+-- GroupAccess.requireCanReadPosts: GroupRepository.factsAndStanding (by id): the group's facts and the reader's
+-- membership in one projection, no managed entity
+select g1_0.id,g1_0.slug,g1_0.name,g1_0.visibility,case when g1_0.archived_at is null then false else true end,g1_0.rules_version,g1_0.rules,g1_0.language,m1_0.role,m1_0.status,m1_0.rules_version_accepted,m1_0.joined_at,m1_0.banned_until from groups g1_0 left join memberships m1_0 on m1_0.group_id=g1_0.id and m1_0.account_id=:me where g1_0.id=:group;
+-- The reader's content-warning preferences come with the session check (ReadingPreferences): no statement.
 -- PostRepository.feedQuery(group, me, NEW, first page, 21)
 SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
        CASE WHEN a.status = 'DELETED' THEN 'Deleted member' ELSE a.display_name END,

@@ -1,5 +1,5 @@
--- Per-replica caches of access facts (accounts.LiveSessions: session -> account status, roles, guidelines version)
--- are invalidated by these notifications, sent at commit to every replica that LISTENs on kindred_access
+-- Per-replica caches of access facts (accounts.LiveSessions: session -> account status, roles, guidelines version,
+-- content-warning preferences) are invalidated by these notifications, sent at commit to every replica that LISTENs on kindred_access
 -- (issue 20). Payload: 's:<session id>' or 'a:<account id>'. Only changes that can alter a session check notify,
 -- so refreshing a token or editing a profile does not.
 CREATE FUNCTION kindred_notify_session_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -25,7 +25,9 @@ CREATE TRIGGER auth_sessions_access_removed AFTER DELETE ON auth_sessions FOR EA
 
 CREATE TRIGGER accounts_access_changed AFTER UPDATE ON accounts FOR EACH ROW
     WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.roles IS DISTINCT FROM NEW.roles
-          OR OLD.guidelines_version IS DISTINCT FROM NEW.guidelines_version)
+          OR OLD.guidelines_version IS DISTINCT FROM NEW.guidelines_version
+          OR OLD.content_warning_mode IS DISTINCT FROM NEW.content_warning_mode
+          OR OLD.hidden_content_warnings IS DISTINCT FROM NEW.hidden_content_warnings)
     EXECUTE FUNCTION kindred_notify_account_changed();
 CREATE TRIGGER accounts_access_removed AFTER DELETE ON accounts FOR EACH ROW
     EXECUTE FUNCTION kindred_notify_account_changed();

@@ -112,7 +112,7 @@ final class Report {
                 per request (scenario 3: per page view; pgbench: per transaction) of the API server's JVM and of
                 PostgreSQL (all its processes), read from /proc over each whole Gatling run (its warm-up included)
                 or pgbench run. The ratio is the API's median rate over the median rate of its yardstick: for
-                scenario 1 the frozen copy of its SQL, for 3 and 4 their SQL as the code sends it today.
+                each scenario the frozen copy of its SQL (scenario 1 as of 2026-12-06, 3 and 4 as of 2026-12-07).
                 """);
         md.append(growth());
         md.append(targets());

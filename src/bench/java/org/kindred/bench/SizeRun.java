@@ -25,6 +25,10 @@ final class SizeRun {
     static final String YARDSTICK_1 = "pgbench: the SQL of 1 as of 2026-12-06 (frozen yardstick)";
     static final String TODAY_1 = "pgbench: the SQL of 1 today";
     static final String BARE_1 = "pgbench: the bare latest-21 query";
+    static final String YARDSTICK_3 = "pgbench: the SQL of 3 as of 2026-12-07 (frozen yardstick)";
+    static final String TODAY_3 = "pgbench: the SQL of 3 today";
+    static final String YARDSTICK_4 = "pgbench: the SQL of 4 as of 2026-12-07 (frozen yardstick)";
+    static final String TODAY_4 = "pgbench: the SQL of 4 today";
 
     private final BenchSettings settings;
     private final DataSize size;
@@ -91,7 +95,8 @@ final class SizeRun {
             if (settings.runs(3)) {
                 scenarios.compared(3, "ThreadPageSimulation", "thread-page", "post with 20 replies",
                         "3. post + first 20 replies (page views)", fixtures.threadPairs(), Map.of(),
-                        List.of(new Yardstick("thread-page.sql", "pgbench: the SQL of 3", true)));
+                        List.of(new Yardstick("frozen/thread-page.sql", YARDSTICK_3, true),
+                                new Yardstick("thread-page.sql", TODAY_3, false)));
             }
             if (settings.runs(5)) {
                 scenarios.gatling(5, "ResourceFeedSimulation", "resource-feed", "resource feed",
@@ -105,7 +110,8 @@ final class SizeRun {
             if (settings.runs(4)) {
                 scenarios.compared(4, "CreateReplySimulation", "create-reply", "create reply",
                         "4. create reply (Idempotency-Key)", fixtures.replyPairs(), null,
-                        List.of(new Yardstick("create-reply.sql", "pgbench: the SQL of 4", true)));
+                        List.of(new Yardstick("frozen/create-reply.sql", YARDSTICK_4, true),
+                                new Yardstick("create-reply.sql", TODAY_4, false)));
             }
         }
         log("done; the database " + database + " is kept for inspection (the next run drops it)");

@@ -36,8 +36,9 @@ import io.quarkus.runtime.StartupEvent;
  * ({@link SessionCheckAugmentor}) costs no query and no thread hand-off when it was answered recently (issue 20).
  * <p>
  * Safe because it is told of every change that matters, on every replica, within milliseconds: triggers on
- * {@code auth_sessions} and {@code accounts} (migration V32) send {@code pg_notify('kindred_access', ...)} at commit
- * when a session is revoked, expires early or is deleted, or an account's status, roles or guidelines version change;
+ * {@code auth_sessions} and {@code accounts} (migration V32) send {@code pg_notify('kindred_access', ...)} at
+ * commit when a session is revoked, expires early or is deleted, or an account's status, roles, guidelines version or
+ * content-warning preferences change;
  * one thread holds a connection that LISTENs and forgets what each notification names. Rules that keep it fail-safe:
  * <ul>
  * <li>Nothing is served from memory unless that connection is listening: before the first LISTEN, and from the moment
@@ -64,7 +65,8 @@ public class LiveSessions {
     private static final long ECHO_TIMEOUT_MILLIS = 2000;
 
     /** What the session check learns from the database about a live session. */
-    record Live(UUID accountId, Set<String> roles, int guidelinesVersion, Instant sessionExpiresAt) {
+    record Live(UUID accountId, Set<String> roles, int guidelinesVersion, Instant sessionExpiresAt,
+            ReadingPreferences reading) {
     }
 
     private final boolean enabled;

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,7 +36,8 @@ import io.smallrye.mutiny.Uni;
 public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
 
     private static final String QUERY = """
-            SELECT a.roles, a.guidelines_version, s.expires_at FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
+            SELECT a.roles, a.guidelines_version, s.expires_at, a.content_warning_mode, a.hidden_content_warnings
+            FROM auth_sessions s JOIN accounts a ON a.id = s.account_id
             WHERE s.id = ? AND a.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND a.status = 'ACTIVE'
             """;
 
@@ -81,8 +83,15 @@ public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
                 .addCredentials(verified.getCredentials())
                 .addAttributes(verified.getAttributes())
                 .addAttribute(CurrentUser.GUIDELINES_ATTRIBUTE, live.guidelinesVersion())
+                .addAttribute(ReadingPreferences.ATTRIBUTE, live.reading())
                 .addRoles(live.roles())
                 .build();
+    }
+
+    private static ReadingPreferences reading(ResultSet rs) throws SQLException {
+        Array hidden = rs.getArray(5);
+        return new ReadingPreferences("COLLAPSE".equals(rs.getString(4)),
+                Arrays.stream((String[]) hidden.getArray()).map(ContentWarning::valueOf).collect(Collectors.toSet()));
     }
 
     private LiveSessions.Live live(UUID sessionId, UUID accountId) {
@@ -96,7 +105,7 @@ public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
                 }
                 Array array = rs.getArray(1);
                 return new LiveSessions.Live(accountId, Set.copyOf(Arrays.asList((String[]) array.getArray())),
-                        rs.getInt(2), rs.getTimestamp(3).toInstant());
+                        rs.getInt(2), rs.getTimestamp(3).toInstant(), reading(rs));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Session check failed", e);

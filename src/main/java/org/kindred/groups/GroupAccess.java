@@ -48,16 +48,15 @@ public class GroupAccess {
     /** The group if the caller may know it exists, else 404. Anonymous callers may see PUBLIC and PRIVATE groups. */
     @Transactional
     public GroupContext requireVisible(String groupRef) {
-        return contextFor(groups.facts(groupRef).orElseThrow(GroupAccess::notFound));
+        return contextFor(groups.factsAndStanding(groupRef, currentUser.accountId()));
     }
 
-    private GroupContext contextFor(GroupFacts group) {
-        return standing(group).orElseThrow(GroupAccess::notFound);
+    private GroupContext contextFor(Optional<GroupRepository.FactsAndStanding> found) {
+        return found.flatMap(this::standing).orElseThrow(GroupAccess::notFound);
     }
 
-    private Optional<GroupContext> standing(GroupFacts group) {
-        return standing(group,
-                currentUser.accountId().flatMap(id -> memberships.standing(group.id(), id)).orElse(null));
+    private Optional<GroupContext> standing(GroupRepository.FactsAndStanding found) {
+        return standing(found.group(), found.member().orElse(null));
     }
 
     private GroupContext contextFor(GroupFacts group, MemberStanding membership) {
@@ -88,7 +87,7 @@ public class GroupAccess {
      */
     @Transactional
     public Optional<GroupContext> visibleContext(UUID groupId) {
-        return groups.facts(groupId).flatMap(this::standing);
+        return groups.factsAndStanding(groupId, currentUser.accountId()).flatMap(this::standing);
     }
 
     /** As {@link #requireCanReadPosts(UUID)}, without throwing: empty when the caller may not read the group's posts. */
@@ -102,7 +101,7 @@ public class GroupAccess {
 
     @Transactional
     public GroupContext requireVisible(UUID groupId) {
-        return contextFor(groups.facts(groupId).orElseThrow(GroupAccess::notFound));
+        return contextFor(groups.factsAndStanding(groupId, currentUser.accountId()));
     }
 
     /** May read the group's posts: a signed-in member of the group, or anyone signed in for a PUBLIC group. */

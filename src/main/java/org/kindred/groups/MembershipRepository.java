@@ -25,21 +25,18 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
     }
 
     private static final String STANDING = "select m.groupId, m.role, m.status, m.rulesVersionAccepted, m.joinedAt,"
-            + " m.bannedUntil from Membership m where m.accountId = ?1 and m.groupId ";
+            + " m.bannedUntil from Membership m where m.accountId = ?1 and m.groupId in ?2";
 
-    /** The standing of one account in one group, as a projection (no managed entity). */
-    public Optional<MemberStanding> standing(UUID groupId, UUID accountId) {
-        return standings(STANDING + "= ?2", accountId, groupId).values().stream().findFirst();
-    }
-
-    /** The account's standing in each of the given groups it has a membership in, in one query. */
+    /**
+     * The account's standing in each of the given groups it has a membership in, in one query, as projections (no
+     * managed entity). One group's is read with the group itself ({@link GroupRepository#factsAndStanding}).
+     */
     public Map<UUID, MemberStanding> standingsIn(UUID accountId, Collection<UUID> groupIds) {
-        return groupIds.isEmpty() ? Map.of() : standings(STANDING + "in ?2", accountId, groupIds);
-    }
-
-    private Map<UUID, MemberStanding> standings(String query, UUID accountId, Object groups) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
         Map<UUID, MemberStanding> standings = new java.util.HashMap<>();
-        getEntityManager().createQuery(query, Object[].class).setParameter(1, accountId).setParameter(2, groups)
+        getEntityManager().createQuery(STANDING, Object[].class).setParameter(1, accountId).setParameter(2, groupIds)
                 .getResultList().forEach(row -> standings.put((UUID) row[0], new MemberStanding(
                         (MembershipRole) row[1], (MembershipStatus) row[2], (Integer) row[3], (Instant) row[4],
                         (Instant) row[5])));

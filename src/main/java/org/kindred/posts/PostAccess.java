@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.kindred.accounts.BlockService;
+import org.kindred.accounts.ReadingPreferences;
 import org.kindred.groups.GroupAccess;
 import org.kindred.groups.GroupContext;
 import org.kindred.platform.error.ApiException;
@@ -105,6 +106,17 @@ public class PostAccess {
         boolean open = row.status() == PostStatus.PUBLISHED
                 || row.status() == PostStatus.REMOVED && row.everPublished();
         return open && (row.anonymous() || !blocks.blockedEitherWay(me, row.authorId()));
+    }
+
+    /**
+     * The reader's content-warning preferences for rendering a list: carried with the caller's identity by the session
+     * check, so no query; read from the database only for another reader or an identity without them.
+     */
+    PostRepository.ReaderWarnings readerWarnings(UUID reader) {
+        return currentUser.attribute(ReadingPreferences.ATTRIBUTE, ReadingPreferences.class)
+                .filter(p -> currentUser.accountId().filter(reader::equals).isPresent())
+                .map(p -> new PostRepository.ReaderWarnings(p.collapse(), p.hidden()))
+                .orElseGet(() -> posts.readerWarnings(reader));
     }
 
     /** Why the caller may not reply to this thread right now, if they may not. No queries. */

@@ -110,7 +110,7 @@ public class PostNavigation {
     }
 
     private List<PostResponse> render(List<PostRow> rows, Map<UUID, GroupContext> groups, UUID me) {
-        PostRepository.ReaderWarnings warnings = posts.readerWarnings(me);
+        PostRepository.ReaderWarnings warnings = postAccess.readerWarnings(me);
         List<PostResponse> shown = rows.stream().map(r -> {
             GroupContext context = groups.get(r.groupId());
             return PostViews.listed(r, context, me, postAccess.canReply(r, context, me), warnings);

@@ -87,7 +87,7 @@ public class PostService {
             return navigation.searchGroup(context, q, page);
         }
         UUID me = currentUser.requireAccountId();
-        PostRepository.ReaderWarnings warnings = posts.readerWarnings(me);
+        PostRepository.ReaderWarnings warnings = postAccess.readerWarnings(me);
         Page<PostResponse> feed = paging.page("feed|" + context.groupId() + "|" + sort, page, 3,
                 (after, direction, limit) -> posts.rows(posts.feedQuery(context.groupId(), me, sort, direction,
                         after == null
@@ -153,7 +153,7 @@ public class PostService {
 
     private Page<PostResponse> repliesOf(Seen thread, boolean canReply, PageParams page) {
         UUID threadId = thread.row().id();
-        PostRepository.ReaderWarnings warnings = posts.readerWarnings(thread.reader());
+        PostRepository.ReaderWarnings warnings = postAccess.readerWarnings(thread.reader());
         Page<PostResponse> replies = paging.page("replies|" + threadId, page, 2,
                 (after, direction, limit) -> posts.rows(posts.repliesQuery(threadId, thread.reader(), direction,
                         after == null

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import org.kindred.accounts.LiveSessions;
 import org.kindred.groups.MembershipDecisions;
 import org.kindred.moderation.ReportTarget;
 import org.kindred.moderation.events.ReportClosed;
@@ -45,9 +46,11 @@ public class ErasureService {
     private final Event<DomainEvent> events;
     private final Clock clock;
     private final PostErasure postErasure;
+    private final LiveSessions liveSessions;
 
     public ErasureService(EntityManager em, MembershipDecisions memberships, PasswordHasher hasher,
-            Event<DomainEvent> events, Clock clock, PostErasure postErasure) {
+            Event<DomainEvent> events, Clock clock, PostErasure postErasure, LiveSessions liveSessions) {
+        this.liveSessions = liveSessions;
         this.em = em;
         this.postErasure = postErasure;
         this.memberships = memberships;
@@ -73,6 +76,7 @@ public class ErasureService {
             eraseNow(accountId, request.removeContent(), unusable);
             events.fire(new AccountErased(accountId, request.removeContent()));
         });
+        liveSessions.forgetAccount(accountId); // committed: this replica forgets at once, the others by notification
     }
 
     private void eraseNow(UUID accountId, boolean removeContent, String unusableHash) {

@@ -1,6 +1,7 @@
 package org.kindred.accounts;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +23,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.support.Api;
+import org.kindred.support.Groups;
+import org.kindred.support.Groups.TestGroup;
+import org.kindred.support.Posts;
 import org.kindred.support.TestAccount;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +40,7 @@ class SessionCacheTest {
 
     private static final Pattern SID = Pattern.compile("\"sid\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final long WITHIN_MILLIS = 1000;
+    private static final ReadingPreferences NO_PREFERENCES = new ReadingPreferences(false, Set.of());
 
     @Inject
     LiveSessions liveSessions;
@@ -91,6 +97,26 @@ class SessionCacheTest {
     }
 
     @Test
+    void readingPreferencesChangedFromAnotherConnectionTakeEffectWithinASecond() throws Exception {
+        TestAccount writer = Api.register("prefsw");
+        TestAccount reader = warm("prefsr");
+        TestGroup group = Groups.create(writer, "PUBLIC");
+        Map<String, Object> hard = Posts.body("A hard story with details");
+        hard.put("contentWarnings", List.of("VIOLENCE"));
+        UUID warned = Posts.post(writer, group, hard);
+        String feed = "/api/v1/groups/" + group.id() + "/posts";
+        String collapsed = "items.find { it.id == '" + warned + "' }.collapsed";
+        Api.as(reader).get(feed).then().statusCode(200).body(collapsed, equalTo(false));
+        behindTheApisBack(
+                "UPDATE accounts SET hidden_content_warnings = '{VIOLENCE}', content_warning_mode = 'COLLAPSE'"
+                        + " WHERE id = ?",
+                reader.id());
+        long millis = poll(() -> Boolean.TRUE.equals(Api.as(reader).get(feed).then().extract().path(collapsed)));
+        assertTrue(millis < WITHIN_MILLIS, "collapsed after " + millis + " ms");
+        Api.as(reader).get(feed).then().body("items.find { it.id == '" + warned + "' }.body", nullValue());
+    }
+
+    @Test
     void signingOutThroughThisReplicaIsRefusedOnTheVeryNextRequest() {
         TestAccount member = warm("signout");
         Api.as(member).post("/api/v1/auth/logout").then().statusCode(204);
@@ -131,7 +157,8 @@ class SessionCacheTest {
     void anAnswerReadWhileAChangeArrivedIsNotRemembered() {
         UUID session = UUID.randomUUID();
         UUID account = UUID.randomUUID();
-        LiveSessions.Live live = new LiveSessions.Live(account, Set.of("member"), 1, Instant.now().plusSeconds(600));
+        LiveSessions.Live live = new LiveSessions.Live(account, Set.of("member"), 1, Instant.now().plusSeconds(600),
+                NO_PREFERENCES);
         long before = liveSessions.epoch();
         liveSessions.forgetAccount(UUID.randomUUID()); // a notification lands while the database is being read
         liveSessions.remember(session, live, before);
@@ -147,7 +174,7 @@ class SessionCacheTest {
         UUID session = UUID.randomUUID();
         UUID account = UUID.randomUUID();
         liveSessions.remember(session,
-                new LiveSessions.Live(account, Set.of("member"), 1, Instant.now().minusMillis(1)),
+                new LiveSessions.Live(account, Set.of("member"), 1, Instant.now().minusMillis(1), NO_PREFERENCES),
                 liveSessions.epoch());
         assertTrue(liveSessions.cached(session, account).isEmpty());
     }

@@ -99,8 +99,8 @@ public final class Api {
     }
 
     /**
-     * Runs a statement behind the API's back, then waits until this replica's session cache has heard of any change it
-     * made (accounts.LiveSessions: a change is normally forgotten within milliseconds, by notification; a test's next
+     * Runs a statement behind the API's back, then (outside a transaction) waits until this replica's session cache has
+     * heard of any change it made (accounts.LiveSessions: a change is normally forgotten within milliseconds, by notification; a test's next
      * request could otherwise arrive first).
      */
     public static int sql(String statement, Object... params) {
@@ -109,8 +109,10 @@ public final class Api {
                 ps.setObject(i + 1, params[i]);
             }
             int changed = ps.executeUpdate();
-            if (!Arc.container().instance(LiveSessions.class).get().awaitCaughtUp(connection,
-                    java.time.Duration.ofSeconds(5))) {
+            // Inside a caller's transaction the change (and its notification) comes at that commit: nothing to wait for.
+            if (connection.getAutoCommit()
+                    && !Arc.container().instance(LiveSessions.class).get().awaitCaughtUp(connection,
+                            java.time.Duration.ofSeconds(5))) {
                 throw new IllegalStateException("the session cache did not hear of the change within 5 s");
             }
             return changed;

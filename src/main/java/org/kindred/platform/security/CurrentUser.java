@@ -45,6 +45,12 @@ public class CurrentUser {
         throw new UnauthorizedException("unauthenticated", "This operation needs an access token");
     }
 
+    /** An attribute the session check put on the caller's identity, if it is there and of that type. */
+    public <T> Optional<T> attribute(String name, Class<T> type) {
+        Object value = identity.getAttribute(name);
+        return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+    }
+
     /** Identity attribute: the guidelines version the caller's account accepted (read by the per-request session check). */
     public static final String GUIDELINES_ATTRIBUTE = "kindred.guidelines-version";
 
