@@ -43,7 +43,9 @@ class ReplyCostTest {
         assertEquals(0, count(sql, "(?s)select\\s.*\\sfrom\\s+posts\\s+\\w+\\s+where\\s+\\w+\\.id\\s*=\\s*\\?"),
                 "the thread is not loaded a second time as an entity\n" + all);
         assertEquals(1, count(sql, "(?s)select\\s.*\\sfrom\\s+groups\\s.*"), "the group is read once");
-        assertEquals(1, count(sql, "(?s)select\\s.*\\sfrom\\s+memberships\\s.*"), "the membership is checked once");
+        assertEquals(1, count(sql, "(?s)select\\s.*\\sfrom\\s+groups\\s.*\\sleft\\s+join\\s+memberships\\s.*"),
+                "the membership is checked once, in the same statement as the group");
+        assertEquals(0, count(sql, "(?s)select\\s.*\\sfrom\\s+memberships\\s.*"), "and never on its own");
         assertEquals(1, count(sql, "(?s)select\\s.*\\sfrom\\s+blocks\\s.*"), "blocks are checked once");
         assertEquals(1, count(sql, "(?s)select\\s.*\\sfrom\\s+group_keyword_rules\\s.*"), "the text is screened once");
     }
