@@ -41,6 +41,9 @@ public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
             WHERE s.id = ? AND a.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND a.status = 'ACTIVE'
             """;
 
+    private static final Set<String> KNOWN_WARNINGS = Arrays.stream(ContentWarning.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+
     private final AgroalDataSource dataSource;
     private final LiveSessions liveSessions;
 
@@ -88,10 +91,11 @@ public class SessionCheckAugmentor implements SecurityIdentityAugmentor {
                 .build();
     }
 
+    /** The reader's preferences; a warning name this version does not know is skipped, never a failed check. */
     private static ReadingPreferences reading(ResultSet rs) throws SQLException {
         Array hidden = rs.getArray(5);
-        return new ReadingPreferences("COLLAPSE".equals(rs.getString(4)),
-                Arrays.stream((String[]) hidden.getArray()).map(ContentWarning::valueOf).collect(Collectors.toSet()));
+        return new ReadingPreferences("COLLAPSE".equals(rs.getString(4)), Arrays.stream((String[]) hidden.getArray())
+                .filter(KNOWN_WARNINGS::contains).map(ContentWarning::valueOf).collect(Collectors.toSet()));
     }
 
     private LiveSessions.Live live(UUID sessionId, UUID accountId) {

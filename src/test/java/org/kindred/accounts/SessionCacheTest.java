@@ -117,6 +117,15 @@ class SessionCacheTest {
     }
 
     @Test
+    void aWarningNameThisVersionDoesNotKnowNeverFailsTheSessionCheck() {
+        // e.g. written by a newer release before a rollback: the check skips it rather than refusing every request
+        TestAccount reader = Api.register("prefsunknown");
+        Api.sql("UPDATE accounts SET hidden_content_warnings = '{RETIRED_WARNING,VIOLENCE}' WHERE id = ?", reader.id());
+        Api.as(reader).get("/api/v1/me/timeline").then().statusCode(200);
+        Api.as(reader).get("/api/v1/me/sessions").then().statusCode(200);
+    }
+
+    @Test
     void signingOutThroughThisReplicaIsRefusedOnTheVeryNextRequest() {
         TestAccount member = warm("signout");
         Api.as(member).post("/api/v1/auth/logout").then().statusCode(204);
