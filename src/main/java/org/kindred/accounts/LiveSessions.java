@@ -75,10 +75,9 @@ public class LiveSessions {
     private final String url;
     private final Optional<String> username;
     private final Optional<String> password;
+    private final Map<String, CountDownLatch> syncs = new ConcurrentHashMap<>();
     private volatile boolean listening;
     private volatile boolean stopping;
-    private volatile Thread listener;
-    private final Map<String, CountDownLatch> syncs = new ConcurrentHashMap<>();
 
     public LiveSessions(AuthConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
@@ -97,7 +96,6 @@ public class LiveSessions {
         if (enabled) {
             Thread thread = new Thread(this::listen, "kindred-access-listener");
             thread.setDaemon(true);
-            listener = thread;
             thread.start();
         }
     }
