@@ -1,14 +1,12 @@
 package org.kindred.accounts;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.kindred.platform.db.ListenConnections;
 import org.kindred.platform.security.AuthConfig;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -171,7 +170,7 @@ public class LiveSessions {
     private void listen() {
         long backoff = 200;
         while (!stopping) {
-            try (Connection connection = DriverManager.getConnection(url, connectionProperties())) {
+            try (Connection connection = ListenConnections.open(url, username, password, "kindred-access-listener")) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
@@ -249,16 +248,6 @@ public class LiveSessions {
         listening = false;
         epoch.incrementAndGet();
         sessions.invalidateAll();
-    }
-
-    private Properties connectionProperties() {
-        Properties props = new Properties();
-        username.ifPresent(u -> props.setProperty("user", u));
-        password.ifPresent(p -> props.setProperty("password", p));
-        props.setProperty("ApplicationName", "kindred-access-listener");
-        props.setProperty("connectTimeout", "5");
-        props.setProperty("socketTimeout", "5");
-        return props;
     }
 
     private static boolean sleep(long millis) {

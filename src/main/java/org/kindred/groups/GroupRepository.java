@@ -23,6 +23,10 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
     /** Stands for "no account" in the membership join: matches no membership. */
     private static final UUID NOBODY = new UUID(0, 0);
 
+    /** A group's access facts as selected columns, in {@link GroupFacts}' order (read by {@link #groupFacts}). */
+    private static final String FACTS = "g.id, g.slug, g.name, g.visibility,"
+            + " case when g.archivedAt is null then false else true end, g.rulesVersion, g.rules, g.language";
+
     /** Filters of the directory; null means "any". */
     public record DirectoryFilter(Basis basis, Topic topic, String language, Boolean facilitated, String q) {
     }
@@ -57,20 +61,17 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
 
     /** Facts about a group by UUID or slug, without any access check: for {@link GroupAccess} and memberships. */
     /**
-     * A group's access facts by UUID or slug, read as a projection: no managed entity is loaded, so a request that only
+     * A group's access facts by UUID or slug, read as a projection (the membership join matches nobody): no managed
+     * entity is loaded, so a request that only
      * checks access has nothing to snapshot or dirty-check at commit (issue 20). A change made earlier in the same
      * transaction is flushed before the query, as for any query.
      */
     public Optional<GroupFacts> facts(String ref) {
-        Optional<UUID> id = asUuid(ref);
-        if (id.isPresent()) {
-            return facts(id.get());
-        }
-        return factsWhere("g.slug = ?1", ref.toLowerCase(Locale.ROOT)).stream().findFirst();
+        return factsAndStanding(ref, Optional.empty()).map(FactsAndStanding::group);
     }
 
     public Optional<GroupFacts> facts(UUID id) {
-        return factsWhere("g.id = ?1", id).stream().findFirst();
+        return factsAndStanding(id, Optional.empty()).map(FactsAndStanding::group);
     }
 
     /** Facts about several groups by id, in one query. */
@@ -78,7 +79,9 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return factsWhere("g.id in ?1", ids).stream().collect(Collectors.toMap(GroupFacts::id, f -> f));
+        return getEntityManager().createQuery("select " + FACTS + " from Group g where g.id in ?1", Object[].class)
+                .setParameter(1, ids).getResultList().stream().map(GroupRepository::groupFacts)
+                .collect(Collectors.toMap(GroupFacts::id, f -> f));
     }
 
     /** A group's access facts and one account's membership in it, if any. */
@@ -100,25 +103,15 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
     }
 
     private Optional<FactsAndStanding> factsAndStanding(String condition, Object value, Optional<UUID> account) {
-        List<Object[]> rows = getEntityManager().createQuery("select g.id, g.slug, g.name, g.visibility,"
-                + " case when g.archivedAt is null then false else true end, g.rulesVersion, g.rules, g.language,"
-                + " m.role, m.status, m.rulesVersionAccepted, m.joinedAt, m.bannedUntil from Group g"
-                + " left join Membership m on m.groupId = g.id and m.accountId = ?2 where " + condition, Object[].class)
-                .setParameter(1, value).setParameter(2, account.orElse(NOBODY)).getResultList();
-        return rows.stream().findFirst().map(r -> new FactsAndStanding(
-                new GroupFacts((UUID) r[0], (String) r[1], (String) r[2], (Visibility) r[3], (Boolean) r[4],
-                        (Integer) r[5], (String) r[6], (String) r[7]),
-                r[9] == null
-                        ? Optional.empty()
-                        : Optional.of(new MemberStanding((MembershipRole) r[8], (MembershipStatus) r[9],
-                                (Integer) r[10], (Instant) r[11], (Instant) r[12]))));
+        List<Object[]> rows = getEntityManager().createQuery("select " + FACTS + ", " + MemberStanding.COLUMNS
+                + " from Group g left join Membership m on m.groupId = g.id and m.accountId = ?2 where " + condition,
+                Object[].class).setParameter(1, value).setParameter(2, account.orElse(NOBODY)).getResultList();
+        return rows.stream().findFirst().map(r -> new FactsAndStanding(groupFacts(r), MemberStanding.of(r, 8)));
     }
 
-    private List<GroupFacts> factsWhere(String condition, Object value) {
-        return getEntityManager().createQuery("select new org.kindred.groups.GroupFacts(g.id, g.slug, g.name,"
-                + " g.visibility, case when g.archivedAt is null then false else true end, g.rulesVersion, g.rules,"
-                + " g.language) from Group g where " + condition, GroupFacts.class).setParameter(1, value)
-                .getResultList();
+    private static GroupFacts groupFacts(Object[] r) {
+        return new GroupFacts((UUID) r[0], (String) r[1], (String) r[2], (Visibility) r[3], (Boolean) r[4],
+                (Integer) r[5], (String) r[6], (String) r[7]);
     }
 
     public List<Group> byIds(Collection<UUID> ids) {

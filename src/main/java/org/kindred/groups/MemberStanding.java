@@ -1,6 +1,7 @@
 package org.kindred.groups;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What access decisions need of one membership, read as a projection (no managed entity): the role, the status, the
@@ -8,6 +9,18 @@ import java.time.Instant;
  */
 public record MemberStanding(MembershipRole role, MembershipStatus status, int rulesVersionAccepted, Instant joinedAt,
         Instant bannedUntil) {
+
+    /** The selected columns of membership {@code m}, in this record's order (read by {@link #of}). */
+    static final String COLUMNS = "m.role, m.status, m.rulesVersionAccepted, m.joinedAt, m.bannedUntil";
+
+    /** The standing in {@code row} from column {@code from} on; empty when the row has no membership (outer join). */
+    static Optional<MemberStanding> of(Object[] row, int from) {
+        if (row[from + 1] == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new MemberStanding((MembershipRole) row[from], (MembershipStatus) row[from + 1],
+                (Integer) row[from + 2], (Instant) row[from + 3], (Instant) row[from + 4]));
+    }
 
     /** True while a ban is in force; an expired ban no longer counts. */
     public boolean isBanned(Instant now) {

@@ -24,8 +24,8 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
         return findByIdOptional(new Membership.Key(groupId, accountId));
     }
 
-    private static final String STANDING = "select m.groupId, m.role, m.status, m.rulesVersionAccepted, m.joinedAt,"
-            + " m.bannedUntil from Membership m where m.accountId = ?1 and m.groupId in ?2";
+    private static final String STANDING = "select m.groupId, " + MemberStanding.COLUMNS
+            + " from Membership m where m.accountId = ?1 and m.groupId in ?2";
 
     /**
      * The account's standing in each of the given groups it has a membership in, in one query, as projections (no
@@ -37,9 +37,8 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
         }
         Map<UUID, MemberStanding> standings = new java.util.HashMap<>();
         getEntityManager().createQuery(STANDING, Object[].class).setParameter(1, accountId).setParameter(2, groupIds)
-                .getResultList().forEach(row -> standings.put((UUID) row[0], new MemberStanding(
-                        (MembershipRole) row[1], (MembershipStatus) row[2], (Integer) row[3], (Instant) row[4],
-                        (Instant) row[5])));
+                .getResultList()
+                .forEach(row -> MemberStanding.of(row, 1).ifPresent(m -> standings.put((UUID) row[0], m)));
         return standings;
     }
 

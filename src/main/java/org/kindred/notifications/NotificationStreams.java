@@ -1,7 +1,6 @@
 package org.kindred.notifications;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +26,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.kindred.notifications.NotificationRepository.Row;
+import org.kindred.platform.db.ListenConnections;
 import org.kindred.platform.error.TooManyRequestsException;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -217,12 +216,8 @@ public class NotificationStreams {
     private void listen() {
         long backoff = 500;
         while (!stopping) {
-            Properties props = new Properties();
-            username.ifPresent(u -> props.setProperty("user", u));
-            password.ifPresent(p -> props.setProperty("password", p));
-            props.setProperty("ApplicationName", "kindred-notifications-listener");
-            props.setProperty("connectTimeout", "5");
-            try (Connection connection = DriverManager.getConnection(url, props)) {
+            try (Connection connection = ListenConnections.open(url, username, password,
+                    "kindred-notifications-listener")) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + NotificationRepository.CHANNEL);
                 }
