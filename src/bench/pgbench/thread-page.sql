@@ -1,6 +1,8 @@
--- pgbench yardstick for scenario 3 (a post with its first 20 replies): the statements of GET /api/v1/posts/{id}
--- followed by GET /api/v1/posts/{id}/replies?limit=20, in order and in the same transactions (captured with
--- log_statement = all; run with -M prepared, as pgjdbc prepares them). One pgbench transaction is one page view.
+-- pgbench yardstick for scenario 3 (a thread page: a post with its first 20 replies): the statements of
+-- GET /api/v1/posts/{id}/thread?limit=20, the thread page in one request, in order and in the same transaction (as
+-- ThreadPageCostTest records them; run with -M prepared, as pgjdbc prepares them). One pgbench transaction is one page
+-- view. Until 2026-12-07 an app needed two requests for it (GET /posts/{id}, then GET /posts/{id}/replies), each with
+-- its own transaction that read the thread, the group and blocks again: frozen/thread-page.sql holds those.
 -- Hibernate's statements are copied as Hibernate writes them; PostRepository's native queries are their text
 -- verbatim (BenchmarkSqlTest fails when the code and this file differ).
 --
@@ -10,10 +12,10 @@
 \set limit 21
 SELECT account_id AS me, session_id AS sid, thread_id AS id, thread_id AS thread, group_id AS "group",
        author_id AS author FROM bench.thread_pairs WHERE n = :n \gset
--- GET /api/v1/posts/{id} (PostService.get)
+-- GET /api/v1/posts/{id}/thread?limit=20 (PostService.thread)
 -- SessionCheckAugmentor: answered from this replica's memory (LiveSessions): no statement.
 BEGIN;
--- PostRepository.row(id, me)
+-- PostAccess.requireVisibleThread: PostRepository.row(id, me)
 SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
        CASE WHEN a.status = 'DELETED' THEN 'Deleted member' ELSE a.display_name END,
        'professional' = ANY (a.roles), p.title, p.body, p.language, p.content_warnings, p.anonymous,
@@ -26,23 +28,6 @@ FROM posts p JOIN accounts a ON a.id = p.author_id WHERE p.id = :id
 -- GroupAccess: the group's facts and the reader's membership in one projection
 select g1_0.id,g1_0.slug,g1_0.name,g1_0.visibility,case when g1_0.archived_at is null then false else true end,g1_0.rules_version,g1_0.rules,g1_0.language,m1_0.role,m1_0.status,m1_0.rules_version_accepted,m1_0.joined_at,m1_0.banned_until from groups g1_0 left join memberships m1_0 on m1_0.group_id=g1_0.id and m1_0.account_id=:me where g1_0.id=:group;
 -- BlockService.blockedEitherWay(me, author)
-select count(*) from blocks b1_0 where b1_0.blocker_id=:me and b1_0.blocked_id=:author or b1_0.blocker_id=:author and b1_0.blocked_id=:me;
-COMMIT;
--- GET /api/v1/posts/{id}/replies?limit=20 (PostService.replies)
--- SessionCheckAugmentor: answered from this replica's memory (LiveSessions): no statement.
-BEGIN;
--- PostRepository.row(id, me)
-SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
-       CASE WHEN a.status = 'DELETED' THEN 'Deleted member' ELSE a.display_name END,
-       'professional' = ANY (a.roles), p.title, p.body, p.language, p.content_warnings, p.anonymous,
-       p.support_wanted, p.reply_policy, p.status, p.removed_by, p.pinned, p.locked, p.created_at, p.edited_at,
-       p.last_activity_at, p.reply_count, p.i_believe_you, p.me_too, p.not_alone, p.sending_strength, p.thank_you,
-       ARRAY(SELECT r.kind FROM reactions r WHERE r.post_id = p.id AND r.account_id = :me ORDER BY r.kind),
-       p.version, p.ever_published
-FROM posts p JOIN accounts a ON a.id = p.author_id WHERE p.id = :id
-;
--- GroupAccess: the group's facts and the reader's membership in one projection
-select g1_0.id,g1_0.slug,g1_0.name,g1_0.visibility,case when g1_0.archived_at is null then false else true end,g1_0.rules_version,g1_0.rules,g1_0.language,m1_0.role,m1_0.status,m1_0.rules_version_accepted,m1_0.joined_at,m1_0.banned_until from groups g1_0 left join memberships m1_0 on m1_0.group_id=g1_0.id and m1_0.account_id=:me where g1_0.id=:group;
 select count(*) from blocks b1_0 where b1_0.blocker_id=:me and b1_0.blocked_id=:author or b1_0.blocker_id=:author and b1_0.blocked_id=:me;
 -- PostRepository.repliesQuery(thread, me, first page, 21)
 SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,

@@ -46,6 +46,9 @@ record BenchSettings(List<DataSize> sizes, int groups, int accounts, int users, 
         if (!serverUrl.isEmpty() && !serverUrl.endsWith("/")) {
             serverUrl = serverUrl + "/";
         }
+        if (Boolean.parseBoolean(get("bench.quick", "false"))) {
+            quick();
+        }
         return new BenchSettings(
                 Arrays.stream(get("bench.sizes", "10k,100k,1M").split(",")).map(DataSize::parse).toList(),
                 Integer.parseInt(get("bench.groups", "1000")), Integer.parseInt(get("bench.accounts", "100000")),
@@ -63,6 +66,19 @@ record BenchSettings(List<DataSize> sizes, int groups, int accounts, int users, 
                 Boolean.parseBoolean(get("bench.mavenOffline", "false")),
                 scenarios(get("bench.scenarios", "1,2,3,4,5,6")),
                 Math.max(1, Integer.parseInt(get("bench.rounds", "3"))), get("bench.pgSharedBuffers", "4GB"));
+    }
+
+    /**
+     * {@code -Dbench.quick}: a development run of a few minutes, 10k posts, one round, 10 s measured after 3 s of
+     * warm-up, a 10 s server warm-up and 100 readers, whatever the other properties say (the profile passes them all).
+     */
+    private static void quick() {
+        System.setProperty("bench.sizes", "10k");
+        System.setProperty("bench.rounds", "1");
+        System.setProperty("bench.duration", "10");
+        System.setProperty("bench.warmUp", "3");
+        System.setProperty("bench.serverWarmUp", "10");
+        System.setProperty("bench.tokens", "100");
     }
 
     /** Whether the benchmark starts its own PostgreSQL (no {@code bench.jdbcUrl} given). */

@@ -8,19 +8,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * CPU time spent by the API server's JVM and by PostgreSQL, read from Linux's /proc, so a scenario reports what one
- * request costs in CPU rather than only how many fit in a second. PostgreSQL's time is every process named
- * {@code postgres} that is alive, plus what the postmaster has collected from backends that already ended (its
- * {@code cutime}/{@code cstime}: pgbench's connections end before the second reading). Elsewhere than Linux every
+ * CPU time spent by the API server's JVM, by PostgreSQL and by the load generator, read from Linux's /proc, so a
+ * scenario reports what one request costs in CPU rather than only how many fit in a second. PostgreSQL's time is every
+ * process named {@code postgres} that is alive, plus what the postmaster has collected from backends that already
+ * ended (its {@code cutime}/{@code cstime}: pgbench's connections end before the second reading). The load generator's
+ * time is what this JVM has collected from the children it waited for: pgbench, or Maven with the Gatling JVM it forks
+ * and waits for (so a Gatling run's figure includes Maven's start, a few CPU seconds). Elsewhere than Linux every
  * reading is NaN and the report shows dashes.
  */
 final class CpuMeter {
 
-    /** CPU seconds of the server, of PostgreSQL and of the whole machine (all CPUs) at one moment. */
-    record Reading(double server, double postgres, double machine) {
+    /** CPU seconds of the server, of PostgreSQL, of the load generator and of the whole machine at one moment. */
+    record Reading(double server, double postgres, double load, double machine) {
 
         Reading minus(Reading earlier) {
-            return new Reading(server - earlier.server, postgres - earlier.postgres, machine - earlier.machine);
+            return new Reading(server - earlier.server, postgres - earlier.postgres, load - earlier.load,
+                    machine - earlier.machine);
         }
     }
 
@@ -33,10 +36,26 @@ final class CpuMeter {
 
     static Reading read(ProcessHandle server) {
         if (!Files.isDirectory(PROC)) {
-            return new Reading(Double.NaN, Double.NaN, Double.NaN);
+            return new Reading(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double serverSeconds = server == null ? Double.NaN : ownTicks(server.pid()) / TICKS;
-        return new Reading(serverSeconds, postgresTicks() / TICKS, machineTicks() / TICKS);
+        long[] self = stat(ProcessHandle.current().pid());
+        double loadSeconds = self == null ? Double.NaN : (self[2] + self[3]) / TICKS;
+        return new Reading(serverSeconds, postgresTicks() / TICKS, loadSeconds, machineTicks() / TICKS);
+    }
+
+    /**
+     * The server's peak resident memory so far ({@code VmHWM} of /proc/[pid]/status) in MiB; NaN when unknown. The
+     * high-water mark covers the whole life of the process, so read after the load it is the peak under that load.
+     */
+    static double peakResidentMib(ProcessHandle server) {
+        try {
+            return Files.readAllLines(PROC.resolve(Long.toString(server.pid())).resolve("status")).stream()
+                    .filter(l -> l.startsWith("VmHWM:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0).orElse(Double.NaN);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** utime + stime of the server and its threads. */

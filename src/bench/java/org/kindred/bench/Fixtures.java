@@ -272,7 +272,7 @@ final class Fixtures {
         return rows(c, sql, rs -> new String[]{rs.getString(1), rs.getString(2)});
     }
 
-    private static List<String> strings(Connection c, String sql) throws SQLException {
+    static List<String> strings(Connection c, String sql) throws SQLException {
         return rows(c, sql, rs -> rs.getString(1));
     }
 

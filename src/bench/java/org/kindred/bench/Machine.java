@@ -12,10 +12,11 @@ import java.util.Optional;
 
 /** What the results were measured on, for the report: hardware, software and how the processes were pinned. */
 record Machine(String cpu, int cpus, String memory, String os, String java, String postgres, String pgbench,
-        String pinning) {
+        String pinning, String postgresSettings) {
 
     static Machine describe(BenchSettings settings) throws SQLException, IOException, InterruptedException {
         String postgres;
+        String postgresSettings;
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl("postgres"), settings.dbUser(),
                 settings.dbPassword())) {
             postgres = Fixtures.text(c, "SELECT version()").replaceAll(" on .*", "") + " ("
@@ -23,6 +24,7 @@ record Machine(String cpu, int cpus, String memory, String os, String java, Stri
                     + "; shared_buffers " + Fixtures.text(c, "SHOW shared_buffers") + ", effective_cache_size "
                     + Fixtures.text(c, "SHOW effective_cache_size") + ", max_connections "
                     + Fixtures.text(c, "SHOW max_connections") + ")";
+            postgresSettings = String.join(", ", Fixtures.strings(c, NON_DEFAULT_SETTINGS));
         }
         Path log = settings.output().resolve("pgbench-version.log");
         Files.deleteIfExists(log);
@@ -44,8 +46,13 @@ record Machine(String cpu, int cpus, String memory, String os, String java, Stri
                 firstLine("/proc/meminfo", "MemTotal").map(Machine::gib).orElse("?"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                postgres, Files.readString(log).strip(), pinning);
+                postgres, Files.readString(log).strip(), pinning, postgresSettings);
     }
+
+    /** Every server setting not at its built-in default, as PostgreSQL reports it (SHOW), for results.md. */
+    private static final String NON_DEFAULT_SETTINGS = """
+            SELECT name || ' = ' || setting || COALESCE(' ' || NULLIF(unit, ''), '') FROM pg_settings
+            WHERE source NOT IN ('default', 'override', 'client', 'session') ORDER BY name""";
 
     /** The 1-minute load average now: other work on a shared machine shows here. */
     static String loadAverage() {

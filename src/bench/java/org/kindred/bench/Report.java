@@ -22,26 +22,30 @@ final class Report {
 
     /**
      * One line of the table: medians over {@code rounds} runs (rate range min–max), CPU milliseconds per request (or
-     * page view, or pgbench transaction) of the server and of PostgreSQL, and {@code ratio}, the API's rate over its
-     * yardstick's (NaN: none). {@code errors} is -1 when no run succeeded.
+     * pgbench transaction) of the server, of PostgreSQL and of the load generator, and {@code ratio}, the API's rate
+     * over its yardstick's (NaN: none). {@code errors} is -1 when no run succeeded.
      */
     record Row(String size, int scenario, String name, double throughput, double min, double max, int rounds,
-            double p50, double p99, long errors, double serverCpuMs, double postgresCpuMs, double ratio,
-            boolean yardstick) {
+            double p50, double p99, long errors, double serverCpuMs, double postgresCpuMs, double loadCpuMs,
+            double ratio, boolean yardstick) {
 
         static Row failed(String size, int scenario, String name, boolean yardstick) {
             return new Row(size, scenario, name, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, -1,
-                    Double.NaN, Double.NaN, Double.NaN, yardstick);
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, yardstick);
         }
 
         Row withRatio(double ratio) {
             return new Row(size, scenario, name, throughput, min, max, rounds, p50, p99, errors, serverCpuMs,
-                    postgresCpuMs, ratio, yardstick);
+                    postgresCpuMs, loadCpuMs, ratio, yardstick);
         }
     }
 
     /** The feed query's plans on one size's data, by pgbench script. */
     record Plans(String size, Map<String, String> plans) {
+    }
+
+    /** The server's peak resident memory (VmHWM, MiB) over one size's whole run, with the JVM options it ran with. */
+    record Memory(String size, double peakMib, String jvmArgs) {
     }
 
     /** What one size's data set and fixtures were, and how the machine was doing. */
@@ -56,6 +60,7 @@ final class Report {
     private final List<SizeFacts> sizes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<Plans> plans = new ArrayList<>();
+    private final List<Memory> memory = new ArrayList<>();
 
     Report(BenchSettings settings, Machine machine) {
         this.settings = settings;
@@ -68,6 +73,10 @@ final class Report {
 
     void add(Plans plan) {
         plans.add(plan);
+    }
+
+    void add(Memory peak) {
+        memory.add(peak);
     }
 
     void add(SizeFacts facts) {
@@ -105,14 +114,15 @@ final class Report {
         md.append(table());
         md.append("""
 
-                Throughput is successful responses per second of the measured period (scenario 3: page views of two
-                requests each), the median of the rounds, with the lowest and highest round beside it. p50 and p99 are
-                Gatling's response times (whole milliseconds) or pgbench's transaction latencies, medians of the
-                rounds. Errors are failed requests or pgbench transactions, all rounds. CPU is milliseconds of CPU time
-                per request (scenario 3: per page view; pgbench: per transaction) of the API server's JVM and of
-                PostgreSQL (all its processes), read from /proc over each whole Gatling run (its warm-up included)
-                or pgbench run. The ratio is the API's median rate over the median rate of its yardstick: for
-                each scenario the frozen copy of its SQL (scenario 1 as of 2026-12-06, 3 and 4 as of 2026-12-07).
+                Throughput is successful responses per second of the measured period (scenario 3: thread pages, one
+                request each since 2026-12-07, two before), the median of the rounds, with the lowest and highest
+                round beside it. p50 and p99 are Gatling's response times (whole milliseconds) or pgbench's
+                transaction latencies, medians of the rounds. Errors are failed requests or pgbench transactions, all
+                rounds. CPU is milliseconds of CPU time per request (pgbench: per transaction) of the API server's
+                JVM, of PostgreSQL (all its processes) and of the load generator (pgbench, or Maven and the Gatling
+                JVM it forks, Maven's start included), read from /proc over each whole Gatling run (its warm-up
+                included) or pgbench run. The ratio is the API's median rate over the median rate of its yardstick:
+                for each scenario the frozen copy of its SQL (scenario 1 as of 2026-12-06, 3 and 4 as of 2026-12-07).
                 """);
         md.append(growth());
         md.append(targets());
@@ -123,8 +133,8 @@ final class Report {
 
     private String table() {
         StringBuilder md = new StringBuilder("| Size | Scenario | Throughput (/s) | Rounds (min–max) | p50 (ms) "
-                + "| p99 (ms) | Errors | API CPU (ms) | PostgreSQL CPU (ms) | Ratio to yardstick |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| p99 (ms) | Errors | API CPU (ms) | PostgreSQL CPU (ms) | Load generator CPU (ms) "
+                + "| Ratio to yardstick |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : sorted()) {
             md.append("| ").append(row.size()).append(" | ").append(row.name()).append(" | ")
                     .append(number(row.throughput())).append(" | ")
@@ -134,6 +144,7 @@ final class Report {
                     .append(" | ").append(number(row.p50())).append(" | ").append(number(row.p99())).append(" | ")
                     .append(row.errors() < 0 ? "run failed" : row.errors()).append(" | ")
                     .append(cpu(row.serverCpuMs())).append(" | ").append(cpu(row.postgresCpuMs())).append(" | ")
+                    .append(cpu(row.loadCpuMs())).append(" | ")
                     .append(Double.isNaN(row.ratio()) ? "—" : percent(row.ratio())).append(" |\n");
         }
         return md.toString();
@@ -232,6 +243,12 @@ final class Report {
                         .append(")\n");
             }
         }
+        for (Memory m : memory) {
+            md.append("- ").append(m.size()).append(", the server's peak resident memory over the whole run (VmHWM): ")
+                    .append(number(m.peakMib())).append(" MiB with JVM options `")
+                    .append(m.jvmArgs().isBlank() ? "(none: the JVM's defaults)" : m.jvmArgs())
+                    .append("` (target ≤ 512 MB: ").append(mark(m.peakMib() * 1024 * 1024 <= 512e6)).append(")\n");
+        }
         return md.toString();
     }
 
@@ -245,7 +262,9 @@ final class Report {
         }
         StringBuilder md = new StringBuilder("\n## The feed query's plans\n\n`EXPLAIN (ANALYZE, BUFFERS)` of the "
                 + "feed query of each scenario-1 script for its first reader and group, after one run to warm the "
-                + "cache.\n");
+                + "cache: with the values written in, and prepared with parameters under `plan_cache_mode = "
+                + "force_generic_plan` (\"generic plan\": what a statement prepared by pgbench `-M prepared` or "
+                + "pgjdbc may run from its sixth execution on).\n");
         for (Plans p : plans) {
             p.plans().forEach((script, plan) -> md.append("\n").append(p.size()).append(", `").append(script)
                     .append("`:\n\n```\n").append(plan).append("\n```\n"));
@@ -260,6 +279,8 @@ final class Report {
         md.append("- ").append(machine.java()).append("; ").append(machine.postgres()).append("; ")
                 .append(machine.pgbench()).append('\n');
         md.append("- Pinning: ").append(machine.pinning()).append('\n');
+        md.append("- PostgreSQL settings that differ from the built-in defaults (`pg_settings`): ")
+                .append(machine.postgresSettings()).append('\n');
         md.append("- Load generator: Gatling 3.15.1 (gatling-maven-plugin 4.21.12), closed loop of ")
                 .append(settings.users()).append(" users each on one keep-alive connection; pgbench -c ")
                 .append(settings.users()).append(" -j 2 -M prepared\n");

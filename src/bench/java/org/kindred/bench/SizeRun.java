@@ -94,7 +94,7 @@ final class SizeRun {
             }
             if (settings.runs(3)) {
                 scenarios.compared(3, "ThreadPageSimulation", "thread-page", "post with 20 replies",
-                        "3. post + first 20 replies (page views)", fixtures.threadPairs(), Map.of(),
+                        "3. thread page: post + first 20 replies, one request", fixtures.threadPairs(), Map.of(),
                         List.of(new Yardstick("frozen/thread-page.sql", YARDSTICK_3, true),
                                 new Yardstick("thread-page.sql", TODAY_3, false)));
             }
@@ -113,6 +113,8 @@ final class SizeRun {
                         List.of(new Yardstick("frozen/create-reply.sql", YARDSTICK_4, true),
                                 new Yardstick("create-reply.sql", TODAY_4, false)));
             }
+            report.add(new Report.Memory(size.label(), CpuMeter.peakResidentMib(server.handle()),
+                    String.join(" ", settings.serverJvmArgs())));
         }
         log("done; the database " + database + " is kept for inspection (the next run drops it)");
     }
@@ -132,7 +134,7 @@ final class SizeRun {
 
         /** Runs a simulation once and adds the row of its measured request (or group). */
         void gatling(int number, String simulation, String slug, String measured, String label) throws Exception {
-            Measured m = simulate(simulation, slug, measured, number == 3 ? 2 : 1);
+            Measured m = simulate(simulation, slug, measured);
             report.add(m == null
                     ? Report.Row.failed(size.label(), number, label, false)
                     : m.row(size.label(), number, label));
@@ -150,8 +152,7 @@ final class SizeRun {
             yardsticks.forEach(y -> sql.put(y, new ArrayList<>()));
             for (int round = 1; round <= settings.rounds(); round++) {
                 log("round " + round + " of " + settings.rounds() + ": " + label);
-                Measured m = simulate(simulation, slug + (settings.rounds() > 1 ? "-round-" + round : ""), measured,
-                        number == 3 ? 2 : 1);
+                Measured m = simulate(simulation, slug + (settings.rounds() > 1 ? "-round-" + round : ""), measured);
                 if (m != null) {
                     api.add(m);
                 }
@@ -201,7 +202,7 @@ final class SizeRun {
                 report.add(s == null
                         ? Report.Row.failed(size.label(), 6, row[1], false)
                         : new Measured(s.ok() / (double) settings.duration().toSeconds(), s.p50(), s.p99(), s.ko(),
-                                Double.NaN, Double.NaN).row(size.label(), 6, row[1]));
+                                Double.NaN, Double.NaN, Double.NaN).row(size.label(), 6, row[1]));
             }
         }
 
@@ -215,16 +216,15 @@ final class SizeRun {
                 CpuMeter.Reading used = CpuMeter.read(null).minus(before);
                 double transactions = result.tps() * settings.duration().toSeconds();
                 return new Measured(result.tps(), result.p50(), result.p99(), result.errors(), Double.NaN,
-                        used.postgres() * 1000 / transactions);
+                        used.postgres() * 1000 / transactions, used.load() * 1000 / transactions);
             } catch (RuntimeException e) {
                 log("pgbench failed: " + e.getMessage());
                 return null;
             }
         }
 
-        /** A simulation's measured row, with the server's and PostgreSQL's CPU per unit; null when it failed. */
-        private Measured simulate(String simulation, String slug, String measured, int requestsPerUnit)
-                throws Exception {
+        /** A simulation's measured row, with the CPU per request of each process; null when it failed. */
+        private Measured simulate(String simulation, String slug, String measured) throws Exception {
             CpuMeter.Reading before = CpuMeter.read(server.handle());
             Map<String, GatlingRun.Stats> stats = simulateRaw(simulation, slug);
             CpuMeter.Reading used = CpuMeter.read(server.handle()).minus(before);
@@ -243,9 +243,9 @@ final class SizeRun {
             }
             // CPU over the whole Gatling run (its warm-up too), per request it sent: the server is idle otherwise.
             GatlingRun.Stats all = stats.get("All Requests");
-            double units = (all == null ? s.total() : all.total()) / (double) requestsPerUnit;
+            double units = all == null ? s.total() : all.total();
             return new Measured(s.ok() / (double) settings.duration().toSeconds(), s.p50(), s.p99(), s.ko(),
-                    used.server() * 1000 / units, used.postgres() * 1000 / units);
+                    used.server() * 1000 / units, used.postgres() * 1000 / units, used.load() * 1000 / units);
         }
 
         private Map<String, GatlingRun.Stats> simulateRaw(String simulation, String slug) throws Exception {
@@ -278,8 +278,12 @@ final class SizeRun {
     private record Yardstick(String script, String label, boolean counts) {
     }
 
-    /** One run's figures: rate per second, latencies in ms, errors, and CPU milliseconds per unit (NaN: unknown). */
-    record Measured(double throughput, double p50, double p99, long errors, double serverCpuMs, double postgresCpuMs) {
+    /**
+     * One run's figures: rate per second, latencies in ms, errors, and CPU milliseconds per unit of the server, of
+     * PostgreSQL and of the load generator (NaN: unknown).
+     */
+    record Measured(double throughput, double p50, double p99, long errors, double serverCpuMs, double postgresCpuMs,
+            double loadCpuMs) {
 
         Report.Row row(String size, int scenario, String name) {
             return median(List.of(this), size, scenario, name, false);
@@ -292,7 +296,7 @@ final class SizeRun {
                     rounds.stream().mapToDouble(Measured::throughput).max().orElse(Double.NaN), rounds.size(),
                     med(rounds, Measured::p50), med(rounds, Measured::p99),
                     rounds.stream().mapToLong(Measured::errors).sum(), med(rounds, Measured::serverCpuMs),
-                    med(rounds, Measured::postgresCpuMs), Double.NaN, yardstick);
+                    med(rounds, Measured::postgresCpuMs), med(rounds, Measured::loadCpuMs), Double.NaN, yardstick);
         }
 
         private static double med(List<Measured> rounds, java.util.function.ToDoubleFunction<Measured> value) {
