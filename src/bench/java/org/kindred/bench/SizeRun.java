@@ -175,7 +175,7 @@ final class SizeRun {
                         : Measured.median(y.getValue(), size.label(), number, y.getKey().label(), true);
                 report.add(row);
                 if (y.getKey().counts()) {
-                    apiRow = apiRow.withRatio(apiRow.throughput() / row.throughput());
+                    apiRow = apiRow.comparedWith(row);
                 }
             }
             report.add(apiRow);
@@ -296,7 +296,8 @@ final class SizeRun {
                     rounds.stream().mapToDouble(Measured::throughput).max().orElse(Double.NaN), rounds.size(),
                     med(rounds, Measured::p50), med(rounds, Measured::p99),
                     rounds.stream().mapToLong(Measured::errors).sum(), med(rounds, Measured::serverCpuMs),
-                    med(rounds, Measured::postgresCpuMs), med(rounds, Measured::loadCpuMs), Double.NaN, yardstick);
+                    med(rounds, Measured::postgresCpuMs), med(rounds, Measured::loadCpuMs), Double.NaN, Double.NaN,
+                    yardstick);
         }
 
         private static double med(List<Measured> rounds, java.util.function.ToDoubleFunction<Measured> value) {

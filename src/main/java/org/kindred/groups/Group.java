@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -23,6 +24,7 @@ import org.hibernate.type.SqlTypes;
  * updates) and are read-only here, so an edit can never overwrite a concurrent count change.
  */
 @Entity
+@EntityListeners(GroupAccessChangeListener.class)
 @Table(name = "groups")
 @DynamicUpdate
 public class Group {

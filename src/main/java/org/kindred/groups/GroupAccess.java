@@ -34,12 +34,15 @@ public class GroupAccess {
     public static final int TIMELINE_GROUPS = 500;
 
     private final GroupRepository groups;
+    private final LiveGroupFacts liveFacts;
     private final MembershipRepository memberships;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public GroupAccess(GroupRepository groups, MembershipRepository memberships, CurrentUser currentUser, Clock clock) {
+    public GroupAccess(GroupRepository groups, LiveGroupFacts liveFacts, MembershipRepository memberships,
+            CurrentUser currentUser, Clock clock) {
         this.groups = groups;
+        this.liveFacts = liveFacts;
         this.memberships = memberships;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -48,7 +51,7 @@ public class GroupAccess {
     /** The group if the caller may know it exists, else 404. Anonymous callers may see PUBLIC and PRIVATE groups. */
     @Transactional
     public GroupContext requireVisible(String groupRef) {
-        return contextFor(groups.factsAndStanding(groupRef, currentUser.accountId()));
+        return contextFor(liveFacts.factsAndStanding(groupRef, currentUser.accountId()));
     }
 
     private GroupContext contextFor(Optional<GroupRepository.FactsAndStanding> found) {
@@ -87,7 +90,7 @@ public class GroupAccess {
      */
     @Transactional
     public Optional<GroupContext> visibleContext(UUID groupId) {
-        return groups.factsAndStanding(groupId, currentUser.accountId()).flatMap(this::standing);
+        return liveFacts.factsAndStanding(groupId, currentUser.accountId()).flatMap(this::standing);
     }
 
     /** As {@link #requireCanReadPosts(UUID)}, without throwing: empty when the caller may not read the group's posts. */
@@ -101,7 +104,7 @@ public class GroupAccess {
 
     @Transactional
     public GroupContext requireVisible(UUID groupId) {
-        return contextFor(groups.factsAndStanding(groupId, currentUser.accountId()));
+        return contextFor(liveFacts.factsAndStanding(groupId, currentUser.accountId()));
     }
 
     /** May read the group's posts: a signed-in member of the group, or anyone signed in for a PUBLIC group. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -20,6 +21,7 @@ import org.kindred.platform.error.ForbiddenException;
 
 /** One account's relation to one group: a request, a membership, a denial or a ban. */
 @Entity
+@EntityListeners(GroupAccessChangeListener.class)
 @Table(name = "memberships")
 @IdClass(Membership.Key.class)
 public class Membership {

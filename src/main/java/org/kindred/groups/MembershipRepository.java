@@ -20,6 +20,12 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepositoryBase<Membership, Membership.Key> {
 
+    private final LiveGroupFacts liveFacts;
+
+    public MembershipRepository(LiveGroupFacts liveFacts) {
+        this.liveFacts = liveFacts;
+    }
+
     public Optional<Membership> find(UUID groupId, UUID accountId) {
         return findByIdOptional(new Membership.Key(groupId, accountId));
     }
@@ -52,6 +58,7 @@ public class MembershipRepository implements PanacheRepositoryBase<Membership, M
      */
     public boolean insertIfAbsent(UUID groupId, UUID accountId, MembershipRole role, MembershipStatus status,
             int rulesVersion, String message, Instant now) {
+        liveFacts.changedInThisTransaction(groupId, accountId);
         return getEntityManager().createNativeQuery("""
                 INSERT INTO memberships (group_id, account_id, role, status, rules_version_accepted, request_message,
                                          requested_at, joined_at)

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -23,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.kindred.support.Api;
+import org.kindred.support.BehindTheApi;
 import org.kindred.support.Groups;
 import org.kindred.support.Groups.TestGroup;
 import org.kindred.support.Posts;
@@ -59,7 +57,7 @@ class SessionCacheTest {
     @Test
     void aSessionRevokedFromAnotherConnectionIsRefusedWithinASecond() throws Exception {
         TestAccount member = warm("revoked");
-        long millis = untilStatus(member, 401, () -> behindTheApisBack(
+        long millis = untilStatus(member, 401, () -> BehindTheApi.sql(
                 "UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'LOGOUT' WHERE id = ?",
                 sessionOf(member)));
         assertTrue(millis < WITHIN_MILLIS, "refused after " + millis + " ms");
@@ -69,7 +67,7 @@ class SessionCacheTest {
     void anAccountSuspendedFromAnotherConnectionIsRefusedWithinASecond() throws Exception {
         TestAccount member = warm("suspended");
         long millis = untilStatus(member, 401,
-                () -> behindTheApisBack("UPDATE accounts SET status = 'SUSPENDED' WHERE id = ?", member.id()));
+                () -> BehindTheApi.sql("UPDATE accounts SET status = 'SUSPENDED' WHERE id = ?", member.id()));
         assertTrue(millis < WITHIN_MILLIS, "refused after " + millis + " ms");
     }
 
@@ -78,11 +76,11 @@ class SessionCacheTest {
         TestAccount member = warm("roles");
         String adminOnly = "/api/v1/partners";
         Api.as(member).get(adminOnly).then().statusCode(403);
-        behindTheApisBack("UPDATE accounts SET roles = '{member,admin}' WHERE id = ?", member.id());
-        long granted = poll(() -> Api.as(member).get(adminOnly).statusCode() == 200);
+        BehindTheApi.sql("UPDATE accounts SET roles = '{member,admin}' WHERE id = ?", member.id());
+        long granted = BehindTheApi.millisUntil(() -> Api.as(member).get(adminOnly).statusCode() == 200);
         assertTrue(granted < WITHIN_MILLIS, "admin after " + granted + " ms");
-        behindTheApisBack("UPDATE accounts SET roles = '{member}' WHERE id = ?", member.id());
-        long revoked = poll(() -> Api.as(member).get(adminOnly).statusCode() == 403);
+        BehindTheApi.sql("UPDATE accounts SET roles = '{member}' WHERE id = ?", member.id());
+        long revoked = BehindTheApi.millisUntil(() -> Api.as(member).get(adminOnly).statusCode() == 403);
         assertTrue(revoked < WITHIN_MILLIS, "still admin " + revoked + " ms after the role was taken away");
     }
 
@@ -90,8 +88,8 @@ class SessionCacheTest {
     void guidelinesChangedFromAnotherConnectionTakeEffectWithinASecond() throws Exception {
         TestAccount member = warm("guidelines");
         Api.as(member).get("/api/v1/me").then().body("guidelinesAcceptanceRequired", equalTo(false));
-        behindTheApisBack("UPDATE accounts SET guidelines_version = 0 WHERE id = ?", member.id());
-        long millis = poll(() -> Api.as(member).get("/api/v1/me").then().extract()
+        BehindTheApi.sql("UPDATE accounts SET guidelines_version = 0 WHERE id = ?", member.id());
+        long millis = BehindTheApi.millisUntil(() -> Api.as(member).get("/api/v1/me").then().extract()
                 .<Boolean>path("guidelinesAcceptanceRequired"));
         assertTrue(millis < WITHIN_MILLIS, "asked to accept again after " + millis + " ms");
     }
@@ -107,11 +105,12 @@ class SessionCacheTest {
         String feed = "/api/v1/groups/" + group.id() + "/posts";
         String collapsed = "items.find { it.id == '" + warned + "' }.collapsed";
         Api.as(reader).get(feed).then().statusCode(200).body(collapsed, equalTo(false));
-        behindTheApisBack(
+        BehindTheApi.sql(
                 "UPDATE accounts SET hidden_content_warnings = '{VIOLENCE}', content_warning_mode = 'COLLAPSE'"
                         + " WHERE id = ?",
                 reader.id());
-        long millis = poll(() -> Boolean.TRUE.equals(Api.as(reader).get(feed).then().extract().path(collapsed)));
+        long millis = BehindTheApi
+                .millisUntil(() -> Boolean.TRUE.equals(Api.as(reader).get(feed).then().extract().path(collapsed)));
         assertTrue(millis < WITHIN_MILLIS, "collapsed after " + millis + " ms");
         Api.as(reader).get(feed).then().body("items.find { it.id == '" + warned + "' }.body", nullValue());
     }
@@ -147,15 +146,15 @@ class SessionCacheTest {
         TestAccount member = warm("listener");
         UUID session = sessionOf(member);
         long millis = untilStatus(member, 401, () -> {
-            behindTheApisBack("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            BehindTheApi.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                     + " WHERE application_name = 'kindred-access-listener' AND ? IS NOT NULL", session);
             // The listener is cut off before the revocation, so its notification is lost: only failing safe
             // (not serving from memory while not listening, emptying it on reconnect) refuses the token.
-            behindTheApisBack("UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'LOGOUT' WHERE id = ?",
+            BehindTheApi.sql("UPDATE auth_sessions SET revoked_at = now(), revoke_reason = 'LOGOUT' WHERE id = ?",
                     session);
         });
         assertTrue(millis < WITHIN_MILLIS, "refused after " + millis + " ms");
-        long back = poll(() -> liveSessions.serving());
+        long back = BehindTheApi.millisUntil(() -> liveSessions.serving());
         assertTrue(back < 10_000, "listening again after " + back + " ms");
         TestAccount again = Api.login(member);
         Api.as(again).get("/api/v1/me").then().statusCode(200);
@@ -203,34 +202,9 @@ class SessionCacheTest {
     /** Makes the change, then asks until the member's requests get {@code status}; the milliseconds it took. */
     private long untilStatus(TestAccount member, int status, Change change) throws Exception {
         change.run();
-        long millis = poll(() -> Api.as(member).get("/api/v1/me").statusCode() == status);
+        long millis = BehindTheApi.millisUntil(() -> Api.as(member).get("/api/v1/me").statusCode() == status);
         assertEquals(status, Api.as(member).get("/api/v1/me").statusCode(), "and stays so");
         return millis;
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    /** Milliseconds until the condition held (gives up after 10 s and returns the time spent). */
-    private static long poll(Condition condition) throws Exception {
-        long start = System.nanoTime();
-        while (!condition.holds()) {
-            if (System.nanoTime() - start > 10_000_000_000L) {
-                break;
-            }
-            Thread.sleep(5);
-        }
-        return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    /** A statement on a connection of its own, without waiting for the replica to hear of it (unlike Api.sql). */
-    private static void behindTheApisBack(String statement, Object parameter) throws SQLException {
-        try (Connection connection = Api.dataSource().getConnection();
-                PreparedStatement ps = connection.prepareStatement(statement)) {
-            ps.setObject(1, parameter);
-            ps.execute();
-        }
     }
 
     private static UUID sessionOf(TestAccount account) {

@@ -20,8 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * What a thread page in one request ({@code GET /posts/{id}/thread}) costs in statements: the thread once, the group
- * with the reader's membership once, blocks once, one page of replies; nothing else. The benchmark's scenario 3 and
- * its pgbench script ({@code src/bench/pgbench/thread-page.sql}) assume exactly these four.
+ * with the reader's membership once (not at all when this replica read them recently, {@code groups.LiveGroupFacts}),
+ * blocks once, one page of replies; nothing else. The benchmark's scenario 3 and its pgbench script
+ * ({@code src/bench/pgbench/thread-page.sql}) assume exactly these.
  */
 @QuarkusTest
 class ThreadPageCostTest {
@@ -52,6 +53,13 @@ class ThreadPageCostTest {
         assertEquals(1, count(sql, "(?s)select\\s.*\\sfrom\\s+posts\\s+p\\s.*\\swhere\\s+p\\.parent_id\\s*=\\s*\\?.*"),
                 "one page of replies\n" + all);
         assertEquals(4, sql.size(), "and nothing else\n" + all);
+
+        SqlStatements.start();
+        Api.as(member).queryParam("limit", 20).get("/api/v1/posts/" + thread + "/thread").then().statusCode(200);
+        List<String> again = SqlStatements.stop();
+        assertEquals(0, count(again, "(?s)select\\s.*\\sfrom\\s+groups\\s.*"),
+                "read again soon after, the group and the membership come from this replica's memory\n" + again);
+        assertEquals(3, again.size(), "the thread, blocks and the replies\n" + again);
     }
 
     private static long count(List<String> sql, String regex) {

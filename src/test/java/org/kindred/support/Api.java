@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.kindred.accounts.LiveSessions;
 import org.kindred.support.mail.TestMailServer;
 
 import io.agroal.api.AgroalDataSource;
@@ -99,9 +98,9 @@ public final class Api {
     }
 
     /**
-     * Runs a statement behind the API's back, then (outside a transaction) waits until this replica's session cache has
-     * heard of any change it made (accounts.LiveSessions: a change is normally forgotten within milliseconds, by notification; a test's next
-     * request could otherwise arrive first).
+     * Runs a statement behind the API's back, then (outside a transaction) waits until this replica's memories of
+     * access facts have heard of any change it made (platform.db.AccessChanges: a change is normally forgotten within
+     * milliseconds, by notification; a test's next request could otherwise arrive first).
      */
     public static int sql(String statement, Object... params) {
         try (var connection = dataSource().getConnection(); var ps = connection.prepareStatement(statement)) {
@@ -111,9 +110,9 @@ public final class Api {
             int changed = ps.executeUpdate();
             // Inside a caller's transaction the change (and its notification) comes at that commit: nothing to wait for.
             if (connection.getAutoCommit()
-                    && !Arc.container().instance(LiveSessions.class).get().awaitCaughtUp(connection,
-                            java.time.Duration.ofSeconds(5))) {
-                throw new IllegalStateException("the session cache did not hear of the change within 5 s");
+                    && !Arc.container().instance(org.kindred.platform.db.AccessChanges.class).get()
+                            .awaitCaughtUp(connection, java.time.Duration.ofSeconds(5))) {
+                throw new IllegalStateException("the access-change listener did not hear of the change within 5 s");
             }
             return changed;
         } catch (java.sql.SQLException e) {
