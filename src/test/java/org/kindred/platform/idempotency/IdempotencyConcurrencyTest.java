@@ -25,7 +25,8 @@ import io.restassured.response.Response;
 /**
  * One commit per idempotent write: a request reserves its key inside its own write transaction. A retry that arrives
  * while the first request runs waits for it and is answered with its stored response (or 422 for another body),
- * instead of a 409; a request that fails leaves no reservation behind, so its retry runs anew.
+ * instead of a 409, or runs itself if the first fails; a request that fails leaves no reservation behind, so its
+ * retry runs anew.
  */
 @QuarkusTest
 class IdempotencyConcurrencyTest {
@@ -49,6 +50,7 @@ class IdempotencyConcurrencyTest {
     void dropHold() {
         Api.sql("DROP TRIGGER IF EXISTS hold_reply ON posts");
         Api.sql("DROP FUNCTION IF EXISTS hold_reply()");
+        Api.sql("DROP SEQUENCE IF EXISTS hold_reply_attempts");
     }
 
     @Test
@@ -81,6 +83,33 @@ class IdempotencyConcurrencyTest {
         assertProblem(reply(key, "another body " + key).then(), 422, "idempotency-key-reused");
         first.get().then().statusCode(201);
         assertEquals(1, Api.count("SELECT count(*) FROM posts WHERE parent_id = ?", thread), "only the first reply");
+    }
+
+    @Test
+    void aRetryWhileTheFirstRequestRunsRunsItselfWhenTheFirstFails() throws Exception {
+        String key = "concurrent-failed-" + UUID.randomUUID();
+        String text = "a reply whose first attempt fails " + key;
+        // The first attempt sleeps 2 s, then fails as a statement timeout would (57014: 503); later ones go through.
+        Api.sql("CREATE SEQUENCE IF NOT EXISTS hold_reply_attempts");
+        Api.sql("""
+                CREATE FUNCTION hold_reply() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF nextval('hold_reply_attempts') = 1 THEN
+                        PERFORM pg_sleep(2);
+                        RAISE EXCEPTION 'canceled' USING ERRCODE = '57014';
+                    END IF;
+                    RETURN NEW;
+                END $$""");
+        Api.sql("CREATE TRIGGER hold_reply BEFORE INSERT ON posts FOR EACH ROW WHEN (NEW.body = '" + text + "')"
+                + " EXECUTE FUNCTION hold_reply()");
+
+        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> reply(key, text));
+        awaitHeldInsideItsTransaction();
+        Response retry = reply(key, text);
+
+        assertProblem(first.get().then(), 503, "unavailable");
+        retry.then().statusCode(201).header("Idempotent-Replayed", nullValue());
+        assertEquals(1, Api.count("SELECT count(*) FROM posts WHERE parent_id = ?", thread), "exactly one reply");
     }
 
     @Test
