@@ -96,7 +96,7 @@ public class GroupResource {
             @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = GroupResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "`facilitated` without the professional badge")
-    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "The same Idempotency-Key is still being processed")
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "A request with the same Idempotency-Key is still being processed after a retry waited for it (`idempotency-key-in-progress`)")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE)

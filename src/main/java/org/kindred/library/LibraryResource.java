@@ -161,7 +161,7 @@ public class LibraryResource {
             @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = ResourceResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Not an admin, or a key without `resources:submit`")
-    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "This URL is already in the library (`existingResourceId` when you may see it)")
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "This URL is already in the library (`existingResourceId` when you may see it), or a request with the same Idempotency-Key is still being processed after a retry waited for it (`idempotency-key-in-progress`)")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE)

@@ -162,7 +162,7 @@ public class PostResource {
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST, description = "Bad body, `replyTo` not in this thread, or the post is itself a reply")
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN, description = "Reply policy, not a member, or banned")
     @APIResponse(responseCode = "404", ref = Responses.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Thread locked or not open, rules not accepted, community guidelines changed and not yet accepted again (`guidelines-outdated`), group archived")
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "Thread locked or not open, rules not accepted, community guidelines changed and not yet accepted again (`guidelines-outdated`), group archived, or a request with the same Idempotency-Key is still being processed after a retry waited for it (`idempotency-key-in-progress`)")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE)

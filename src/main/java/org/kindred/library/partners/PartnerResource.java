@@ -61,7 +61,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), content = @Content(schema = @Schema(implementation = PartnerResponse.class)))
     @APIResponse(responseCode = "400", ref = Responses.BAD_REQUEST)
     @APIResponse(responseCode = "403", ref = Responses.FORBIDDEN)
-    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "An organisation with this name is registered")
+    @APIResponse(responseCode = "409", ref = Responses.CONFLICT, description = "An organisation with this name is registered, or a request with the same Idempotency-Key is still being processed after a retry waited for it (`idempotency-key-in-progress`)")
     @APIResponse(responseCode = "413", ref = Responses.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = Responses.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = Responses.UNPROCESSABLE)

@@ -4,29 +4,35 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Idempotency records in PostgreSQL, so a retry that lands on another replica is still recognised. A key is
- * reserved atomically (INSERT ... ON CONFLICT DO NOTHING); the first successful response is stored and replayed
- * for 24 hours. The request that holds a reservation locks its row for as long as its write transaction runs
- * ({@link #claim}); a retry that finds a reservation unlocked knows its request is gone (a lost connection, a crash) and
- * takes it over at once with a new token, so nothing is stranded after an outage. Keys belong to the caller: an
- * account, or a partner organisation for requests made with a partner API key.
+ * Idempotency records in PostgreSQL, so a retry that lands on another replica is still recognised. A request reserves
+ * its key inside its own write transaction (INSERT ... ON CONFLICT DO NOTHING, {@link #reserve}) and stores its
+ * response there too, so one commit makes the write, the reservation and the response to replay (24 hours) durable
+ * together. A concurrent retry's INSERT waits for that transaction (PostgreSQL makes a second insert of the same key
+ * wait), then replays what it committed, or runs itself if it rolled back. Keys belong to the caller: an account, or a
+ * partner organisation for requests made with a partner API key.
  */
 @ApplicationScoped
 public class IdempotencyStore {
 
     static final Duration RETENTION = Duration.ofHours(24);
+    /** Lock not available: the retry's insert waited the whole bound for the first request's transaction. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     public sealed interface Outcome permits Reserved, Replay, Mismatch, InProgress {
     }
@@ -61,33 +67,72 @@ public class IdempotencyStore {
         }
     }
 
-    private final AgroalDataSource dataSource;
-
-    public IdempotencyStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    /** What a key's record says before a request runs: answer with it, or let the request (or a takeover) go on. */
+    private enum Found {
+        NOTHING, ANSWER, OPEN
     }
 
-    public Outcome reserve(Owner owner, String key, byte[] requestHash) {
+    private record Lookup(Found found, Outcome answer) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final long retryWaitMillis;
+
+    public IdempotencyStore(AgroalDataSource dataSource,
+            @ConfigProperty(name = "kindred.idempotency.retry-wait", defaultValue = "3S") Duration retryWait) {
+        this.dataSource = dataSource;
+        this.retryWaitMillis = Math.max(1, retryWait.toMillis());
+    }
+
+    /**
+     * A plain read (autocommit, no lock, no write) before the request runs: the stored response to replay, or a
+     * mismatch when the key was used for another request; empty when the request should go on to {@link #reserve}.
+     */
+    public Optional<Outcome> answerFor(Owner owner, String key, byte[] requestHash) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Outcome outcome = reserve(c, owner, key, requestHash);
-                c.commit();
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            Lookup lookup = look(c, owner, key, requestHash);
+            return lookup.found() == Found.ANSWER ? Optional.of(lookup.answer()) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("Idempotency store unavailable", e);
         }
     }
 
-    private Outcome reserve(Connection c, Owner owner, String key, byte[] requestHash) throws SQLException {
+    /**
+     * Inside the endpoint's write transaction: reserves the key until the transaction ends. If another request's
+     * transaction holds the same key, waits (at most the configured bound) for it to end: if it committed, its stored
+     * response is the answer (or a mismatch); if it rolled back, this request reserves the key. A reservation
+     * committed without a response (by an earlier version, or stored after the commit) is taken over unless a
+     * running transaction locks it; so is an expired record.
+     */
+    public Outcome reserve(Owner owner, String key, byte[] requestHash) {
         UUID token = UUID.randomUUID();
-        if (insert(c, owner, key, requestHash, token)) {
+        try (Connection c = dataSource.getConnection()) {
+            if (insertWaiting(c, owner, key, requestHash, token)) {
+                return new Reserved(token);
+            }
+            Lookup lookup = look(c, owner, key, requestHash);
+            if (lookup.found() == Found.ANSWER) {
+                return lookup.answer();
+            }
+            if (lookup.found() == Found.NOTHING) {
+                // Purged or released between our insert and select: try once more.
+                return insertWaiting(c, owner, key, requestHash, token) ? new Reserved(token) : new InProgress();
+            }
+            // Reserved but unanswered (or expired): still running if a transaction holds the row locked, gone if not.
+            if (!lockWithoutWaiting(c, owner, key)) {
+                return new InProgress();
+            }
+            restart(c, owner, key, requestHash, token);
             return new Reserved(token);
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                return new InProgress();
+            }
+            throw new IllegalStateException("Idempotency store unavailable", e);
         }
+    }
+
+    private static Lookup look(Connection c, Owner owner, String key, byte[] requestHash) throws SQLException {
         // A plain read: it does not wait for a request that holds the row locked while it runs.
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT request_hash, state, response_status, response_body, response_type, response_location,
@@ -97,26 +142,36 @@ public class IdempotencyStore {
             select.setString(2, key);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
-                    // Deleted between our insert and select: try once more.
-                    return insert(c, owner, key, requestHash, token) ? new Reserved(token) : new InProgress();
+                    return new Lookup(Found.NOTHING, null);
                 }
                 boolean expired = rs.getTimestamp("created_at").toInstant().isBefore(Instant.now().minus(RETENTION));
                 if (!expired && !Arrays.equals(rs.getBytes("request_hash"), requestHash)) {
-                    return new Mismatch();
+                    return new Lookup(Found.ANSWER, new Mismatch());
                 }
                 if (!expired && "COMPLETED".equals(rs.getString("state"))) {
-                    return new Replay(rs.getInt("response_status"), rs.getBytes("response_body"),
-                            rs.getString("response_type"),
-                            rs.getString("response_location"), rs.getString("response_etag"));
+                    return new Lookup(Found.ANSWER, new Replay(rs.getInt("response_status"),
+                            rs.getBytes("response_body"), rs.getString("response_type"),
+                            rs.getString("response_location"), rs.getString("response_etag")));
                 }
+                return new Lookup(Found.OPEN, null);
             }
         }
-        // Reserved but unanswered (or expired): still running if its request holds the row locked, gone if not.
-        if (!lockWithoutWaiting(c, owner, key)) {
-            return new InProgress();
+    }
+
+    /**
+     * The insert waits while another transaction holds the same key; lock_timeout bounds the wait (below the
+     * statement timeout, so the answer is a 409 rather than a 503), for this statement only.
+     */
+    private boolean insertWaiting(Connection c, Owner owner, String key, byte[] requestHash, UUID token)
+            throws SQLException {
+        try (Statement set = c.createStatement()) {
+            set.execute("SET LOCAL lock_timeout = " + retryWaitMillis);
         }
-        restart(c, owner, key, requestHash, token);
-        return new Reserved(token);
+        boolean inserted = insert(c, owner, key, requestHash, token);
+        try (Statement reset = c.createStatement()) {
+            reset.execute("SET LOCAL lock_timeout TO DEFAULT");
+        }
+        return inserted;
     }
 
     private static boolean lockWithoutWaiting(Connection c, Owner owner, String key) throws SQLException {
@@ -160,27 +215,6 @@ public class IdempotencyStore {
         }
     }
 
-    /**
-     * Inside the endpoint's write transaction: locks this request's reservation until the transaction ends, so a retry
-     * meanwhile gets 409, and a retry after the transaction died without storing a response takes the key over. False
-     * when a retry already took it over (this request must write nothing). Waits for a retry's takeover in flight.
-     */
-    public boolean claim(Owner owner, String key, UUID token) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement lock = c.prepareStatement("""
-                SELECT 1 FROM idempotency_keys
-                WHERE %s = ? AND idempotency_key = ? AND reservation = ? AND state = 'IN_PROGRESS'
-                FOR UPDATE""".formatted(owner.column()))) {
-            lock.setObject(1, owner.id());
-            lock.setString(2, key);
-            lock.setObject(3, token);
-            try (ResultSet rs = lock.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Idempotency store unavailable", e);
-        }
-    }
-
     public void complete(Owner owner, String key, UUID token, int status, byte[] body, String contentType,
             String location, String etag) {
         execute("""
@@ -200,7 +234,7 @@ public class IdempotencyStore {
                 });
     }
 
-    /** Forgets a reservation whose request failed, so the client may retry with the same key (not a retry's own). */
+    /** Forgets a reservation whose request was refused, so the client may retry with the same key (not a retry's own). */
     public void release(Owner owner, String key, UUID token) {
         execute("""
                 DELETE FROM idempotency_keys

@@ -1,5 +1,7 @@
 package org.kindred.platform.idempotency;
 
+import java.util.UUID;
+
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -17,12 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Runs an {@link Idempotent} endpoint that holds a reservation and the storing of its response in one transaction:
- * the write and the response to replay commit together or not at all. A fault after the commit cannot leave a
- * written row behind a reservation that a retry would later take over and execute again, and a fault before the
- * commit leaves neither, so a retry after recovery executes once more, safely. The transaction first locks this
- * request's reservation ({@link IdempotencyStore#claim}): while it runs a retry gets 409; once it has died, a retry
- * takes the key over at once instead of waiting for a timeout.
+ * Runs an {@link Idempotent} endpoint called with an Idempotency-Key in one transaction with the reservation of its
+ * key and the storing of its response: one commit makes all three durable, or nothing is. A fault before the commit
+ * leaves neither the write nor the reservation, so a retry after recovery executes once more, safely; a request that
+ * fails rolls its reservation back with everything else. A concurrent retry's reservation waits for this transaction
+ * ({@link IdempotencyStore#reserve}) and is then answered with the response stored here, without running the endpoint.
  */
 @Idempotent
 @Interceptor
@@ -41,22 +42,41 @@ public class IdempotentTransaction {
 
     @AroundInvoke
     Object inOneTransaction(InvocationContext context) throws Exception {
-        if (!pending.isReserved()) {
+        if (!pending.isExpected()) {
             return context.proceed();
         }
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            if (!store.claim(pending.owner(), pending.key(), pending.token())) {
-                // A retry took the key over while this request was on its way here: it writes, this one must not.
-                throw new ConflictException("idempotency-key-in-progress", "Request in progress",
-                        "A request with this Idempotency-Key is being processed; retry in a moment");
+        UUID[] unanswered = new UUID[1];
+        Object result = QuarkusTransaction.joiningExisting().call(() -> {
+            UUID token = reserve();
+            Object proceeded = context.proceed();
+            if (!storeResponse(token, proceeded)) {
+                unanswered[0] = token;
             }
-            Object result = context.proceed();
-            storeResponse(result);
-            return result;
+            return proceeded;
         });
+        if (unanswered[0] != null) {
+            pending.committedUnanswered(unanswered[0]);
+        }
+        return result;
     }
 
-    private void storeResponse(Object result) throws JsonProcessingException {
+    private UUID reserve() {
+        IdempotencyStore.Outcome outcome = store.reserve(pending.owner(), pending.key(), pending.requestHash());
+        if (outcome instanceof IdempotencyStore.Reserved reserved) {
+            return reserved.token();
+        }
+        if (outcome instanceof IdempotencyStore.Replay replay) {
+            throw new IdempotentReplay(replay);
+        }
+        if (outcome instanceof IdempotencyStore.Mismatch) {
+            throw IdempotencyFilter.keyReused();
+        }
+        throw new ConflictException("idempotency-key-in-progress", "Request in progress",
+                "A request with this Idempotency-Key is still being processed; retry in a moment");
+    }
+
+    /** False when the result carries no status and headers to store: the response filter stores it after the commit. */
+    private boolean storeResponse(UUID token, Object result) throws JsonProcessingException {
         int status;
         Object entity;
         MediaType type;
@@ -75,14 +95,16 @@ public class IdempotentTransaction {
             location = response.getHeaderString(HttpHeaders.LOCATION);
             etag = response.getHeaderString(HttpHeaders.ETAG);
         } else {
-            return; // the response filter stores what it sees, after the commit
+            return false;
         }
         if (status < 200 || status >= 300) {
-            return;
+            // Refused without an exception: forget the key with this commit, so a retry runs anew.
+            store.release(pending.owner(), pending.key(), token);
+            return true;
         }
         byte[] body = entity == null ? null : json.writeValueAsBytes(entity);
-        store.complete(pending.owner(), pending.key(), pending.token(), status, body,
+        store.complete(pending.owner(), pending.key(), token, status, body,
                 (type == null ? MediaType.APPLICATION_JSON_TYPE : type).toString(), location, etag);
-        pending.markStored();
+        return true;
     }
 }

@@ -1,23 +1,29 @@
 package org.kindred.platform.idempotency;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.RequestScoped;
 
-/** The Idempotency-Key this request reserved, handed from the request filter to the endpoint's transaction. */
+/**
+ * The Idempotency-Key of this request, handed from the request filter (which only read the key's record) to the
+ * endpoint's transaction (which reserves it), and from there to the response filter when the response could only be
+ * stored after the commit.
+ */
 @RequestScoped
 public class PendingReservation {
 
     private IdempotencyStore.Owner owner;
     private String key;
-    private java.util.UUID token;
-    private boolean stored;
+    private byte[] requestHash;
+    private UUID committedUnanswered;
 
-    void reserve(IdempotencyStore.Owner owner, String key, java.util.UUID token) {
+    void expect(IdempotencyStore.Owner owner, String key, byte[] requestHash) {
         this.owner = owner;
         this.key = key;
-        this.token = token;
+        this.requestHash = requestHash;
     }
 
-    boolean isReserved() {
+    boolean isExpected() {
         return key != null;
     }
 
@@ -29,16 +35,20 @@ public class PendingReservation {
         return key;
     }
 
-    java.util.UUID token() {
-        return token;
+    byte[] requestHash() {
+        return requestHash;
     }
 
-    /** The response was stored in the endpoint's own transaction: the filter has nothing left to do. */
-    void markStored() {
-        stored = true;
+    /**
+     * The endpoint's result was neither a RestResponse nor a Response: its reservation ({@code token}) committed
+     * without a response, which the response filter stores (or releases) once it sees the response.
+     */
+    void committedUnanswered(UUID token) {
+        this.committedUnanswered = token;
     }
 
-    boolean isStored() {
-        return stored;
+    /** The token of a reservation committed without its response; null when there is nothing left to store. */
+    UUID committedUnanswered() {
+        return committedUnanswered;
     }
 }

@@ -83,7 +83,8 @@ import org.kindred.platform.error.Problem;
                 + "and answers other origins with 403; the feeds under /api/v1/feeds allow any origin (`*`). Credentials (cookies) are never allowed.", schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
 }, parameters = {
         @Parameter(name = Responses.IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "Makes a retry safe: the same key with the same body within 24 hours gets the original response again "
-                + "(with `Idempotent-Replayed: true`) instead of creating a second one; the same key with another body is a 422, a retry while the first request runs a 409 (a retry after the first request died unanswered, e.g. in a database outage, runs as new). "
+                + "(with `Idempotent-Replayed: true`) instead of creating a second one; the same key with another body is a 422. A retry sent while the first request is still running waits for it (up to 3 seconds) and is answered with its response; "
+                + "it is a 409 (`idempotency-key-in-progress`) only when the first request is still running after the wait (a retry after the first request failed or died unanswered, e.g. in a database outage, runs as new). "
                 + "Keys belong to the signed-in account (or the partner organisation); use a new random key (e.g. a UUID) for every new request.", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]{1,255}$"), example = "6f1c2b7e-3f0a-4a59-9a51-2f6b1d0c8e47"),
         @Parameter(name = Responses.JOURNAL_PASSPHRASE, in = ParameterIn.HEADER, description = "Your journal passphrase, when you set one (`PUT /api/v1/me/journal/passphrase`): "
                 + "the base64url encoding (RFC 4648 §5, padding optional) of its UTF-8 bytes, so a passphrase in any script fits an HTTP header. "

@@ -3,16 +3,12 @@ package org.kindred.platform.idempotency;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kindred.support.Problems.assertProblem;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,20 +24,17 @@ import io.quarkus.test.junit.QuarkusTest;
  * Nothing half-written, nothing lost: a write and the response stored for its Idempotency-Key commit together. When
  * the database fails at the very end (a connection lost while the response is stored), the write is gone too, the
  * client hears 503, and its retry with the same key after recovery creates the reply exactly once and is replayed
- * from then on.
+ * from then on. A reservation committed without a response (by the previous version, during a rolling deploy) or
+ * expired is taken over, unless a running request holds it.
  */
 @QuarkusTest
 class IdempotencyFaultTest {
 
     private static final String KEY = "fault-" + UUID.randomUUID();
 
-    @Inject
-    IdempotencyStore store;
-
     @AfterEach
     void recover() {
         Api.sql("DROP TRIGGER IF EXISTS lose_connection_on_completion ON idempotency_keys");
-        Api.sql("DROP TRIGGER IF EXISTS lose_connection_on_release ON idempotency_keys");
         Api.sql("DROP FUNCTION IF EXISTS lose_connection_on_completion()");
     }
 
@@ -58,6 +51,8 @@ class IdempotencyFaultTest {
         assertProblem(Api.as(author).header("Idempotency-Key", KEY).body(Map.of("body", text)).post(path).then(), 503,
                 "unavailable");
         assertEquals(0, Api.count("SELECT count(*) FROM posts WHERE body = ?", text), "no half-written reply");
+        assertEquals(0, Api.count("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ?", KEY),
+                "the reservation rolled back with the write: nothing stranded");
 
         recover();
         String id = Api.as(author).header("Idempotency-Key", KEY).body(Map.of("body", text)).post(path).then()
@@ -68,22 +63,17 @@ class IdempotencyFaultTest {
     }
 
     @Test
-    void aReservationLeftByADeadRequestIsTakenOverAtOnceButNotWhileItsRequestRuns() throws Exception {
+    void aReservationCommittedWithoutAResponseIsTakenOverAtOnceButNotWhileItsRequestRuns() throws Exception {
         TestAccount author = Api.register("idstrand");
         TestGroup group = Groups.create(author, "PUBLIC");
         UUID thread = Posts.post(author, group, "a thread for an outage");
         String key = "strand-" + UUID.randomUUID();
-        String text = "a reply written through an outage " + key;
+        String body = "{\"body\":\"a reply written after a rolling deploy " + key + "\"}";
         String path = "/api/v1/posts/" + thread + "/replies";
-        // An outage as the fault suite sees it: the write fails, and so does forgetting the reservation afterwards.
-        loseConnectionWhenStoring(key);
-        Api.sql("CREATE TRIGGER lose_connection_on_release BEFORE DELETE ON idempotency_keys FOR EACH ROW"
-                + " WHEN (OLD.idempotency_key = '" + key + "') EXECUTE FUNCTION lose_connection_on_completion()");
-        assertProblem(Api.as(author).header("Idempotency-Key", key).body(Map.of("body", text)).post(path).then(), 503,
-                "unavailable");
-        recover();
-        assertEquals(1, Api.count("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ?"
-                + " AND state = 'IN_PROGRESS'", key), "the dead request's reservation is still there");
+        // The previous version committed its reservation before its request ran; this one was never answered.
+        Api.sql("INSERT INTO idempotency_keys (account_id, idempotency_key, request_hash, state, reservation, created_at)"
+                + " VALUES (?, ?, ?, 'IN_PROGRESS', ?, now())", author.id(), key,
+                IdempotencyFilter.fingerprint("POST", path, body.getBytes(StandardCharsets.UTF_8)), UUID.randomUUID());
 
         // While a request holds the reservation (its transaction locks the row), a retry is told to wait.
         try (Connection running = Api.dataSource().getConnection()) {
@@ -93,32 +83,37 @@ class IdempotencyFaultTest {
                 lock.setString(1, key);
                 lock.executeQuery().close();
             }
-            assertProblem(Api.as(author).header("Idempotency-Key", key).body(Map.of("body", text)).post(path).then(),
-                    409, "idempotency-key-in-progress");
+            assertProblem(Api.as(author).header("Idempotency-Key", key).body(body).post(path).then(), 409,
+                    "idempotency-key-in-progress");
             running.rollback();
         }
         // Once no request holds it, the retry runs at once (not after a timeout), and is replayed from then on.
-        String id = Api.as(author).header("Idempotency-Key", key).body(Map.of("body", text)).post(path).then()
-                .statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
-        Api.as(author).header("Idempotency-Key", key).body(Map.of("body", text)).post(path).then().statusCode(201)
+        String id = Api.as(author).header("Idempotency-Key", key).body(body).post(path).then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue()).extract().path("id");
+        Api.as(author).header("Idempotency-Key", key).body(body).post(path).then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("id", equalTo(id));
-        assertEquals(1, Api.count("SELECT count(*) FROM posts WHERE body = ?", text), "exactly one reply");
+        assertEquals(1, Api.count("SELECT count(*) FROM posts WHERE parent_id = ?", thread), "exactly one reply");
     }
 
     @Test
-    void aRequestWhoseReservationARetryTookOverWritesNothing() {
-        IdempotencyStore.Owner owner = IdempotencyStore.Owner.account(Api.register("idtake").id());
-        String key = "takeover-" + UUID.randomUUID();
-        byte[] hash = new byte[32];
-        var first = (IdempotencyStore.Reserved) store.reserve(owner, key, hash);
-        // The first request has not reached its transaction yet (nothing locks the row): a retry takes the key over.
-        var retry = (IdempotencyStore.Reserved) store.reserve(owner, key, hash);
-        assertNotEquals(first.token(), retry.token());
-        assertFalse(store.claim(owner, key, first.token()), "the first request must not write");
-        assertTrue(store.claim(owner, key, retry.token()), "the retry writes");
-        store.release(owner, key, first.token());
-        assertEquals(1, Api.count("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ?", key),
-                "the first request's release leaves the retry's reservation alone");
+    void anExpiredRecordIsTakenOver() {
+        TestAccount author = Api.register("idexpired");
+        TestGroup group = Groups.create(author, "PUBLIC");
+        UUID thread = Posts.post(author, group, "a thread for an old key");
+        String key = "expired-" + UUID.randomUUID();
+        String path = "/api/v1/posts/" + thread + "/replies";
+        // Answered 25 hours ago for another request, and not purged yet.
+        Api.sql("INSERT INTO idempotency_keys (account_id, idempotency_key, request_hash, state, reservation,"
+                + " response_status, response_type, created_at)"
+                + " VALUES (?, ?, ?, 'COMPLETED', ?, 201, 'application/json', now() - interval '25 hours')",
+                author.id(), key, new byte[32], UUID.randomUUID());
+
+        String id = Api.as(author).header("Idempotency-Key", key).body(Map.of("body", "a new reply " + key)).post(path)
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
+        Api.as(author).header("Idempotency-Key", key).body(Map.of("body", "a new reply " + key)).post(path).then()
+                .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        assertEquals(1, Api.count("SELECT count(*) FROM idempotency_keys WHERE idempotency_key = ?"
+                + " AND created_at > now() - interval '1 hour'", key), "the record now belongs to the new request");
     }
 
     /** The connection "fails" (SQLSTATE 08006) exactly when {@code key}'s response is stored. */
