@@ -40,8 +40,9 @@ SELECT p.id, p.group_id, p.parent_id, p.reply_to_id, p.author_id, a.handle,
        p.version, p.ever_published
 FROM posts p JOIN accounts a ON a.id = p.author_id WHERE p.id = :id
 ;
--- GroupAccess: the group's facts and the reader's membership in one projection
-select g1_0.id,g1_0.slug,g1_0.name,g1_0.visibility,case when g1_0.archived_at is null then false else true end,g1_0.rules_version,g1_0.rules,g1_0.language,m1_0.role,m1_0.status,m1_0.rules_version_accepted,m1_0.joined_at,m1_0.banned_until from groups g1_0 left join memberships m1_0 on m1_0.group_id=g1_0.id and m1_0.account_id=:me where g1_0.id=:group;
+-- GroupAccess: the group's facts and the replier's membership, answered from this replica's memory (LiveGroupFacts)
+-- when the same member asked about the same group in the last 30 s and nothing changed since: no statement. (When
+-- not remembered: GroupRepository.factsAndStanding, one projection of groups left join memberships.)
 -- BlockService.blockedEitherWay(me, author)
 select count(*) from blocks b1_0 where b1_0.blocker_id=:me and b1_0.blocked_id=:author or b1_0.blocker_id=:author and b1_0.blocked_id=:me;
 -- ContentScreening.screen: KeywordRuleService.firstMatch (the group's watched words)
