@@ -26,11 +26,11 @@ public final class Benchmark {
         BenchSettings configured = BenchSettings.fromSystemProperties();
         Files.createDirectories(configured.output());
         if (!configured.embeddedPostgres()) {
-            run(configured);
+            run(configured, false);
             return;
         }
         try (EmbeddedPostgres postgres = startPostgres(configured)) {
-            run(configured.withServer("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/", "postgres"));
+            run(configured.withServer("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/", "postgres"), true);
         }
     }
 
@@ -48,11 +48,12 @@ public final class Benchmark {
                 .setServerConfig("effective_cache_size", "12GB").setServerConfig("max_connections", "200")
                 .setServerConfig("max_wal_size", "8GB").setServerConfig("checkpoint_timeout", "30min")
                 .setServerConfig("maintenance_work_mem", "512MB").setServerConfig("work_mem", "8MB")
+                .setServerConfig("jit", "off")
                 .setPGStartupWait(Duration.ofMinutes(2)).start();
     }
 
-    private static void run(BenchSettings settings) throws Exception {
-        Machine machine = Machine.describe(settings);
+    private static void run(BenchSettings settings, boolean embedded) throws Exception {
+        Machine machine = Machine.describe(settings, embedded);
         log("Kindred benchmark: sizes " + settings.sizes().stream().map(DataSize::label).toList() + ", scenarios "
                 + settings.scenarios() + ", " + settings.users() + " users, " + settings.serverWarmUp().toSeconds()
                 + " s server warm-up, then " + settings.warmUp().toSeconds() + " s warm-up + "

@@ -14,13 +14,15 @@ import java.util.Optional;
 record Machine(String cpu, int cpus, String memory, String os, String java, String postgres, String pgbench,
         String pinning, String postgresSettings) {
 
-    static Machine describe(BenchSettings settings) throws SQLException, IOException, InterruptedException {
+    /** {@code embedded}: the benchmark started this PostgreSQL itself (else {@code bench.jdbcUrl} names it). */
+    static Machine describe(BenchSettings settings, boolean embedded)
+            throws SQLException, IOException, InterruptedException {
         String postgres;
         String postgresSettings;
         try (Connection c = DriverManager.getConnection(settings.jdbcUrl("postgres"), settings.dbUser(),
                 settings.dbPassword())) {
             postgres = Fixtures.text(c, "SELECT version()").replaceAll(" on .*", "") + " ("
-                    + (settings.embeddedPostgres() ? "started by the benchmark" : "the server bench.jdbcUrl names")
+                    + (embedded ? "started by the benchmark" : "the server bench.jdbcUrl names")
                     + "; shared_buffers " + Fixtures.text(c, "SHOW shared_buffers") + ", effective_cache_size "
                     + Fixtures.text(c, "SHOW effective_cache_size") + ", max_connections "
                     + Fixtures.text(c, "SHOW max_connections") + ")";
