@@ -12,7 +12,6 @@ import org.kindred.platform.db.AccessChanges;
 import org.kindred.platform.security.AuthConfig;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * This replica's memory of live sessions, so the session check every signed-in request makes
@@ -42,9 +41,8 @@ public class LiveSessions implements AccessChanges.Subscriber {
 
     public LiveSessions(AuthConfig config, AccessChanges changes) {
         Duration ttl = config.sessionCache().ttl();
-        this.enabled = !ttl.isZero() && !ttl.isNegative() && config.sessionCache().maxSize() > 0;
-        this.sessions = Caffeine.newBuilder().maximumSize(Math.max(1, config.sessionCache().maxSize()))
-                .expireAfterWrite(enabled ? ttl : Duration.ofSeconds(1)).build();
+        this.enabled = AccessChanges.isOn(ttl, config.sessionCache().maxSize());
+        this.sessions = AccessChanges.memory(ttl, config.sessionCache().maxSize());
         this.changes = changes;
     }
 
@@ -72,11 +70,8 @@ public class LiveSessions implements AccessChanges.Subscriber {
 
     /** Remembers what the database said, unless something changed since {@code epochBefore} was read. */
     void remember(UUID sessionId, Live live, long epochBefore) {
-        if (enabled && changes.unchangedSince(epochBefore)) {
-            sessions.put(sessionId, live);
-            if (!changes.unchangedSince(epochBefore)) {
-                sessions.invalidate(sessionId); // a change raced the write: forget rather than risk it
-            }
+        if (enabled) {
+            changes.remember(sessions, sessionId, live, epochBefore);
         }
     }
 

@@ -19,7 +19,6 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.kindred.platform.db.AccessChanges;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * This replica's memory of a group's access facts with one caller's membership in it
@@ -38,7 +37,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * {@link GroupAccessChangeListener}, by the native join), so the caller's own next request never sees its membership
  * as it was. A transaction that writes a group or a membership, or holds one as a managed entity, always asks the
  * database and remembers nothing (its answer may never be committed), so a service reads the membership it has just
- * changed as changed and no other request sees it before the commit. A group that is not found is not remembered. Entries live at most {@code kindred.groups.access-cache.ttl} (30 s).
+ * changed as changed and no other request sees it before the commit. A group that is not found is not remembered.
+ * Entries live at most {@code kindred.groups.access-cache.ttl} (30 s).
  */
 @ApplicationScoped
 public class LiveGroupFacts implements AccessChanges.Subscriber {
@@ -61,9 +61,8 @@ public class LiveGroupFacts implements AccessChanges.Subscriber {
             TransactionSynchronizationRegistry transactions,
             @ConfigProperty(name = "kindred.groups.access-cache.ttl", defaultValue = "PT30S") Duration ttl,
             @ConfigProperty(name = "kindred.groups.access-cache.max-size", defaultValue = "100000") int maxSize) {
-        this.enabled = !ttl.isZero() && !ttl.isNegative() && maxSize > 0;
-        this.facts = Caffeine.newBuilder().maximumSize(Math.max(1, maxSize))
-                .expireAfterWrite(enabled ? ttl : Duration.ofSeconds(1)).build();
+        this.enabled = AccessChanges.isOn(ttl, maxSize);
+        this.facts = AccessChanges.memory(ttl, maxSize);
         this.changes = changes;
         this.groups = groups;
         this.em = em;
@@ -96,12 +95,7 @@ public class LiveGroupFacts implements AccessChanges.Subscriber {
         }
         long epoch = changes.epoch();
         Optional<GroupRepository.FactsAndStanding> found = read.get();
-        if (found.isPresent() && changes.unchangedSince(epoch)) {
-            facts.put(key, found.get());
-            if (!changes.unchangedSince(epoch)) {
-                facts.invalidate(key); // a change raced the write: forget rather than risk it
-            }
-        }
+        found.ifPresent(f -> changes.remember(facts, key, f, epoch));
         return found;
     }
 

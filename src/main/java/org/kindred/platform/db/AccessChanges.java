@@ -21,6 +21,9 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -115,6 +118,30 @@ public class AccessChanges {
     /** Whether an answer read since {@code epochBefore} may be remembered. */
     public boolean unchangedSince(long epochBefore) {
         return listening && epoch.get() == epochBefore;
+    }
+
+    /** Whether a memory with this TTL and size is switched on (a zero TTL or size turns it off). */
+    public static boolean isOn(Duration ttl, int maxSize) {
+        return !ttl.isZero() && !ttl.isNegative() && maxSize > 0;
+    }
+
+    /** A subscriber's memory: at most {@code maxSize} entries, each kept at most {@code ttl}. */
+    public static <K, V> Cache<K, V> memory(Duration ttl, int maxSize) {
+        return Caffeine.newBuilder().maximumSize(Math.max(1, maxSize))
+                .expireAfterWrite(isOn(ttl, maxSize) ? ttl : Duration.ofSeconds(1)).build();
+    }
+
+    /**
+     * Remembers an answer read from the database unless a change arrived since {@code epochBefore} was read (then,
+     * or if one races the write, it is forgotten rather than risked).
+     */
+    public <K, V> void remember(Cache<K, V> memory, K key, V value, long epochBefore) {
+        if (unchangedSince(epochBefore)) {
+            memory.put(key, value);
+            if (!unchangedSince(epochBefore)) {
+                memory.invalidate(key);
+            }
+        }
     }
 
     /** Marks a local forgetting, so an answer being read meanwhile is not remembered. */
