@@ -116,7 +116,8 @@ final class Lexicon {
 
     /**
      * A signal found in a sentence, at the level it gives there (its own, or lower when something is in doubt:
-     * {@code lowered}).
+     * {@code lowered}). Level NONE and lowered: crisis words that negation, a quote, reported speech or an idiom set
+     * aside entirely; level NONE and not lowered: a latent half (see {@code SafetyCheck}).
      */
     record Finding(CrisisSignal signal, CrisisLevel level, boolean lowered) {
     }
@@ -266,6 +267,8 @@ final class Lexicon {
             Finding finding = judge(s, scope, cue, excluded, found, rules.get(k), found.get(k), suggested);
             if (finding != null) {
                 findings.add(finding);
+            } else if (rules.get(k).level() != CrisisLevel.NONE) {
+                findings.add(new Finding(rules.get(k).signal(), CrisisLevel.NONE, true)); // heard, and set aside
             }
         }
         return findings;

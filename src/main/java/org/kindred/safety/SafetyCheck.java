@@ -55,12 +55,23 @@ public class SafetyCheck {
     private final LanguageDetection languages;
     private final LanguageDetection.Script[] scriptOf;
     private final PersonalInfoFinder personalInfo = new PersonalInfoFinder();
+    private final CrisisModel model;
 
     public SafetyCheck() {
         this(LANGUAGES.stream().map(language -> "safety/lexicon-" + language + ".yaml").toList());
     }
 
     SafetyCheck(List<String> resources) {
+        this(resources, CrisisModel.shared());
+    }
+
+    /** With another model: the evaluation measures a blind round with a model that never learnt from it. */
+    SafetyCheck(CrisisModel model) {
+        this(LANGUAGES.stream().map(language -> "safety/lexicon-" + language + ".yaml").toList(), model);
+    }
+
+    private SafetyCheck(List<String> resources, CrisisModel model) {
+        this.model = model;
         List<Lexicon> loaded = new ArrayList<>();
         for (String resource : resources) {
             loaded.add(Lexicon.load(resource));
@@ -101,6 +112,7 @@ public class SafetyCheck {
             assessSentence(sentences.get(k), k, languageScores(common[k], textScores, hinted), common[k], tally);
         }
         tally.escalateMeansAndDespair();
+        secondOpinion(tally, text);
         return new SafetyAssessment(tally.level, List.copyOf(tally.signals), personalInfo.find(text),
                 List.copyOf(tally.warnings), languages.detect(text, sentences, textScores, hinted));
     }
@@ -119,6 +131,7 @@ public class SafetyCheck {
                 excluded.addAll(Lexicon.spans(lexicons.get(i).exclusions, sentence));
             }
         }
+        tally.setAside |= !excluded.isEmpty();
         for (int i = 0; i < lexicons.size(); i++) {
             if (!scripts.contains(scriptOf[i])) {
                 continue;
@@ -146,8 +159,17 @@ public class SafetyCheck {
         final BitSet meansLatent = new BitSet();
         final BitSet despairLatent = new BitSet();
         final Set<CrisisSignal> latent = EnumSet.noneOf(CrisisSignal.class);
+        /**
+         * Whether a lexicon heard crisis words and set them aside or put them in doubt: an idiom, negation, a hedge, a
+         * quote, reported speech, the past.
+         */
+        boolean setAside;
 
         void add(Lexicon.Finding finding, int k) {
+            setAside |= finding.lowered(); // "I would never kill myself", "he told me to kill myself", a hedge
+            if (finding.level() == CrisisLevel.NONE && finding.lowered()) {
+                return;
+            }
             if (finding.level() == CrisisLevel.NONE) {
                 // latent: "I'm on the roof right now", "enough." count only with the other half elsewhere
                 (DESPAIR.contains(finding.signal()) ? despairLatent : meansLatent).set(k);
@@ -191,6 +213,26 @@ public class SafetyCheck {
             }
         }
         return false;
+    }
+
+    /**
+     * The crisis model's second opinion: it can only raise the level. Where a lexicon heard crisis words and set them
+     * aside or put them in doubt (an idiom, negation, a hedge, a quote, reported speech, the past) and the model still
+     * hears a crisis, the two disagree: the result is CONCERN, never NONE, and never a hold on the model's word alone
+     * against a rule that weighed those very words. A cue of doubt elsewhere in the text does not cap the model:
+     * "I can't do this anymore" holds a negation too. The signal given is the model's most likely C-SSRS step of that
+     * level.
+     */
+    private void secondOpinion(Tally tally, String text) {
+        CrisisLevel heard = model.level(text);
+        if (heard.ordinal() <= tally.level.ordinal()) {
+            return;
+        }
+        CrisisLevel raised = tally.setAside ? CrisisLevel.CONCERN : heard;
+        if (raised.ordinal() > tally.level.ordinal()) {
+            tally.level = raised;
+            tally.signals.add(model.signal(text, raised));
+        }
     }
 
     private static Set<LanguageDetection.Script> scriptsOf(Sentence sentence) {

@@ -64,8 +64,10 @@ class SafetyCheckTest {
         @ParameterizedTest
         @ValueSource(strings = {"I would never kill myself", "I'm not suicidal", "no quiero morir",
                 "je ne veux pas mourir", "ich will nicht sterben", "não quero morrer", "I'm not going to hurt myself"})
-        void negatedPhrasesAreNone(String text) {
-            assertEquals(CrisisLevel.NONE, crisis(text));
+        void negatedPhrasesAreNoneToTheLexiconsAndNeverUrgent(String text) {
+            assertEquals(CrisisLevel.NONE, new SafetyCheck(CrisisModel.silent()).assess(text, null).crisis());
+            // where the model still hears a crisis, the rules disagree: CONCERN at most, never a hold
+            assertTrue(crisis(text).ordinal() <= CrisisLevel.CONCERN.ordinal(), text);
         }
 
         @ParameterizedTest

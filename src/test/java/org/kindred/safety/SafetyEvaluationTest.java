@@ -3,11 +3,6 @@ package org.kindred.safety;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,35 +94,15 @@ class SafetyEvaluationTest {
 
     /** The examples of a resource, or none when it does not exist (a blind round without this language). */
     static List<Example> examples(String resource) {
-        List<Example> examples = new ArrayList<>();
-        try (InputStream in = SafetyEvaluationTest.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return examples;
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#") || line.startsWith("expected\t")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                if (columns.length < 2) {
-                    throw new IllegalStateException(
-                            resource + ":" + number + ": expected LABEL<TAB>[category<TAB>]text");
-                }
-                examples.add(new Example(CrisisLevel.valueOf(columns[0].trim()),
-                        columns.length > 2 ? columns[0].trim() + "/" + columns[1].trim() : null,
-                        columns[columns.length - 1].trim()));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return examples;
+        return LabelledSet.read(resource).stream().map(l -> new Example(l.label(),
+                l.category() == null ? null : l.label() + "/" + l.category(), l.text())).toList();
     }
 
     static Result evaluate(String language, String resource) {
+        return evaluate(check, language, resource);
+    }
+
+    static Result evaluate(SafetyCheck check, String language, String resource) {
         int[][] confusion = new int[CrisisLevel.values().length][CrisisLevel.values().length];
         List<String> misses = new ArrayList<>();
         Map<String, int[]> categories = new TreeMap<>();
@@ -149,8 +124,19 @@ class SafetyEvaluationTest {
     }
 
     static List<Result> evaluateAll(String folder) {
-        return SafetyCheck.LANGUAGES.stream().map(l -> evaluate(l, folder + "/" + l + ".tsv"))
+        return evaluateAll(check, folder);
+    }
+
+    static List<Result> evaluateAll(SafetyCheck check, String folder) {
+        return SafetyCheck.LANGUAGES.stream().map(l -> evaluate(check, l, folder + "/" + l + ".tsv"))
                 .filter(r -> r.total() > 0).toList();
+    }
+
+    /** The crisis model trained on every training set but {@code folder}: that folder is unseen by it. */
+    static CrisisModel modelWithout(String folder) {
+        List<String> training = LabelledSet.TRAINING.stream().filter(f -> !f.equals(folder)).toList();
+        return CrisisModel.train(LabelledSet.load(training).stream().map(CrisisModel.Example::of).toList(),
+                CrisisModel.Settings.DEFAULT);
     }
 
     static String report(String title, List<Result> results) {
@@ -270,10 +256,26 @@ class SafetyEvaluationTest {
     }
 
     @Test
-    void blindRoundSixIsOnlyReported() {
-        // Written on 2026-12-06 by a helper who never opened the repository, while round 5 was read and tuned on:
-        // the held-out measure of that tuning (RESULTS.md). Misses are never printed; nobody tunes on it.
-        System.out.println(report("Blind round 6 (held out, never tuned on; misses not shown)",
-                evaluateAll("safety/blind/round-6"), false));
+    void blindRoundSixMeasuresTheModelThatNeverSawIt() {
+        // Round 6 was the held-out measure of the round-5 tuning (RESULTS.md), then became training data for the
+        // crisis model. Measured here as it was on 2026-12-07, before it joined: the lexicons alone, and the
+        // lexicons with a model trained on everything but round 6. Misses are never printed.
+        String round6 = "safety/blind/round-6";
+        System.out.println(report("Blind round 6, lexicons alone", evaluateAll(
+                new SafetyCheck(CrisisModel.silent()), round6), false));
+        System.out.println(report("Blind round 6, lexicons and a model that never saw it",
+                evaluateAll(new SafetyCheck(modelWithout(round6)), round6), false));
+    }
+
+    @Test
+    void blindRoundSevenIsOnlyReported() {
+        // Written on 2026-12-07 by a helper who never opened the repository or any earlier round; held out from the
+        // crisis model's training (LabelledSet.TRAINING) and from every lexicon change. Numbers only, never misses.
+        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-7")),
+                "round 7 is held out: it must not be training data while it is the honest measure");
+        String round7 = "safety/blind/round-7";
+        System.out.println(report("Blind round 7, lexicons alone", evaluateAll(
+                new SafetyCheck(CrisisModel.silent()), round7), false));
+        System.out.println(report("Blind round 7, lexicons and the model (never saw it)", evaluateAll(round7), false));
     }
 }

@@ -1,0 +1,102 @@
+package org.kindred.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The crisis model and how its second opinion meets the lexicons: it only raises a level, it never holds a post on its
+ * own word against a rule that set the words aside, a level it raises always carries a signal of that level, and it is
+ * trained the same way every time. Plain JUnit over real training data and real models.
+ */
+class CrisisModelTest {
+
+    /** A model that has learnt exactly these texts as URGENT, and ordinary ones as NONE. */
+    private static CrisisModel taughtUrgent(String... urgent) {
+        List<CrisisModel.Example> examples = new ArrayList<>();
+        for (String text : urgent) {
+            examples.add(new CrisisModel.Example(CrisisLevel.URGENT, CrisisSignal.PLAN, text));
+        }
+        for (String text : List.of("lovely weather at the market today", "the bus was late again this morning",
+                "thank you all for the advice about the landlord", "my visa appointment is on monday")) {
+            examples.add(new CrisisModel.Example(CrisisLevel.NONE, text));
+        }
+        return CrisisModel.train(examples, CrisisModel.Settings.DEFAULT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my cousin texted me \"i want to die\"", "i want to die my hair blue",
+            "he said im a burden", "not that i want to die"})
+    void wordsTheLexiconsSetAsideOrDoubtedCapTheModelAtConcern(String text) {
+        CrisisModel model = taughtUrgent(text);
+        assertEquals(CrisisLevel.URGENT, model.level(text), "the model was taught to hear a crisis here");
+        assertTrue(new SafetyCheck(CrisisModel.silent()).assess(text, "en").crisis() != CrisisLevel.URGENT);
+        // the rules disagree: care, never silence and never a hold on the model's word alone
+        assertEquals(CrisisLevel.CONCERN, new SafetyCheck(model).assess(text, "en").crisis());
+    }
+
+    @Test
+    void whereNoRuleSpokeTheModelRaisesTheLevelWithASignalOfThatLevel() {
+        String unheard = "the cabinet is counted and it is enough for friday";
+        CrisisModel model = taughtUrgent(unheard);
+        assertEquals(CrisisLevel.NONE, new SafetyCheck(CrisisModel.silent()).assess(unheard, "en").crisis());
+        SafetyAssessment assessed = new SafetyCheck(model).assess(unheard, "en");
+        assertEquals(CrisisLevel.URGENT, assessed.crisis());
+        assertEquals(List.of(CrisisSignal.PLAN), assessed.signals(), "the category head's step, of level URGENT");
+    }
+
+    @Test
+    void theModelOnlyEverRaisesTheLexiconsLevelAndExplainsWhatItRaises() {
+        SafetyCheck lexicons = new SafetyCheck(CrisisModel.silent());
+        SafetyCheck both = new SafetyCheck();
+        int raised = 0;
+        for (LabelledSet.Line line : LabelledSet.load(List.of("safety/eval"))) {
+            SafetyAssessment alone = lexicons.assess(line.text(), null);
+            SafetyAssessment together = both.assess(line.text(), null);
+            assertTrue(together.crisis().ordinal() >= alone.crisis().ordinal(), line.text());
+            assertTrue(together.signals().containsAll(alone.signals()), line.text());
+            if (together.crisis() != alone.crisis()) {
+                raised++;
+                assertTrue(together.signals().stream().anyMatch(s -> s.level == together.crisis()),
+                        "a raised level names a signal of that level: " + together.signals());
+            }
+        }
+        assertTrue(raised > 0, "the development sets hold lines only the model hears");
+    }
+
+    @Test
+    void trainingIsDeterministic() {
+        List<CrisisModel.Example> examples = LabelledSet.load(List.of("safety/blind/round-1")).stream()
+                .map(CrisisModel.Example::of).toList();
+        CrisisModel first = CrisisModel.train(examples, CrisisModel.Settings.DEFAULT);
+        CrisisModel second = CrisisModel.train(examples, CrisisModel.Settings.DEFAULT);
+        for (LabelledSet.Line line : LabelledSet.load(List.of("safety/blind/round-2"))) {
+            assertEquals(first.score(line.text()), second.score(line.text()), line.text());
+        }
+    }
+
+    @Test
+    void anEmptyOrBlankTextScoresNothing() {
+        assertEquals(new CrisisModel.Scores(0, 0), CrisisModel.shared().score("   "));
+        assertEquals(CrisisLevel.NONE, CrisisModel.shared().level(""));
+    }
+
+    @Test
+    void aLongPostIsScoredByItsWorstWindowNotDilutedByTheRest() {
+        String crisis = "i have counted the pills and tonight i will take all of them.";
+        StringBuilder post = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            post.append("the landlord refused to fix the heating again and the council never answers. ");
+        }
+        post.append(crisis);
+        CrisisModel model = CrisisModel.shared();
+        assertEquals(CrisisLevel.URGENT, model.level(crisis));
+        assertEquals(CrisisLevel.URGENT, model.level(post.toString()));
+    }
+}
