@@ -17,9 +17,10 @@ import io.quarkus.runtime.Startup;
 
 /**
  * The safety check: how strongly a text signals that its writer may be in crisis, where it contains personal
- * information, and which content warnings it probably needs. Local and deterministic: curated lexicons (English,
- * Spanish, French, German and Portuguese, in {@code safety/lexicon-*.yaml}) and linear regular expressions, no
- * network and no model.
+ * information, and which content warnings it probably needs. Local and deterministic: curated lexicons (ten
+ * languages, in {@code safety/lexicon-*.yaml}) compiled into linear regular expressions, and a second opinion from
+ * {@link CrisisModel}, trained at startup from the labelled sets, which can only raise the level (see
+ * {@link #secondOpinion}). No network.
  *
  * <p>
  * How the crisis level is found: the text is folded (accents and case removed) and cut into sentences of tokens.

@@ -58,7 +58,8 @@ public class SafetyResource {
 
             `personalInfo`: phone numbers, e-mail addresses, street addresses, profile links and @handles, with \
             offsets in UTF-16 code units (JavaScript string indices). `suggestedContentWarnings`: warnings the text \
-            probably needs. The check is a local lexicon, not a person: it misses some and mistakes some; it never \
+            probably needs. The check is local (lexicons and a small trained model), not a person: it misses some and mistakes \
+            some; it never \
             blocks anything by itself. Counts as a write for rate limits.""")
     @APIResponse(responseCode = "200", description = "What the check found", content = @Content(schema = @Schema(implementation = SafetyCheckResponse.class), examples = {
             @ExampleObject(name = "personal information", value = """
