@@ -132,7 +132,6 @@ public class SafetyCheck {
                 excluded.addAll(Lexicon.spans(lexicons.get(i).exclusions, sentence));
             }
         }
-        tally.setAside |= !excluded.isEmpty();
         for (int i = 0; i < lexicons.size(); i++) {
             if (!scripts.contains(scriptOf[i])) {
                 continue;
@@ -167,7 +166,8 @@ public class SafetyCheck {
         boolean setAside;
 
         void add(Lexicon.Finding finding, int k) {
-            setAside |= finding.lowered(); // "I would never kill myself", "he told me to kill myself", a hedge
+            // "I would never kill myself", "he told me to kill myself", a hedge, "I wanted to die years ago"
+            setAside |= finding.lowered() || finding.signal() == CrisisSignal.HISTORY;
             if (finding.level() == CrisisLevel.NONE && finding.lowered()) {
                 return;
             }
@@ -225,7 +225,8 @@ public class SafetyCheck {
      * level.
      */
     private void secondOpinion(Tally tally, String text) {
-        CrisisLevel heard = model.level(text);
+        boolean corroborated = tally.level != CrisisLevel.NONE || tally.setAside;
+        CrisisLevel heard = model.level(text, corroborated);
         if (heard.ordinal() <= tally.level.ordinal()) {
             return;
         }

@@ -1,29 +1,31 @@
 package org.kindred.safety;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Leave-one-group-out cross-validation of {@link CrisisModel} over its training groups (the development sets and
- * rounds 1 to 5): each group is scored by a model trained on the others, so every score is out of sample. Prints,
- * for a range of thresholds, the model alone and the model together with the lexicons (their levels simply the
- * higher of the two). A development tool, not a test:
+ * Chooses the crisis model's settings and thresholds on folds that are honest for both halves of the check: each
+ * named training folder (by default blind rounds 6 and 7, which no lexicon change was ever tuned on) is scored by the
+ * full check, today's lexicons with a model trained on every other folder, at a grid of thresholds. A development
+ * tool, not a test (the held-out round never appears here):
  *
  * <pre>
- * java -cp target/classes:target/test-classes:$(deps) org.kindred.safety.CrisisModelCrossValidation [epochs step l2]
- * java -Dholdout=blind/round-5 -Dtrain=eval,blind/round-1,...,blind/round-4 -Dlexicon=levels.tsv ... (one held-out
- *     group, the lexicons' levels read from a file written by an older build: how URGENT_AT and CARE_AT were chosen)
+ * java -cp target/classes:target/test-classes:$(deps) org.kindred.safety.CrisisModelCrossValidation \
+ *     [-Dfolds=safety/blind/round-6,safety/blind/round-7] [epochs step l2]
  * </pre>
+ *
+ * The first thresholds (URGENT 0.5, care 0.8) were chosen the same way on round 5, with the lexicon levels of 80ddfd6
+ * (before round 5 was tuned on) read from a file.
  */
 final class CrisisModelCrossValidation {
 
-    static final List<String> GROUPS = List.of("eval", "blind/round-1", "blind/round-2", "blind/round-3",
-            "blind/round-4", "blind/round-5");
+    static final double[] URGENT_AT = {
+            Double.parseDouble(System.getProperty("u", String.valueOf(CrisisModel.URGENT_AT)))};
+    static final double[] CARE_AT = {Double.parseDouble(System.getProperty("c", String.valueOf(CrisisModel.CARE_AT)))};
 
-    record Scored(String group, String language, CrisisLevel label, CrisisLevel lexicon, CrisisModel.Scores scores) {
+    private CrisisModelCrossValidation() {
     }
 
     public static void main(String[] args) {
@@ -31,126 +33,77 @@ final class CrisisModelCrossValidation {
                 ? new CrisisModel.Settings(Integer.parseInt(args[0]), Float.parseFloat(args[1]),
                         Float.parseFloat(args[2]), 15L)
                 : CrisisModel.Settings.DEFAULT;
-        String holdout = System.getProperty("holdout");
-        List<Scored> scored = holdout == null
-                ? crossValidate(settings, !Boolean.getBoolean("nolexicon"))
-                : holdOut(settings, holdout, System.getProperty("lexicon"));
-        System.out.println(report(scored));
-    }
-
-    static Map<String, List<SafetyEvaluationTest.Example>> groups(List<String> names) {
-        Map<String, List<SafetyEvaluationTest.Example>> groups = new LinkedHashMap<>();
-        for (String group : names) {
-            for (String language : SafetyCheck.LANGUAGES) {
-                groups.computeIfAbsent(group + "/" + language, k -> new ArrayList<>())
-                        .addAll(SafetyEvaluationTest.examples("safety/" + group + "/" + language + ".tsv"));
+        List<String> folds = List
+                .of(System.getProperty("folds", "safety/blind/round-6,safety/blind/round-7,safety/blind/round-8")
+                        .split(","));
+        Map<String, int[][][]> confusions = new TreeMap<>();
+        for (String fold : folds) {
+            CrisisModel model = train(fold, settings);
+            for (double urgent : URGENT_AT) {
+                for (double care : CARE_AT) {
+                    SafetyCheck check = new SafetyCheck(model.at(urgent, care));
+                    int[][][] c = confusions.computeIfAbsent(
+                            String.format(Locale.ROOT, "%.2f %.2f", urgent, care), k -> new int[11][3][3]);
+                    score(check, fold, c);
+                }
             }
         }
-        return groups;
+        System.out.println(report(confusions));
     }
 
-    static List<Scored> crossValidate(CrisisModel.Settings settings, boolean lexicon) {
-        Map<String, List<SafetyEvaluationTest.Example>> all = groups(GROUPS);
-        SafetyCheck check = lexicon ? new SafetyCheck() : null;
-        List<Scored> scored = new ArrayList<>();
-        for (String held : GROUPS) {
-            List<CrisisModel.Example> training = new ArrayList<>();
-            all.forEach((key, examples) -> {
-                if (!key.startsWith(held + "/")) {
-                    examples.forEach(e -> training.add(new CrisisModel.Example(e.label(), e.text())));
-                }
-            });
-            CrisisModel model = CrisisModel.train(training, settings);
-            all.forEach((key, examples) -> {
-                if (key.startsWith(held + "/")) {
-                    String language = key.substring(key.lastIndexOf('/') + 1);
-                    for (SafetyEvaluationTest.Example e : examples) {
-                        CrisisLevel lex = check == null ? CrisisLevel.NONE : check.assess(e.text(), null).crisis();
-                        scored.add(new Scored(held, language, e.label(), lex, model.score(e.text())));
-                    }
-                }
-            });
-        }
-        return scored;
+    static CrisisModel train(String heldOut, CrisisModel.Settings settings) {
+        List<String> training = LabelledSet.TRAINING.stream().filter(f -> !f.equals(heldOut)).toList();
+        return CrisisModel.train(LabelledSet.load(training).stream().map(CrisisModel.Example::of).toList(),
+                settings);
     }
 
-    /** Trains on every group but {@code held} (and eval/concepts), scores {@code held} with lexicon levels from a file. */
-    static List<Scored> holdOut(CrisisModel.Settings settings, String held, String lexiconFile) {
-        List<String> training = new ArrayList<>(
-                List.of(System.getProperty("train", String.join(",", GROUPS)).split(",")));
-        training.remove(held);
-        List<CrisisModel.Example> examples = new ArrayList<>();
-        groups(training).values()
-                .forEach(list -> list.forEach(e -> examples.add(new CrisisModel.Example(e.label(), e.text()))));
-        CrisisModel model = CrisisModel.train(examples, settings);
-        Map<String, CrisisLevel> lex = new java.util.HashMap<>();
-        SafetyCheck check = lexiconFile == null ? new SafetyCheck() : null;
-        if (lexiconFile != null) {
-            try {
-                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(lexiconFile))) {
-                    String[] c = line.split("\t");
-                    String lang = c[0].substring(c[0].lastIndexOf('/') + 1, c[0].length() - 4);
-                    lex.put(lang + "#" + c[1], CrisisLevel.valueOf(c[2]));
+    /** Adds the fold's confusion per language (index 0-9) and over all (index 10). */
+    static void score(SafetyCheck check, String fold, int[][][] confusion) {
+        for (int l = 0; l < SafetyCheck.LANGUAGES.size(); l++) {
+            for (LabelledSet.Line line : LabelledSet.read(fold + "/" + SafetyCheck.LANGUAGES.get(l) + ".tsv")) {
+                CrisisLevel got = check.assess(line.text(), null).crisis();
+                if (Boolean.getBoolean("misses") && got != line.label() && got == CrisisLevel.URGENT) {
+                    System.out.println("FALSE URGENT " + line.label() + "/" + line.category() + " "
+                            + SafetyCheck.LANGUAGES.get(l) + ": " + line.text());
                 }
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
+                confusion[l][line.label().ordinal()][got.ordinal()]++;
+                confusion[10][line.label().ordinal()][got.ordinal()]++;
             }
         }
-        List<Scored> scored = new ArrayList<>();
-        groups(List.of(held)).forEach((key, list) -> {
-            String language = key.substring(key.lastIndexOf('/') + 1);
-            for (int i = 0; i < list.size(); i++) {
-                SafetyEvaluationTest.Example e = list.get(i);
-                CrisisLevel l = check != null ? check.assess(e.text(), null).crisis() : lex.get(language + "#" + i);
-                scored.add(new Scored(held, language, e.label(), l, model.score(e.text())));
+    }
+
+    static String report(Map<String, int[][][]> confusions) {
+        StringBuilder out = new StringBuilder(
+                "tU   tC   | URGENT recall precision | CONCERN found | NONE kept | languages with recall>=.95, "
+                        + "precision>=.85 | lowest recall, precision\n");
+        confusions.forEach((key, c) -> {
+            int recallOk = 0;
+            int precisionOk = 0;
+            double minRecall = 1;
+            double minPrecision = 1;
+            for (int l = 0; l < 10; l++) {
+                minRecall = Math.min(minRecall, recall(c[l]));
+                minPrecision = Math.min(minPrecision, precision(c[l]));
+                recallOk += recall(c[l]) >= 0.95 ? 1 : 0;
+                precisionOk += precision(c[l]) >= 0.85 ? 1 : 0;
             }
+            int[][] all = c[10];
+            out.append(String.format(Locale.ROOT, "%s | %.3f %.3f | %.3f | %.3f | %d %d | %.2f %.2f%n", key,
+                    recall(all), precision(all), (all[1][1] + all[1][2]) / (double) sum(all[1]),
+                    all[0][0] / (double) sum(all[0]), recallOk, precisionOk, minRecall, minPrecision));
         });
-        return scored;
-    }
-
-    static CrisisLevel level(CrisisModel.Scores s, double urgent, double care) {
-        return s.urgent() >= urgent ? CrisisLevel.URGENT : s.care() >= care ? CrisisLevel.CONCERN : CrisisLevel.NONE;
-    }
-
-    static String report(List<Scored> scored) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-6s %-6s | %-28s | %-28s%n", "tU", "tC",
-                "model alone: U-rec U-prec C-found N-kept",
-                "with lexicons: U-rec U-prec C-found N-kept (min U-rec lang)"));
-        for (double tu : new double[]{0.5, 0.6, 0.7}) {
-            for (double tc : new double[]{0.5, 0.6, 0.7, 0.8, 0.9}) {
-                out.append(String.format(Locale.ROOT, "%.2f   %.2f   | %s | %s%n", tu, tc,
-                        line(scored, tu, tc, false), line(scored, tu, tc, true)));
-            }
-        }
         return out.toString();
     }
 
-    static String line(List<Scored> scored, double tu, double tc, boolean withLexicon) {
-        int[][] c = new int[3][3];
-        Map<String, int[]> perLanguage = new LinkedHashMap<>();
-        for (Scored s : scored) {
-            CrisisLevel got = level(s.scores(), tu, tc);
-            if (withLexicon) {
-                got = got.max(s.lexicon());
-            }
-            c[s.label().ordinal()][got.ordinal()]++;
-            if (s.label() == CrisisLevel.URGENT) {
-                int[] l = perLanguage.computeIfAbsent(s.language(), k -> new int[2]);
-                l[0] += got == CrisisLevel.URGENT ? 1 : 0;
-                l[1]++;
-            }
-        }
-        String worst = perLanguage.entrySet().stream()
-                .min((a, b) -> Double.compare(a.getValue()[0] / (double) a.getValue()[1],
-                        b.getValue()[0] / (double) b.getValue()[1]))
-                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()[0] / (double) e.getValue()[1]))
-                .orElse("");
-        int u = c[2][0] + c[2][1] + c[2][2];
-        int pu = c[0][2] + c[1][2] + c[2][2];
-        int cc = c[1][0] + c[1][1] + c[1][2];
-        int nn = c[0][0] + c[0][1] + c[0][2];
-        return String.format(Locale.ROOT, "%.3f %.3f %.3f %.3f (%s)", c[2][2] / (double) u, c[2][2] / (double) pu,
-                (c[1][1] + c[1][2]) / (double) cc, c[0][0] / (double) nn, worst);
+    private static double recall(int[][] c) {
+        return c[2][2] / (double) Math.max(1, sum(c[2]));
+    }
+
+    private static double precision(int[][] c) {
+        return c[2][2] / (double) Math.max(1, c[0][2] + c[1][2] + c[2][2]);
+    }
+
+    private static int sum(int[] row) {
+        return row[0] + row[1] + row[2];
     }
 }

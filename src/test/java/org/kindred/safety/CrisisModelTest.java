@@ -83,7 +83,7 @@ class CrisisModelTest {
 
     @Test
     void anEmptyOrBlankTextScoresNothing() {
-        assertEquals(new CrisisModel.Scores(0, 0), CrisisModel.shared().score("   "));
+        assertEquals(new CrisisModel.Scores(0, 0, 0, 0), CrisisModel.shared().score("   "));
         assertEquals(CrisisLevel.NONE, CrisisModel.shared().level(""));
     }
 
@@ -98,5 +98,22 @@ class CrisisModelTest {
         CrisisModel model = CrisisModel.shared();
         assertEquals(CrisisLevel.URGENT, model.level(crisis));
         assertEquals(CrisisLevel.URGENT, model.level(post.toString()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"thank you", "Now I can", "I made creme brulee tonight", "From the blocked one",
+            "About From the blocked one\n\nFrom the blocked one", "Write it down the same day."})
+    void ordinaryPostsAreNeverHeldOnTheModelsWordAlone(String text) {
+        // the model is overconfident on short texts; uncorroborated it must be sure (0.95) and have six words
+        assertTrue(new SafetyCheck().assess(text, "en").crisis() != CrisisLevel.URGENT, text);
+    }
+
+    @Test
+    void uncorroboratedTheModelMustBeSureAndTheTextLongEnough() {
+        String shortText = "the cabinet is counted";
+        CrisisModel model = taughtUrgent(shortText);
+        assertEquals(CrisisLevel.URGENT, model.level(shortText, true), "corroborated, the usual threshold");
+        assertEquals(CrisisLevel.NONE, model.level(shortText, false), "four words are too few on its own");
+        assertEquals(CrisisLevel.NONE, new SafetyCheck(model).assess(shortText, "en").crisis());
     }
 }

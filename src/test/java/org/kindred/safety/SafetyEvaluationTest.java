@@ -11,6 +11,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Measures the crisis level against the labelled evaluation sets: prints precision and recall per language and
@@ -44,6 +46,14 @@ class SafetyEvaluationTest {
     static final double MIN_ROUND1_URGENT_RECALL = 0.90;
     static final double MIN_ROUND1_URGENT_PRECISION = 0.85;
     static final double MIN_ROUND1_CONCERN_RECALL = 0.80;
+
+    /**
+     * Floors on rounds 6 to 8 scored by a model trained without each, per language, just below what they reach
+     * (lowest URGENT recall 0.35, uk round 7; lowest CONCERN found 0.60; 2026-12-07): regression guards, far from the
+     * issue's targets. A change to the model that loses what it generalises fails here.
+     */
+    static final double MIN_HELD_OUT_URGENT_RECALL = 0.30;
+    static final double MIN_HELD_OUT_CONCERN_FOUND = 0.55;
 
     record Example(CrisisLevel label, String category, String text) {
     }
@@ -255,27 +265,34 @@ class SafetyEvaluationTest {
                 evaluateAll("safety/blind/round-5"), false));
     }
 
-    @Test
-    void blindRoundSixMeasuresTheModelThatNeverSawIt() {
-        // Round 6 was the held-out measure of the round-5 tuning (RESULTS.md), then became training data for the
-        // crisis model. Measured here as it was on 2026-12-07, before it joined: the lexicons alone, and the
-        // lexicons with a model trained on everything but round 6. Misses are never printed.
-        String round6 = "safety/blind/round-6";
-        System.out.println(report("Blind round 6, lexicons alone", evaluateAll(
-                new SafetyCheck(CrisisModel.silent()), round6), false));
-        System.out.println(report("Blind round 6, lexicons and a model that never saw it",
-                evaluateAll(new SafetyCheck(modelWithout(round6)), round6), false));
+    @ParameterizedTest
+    @ValueSource(strings = {"safety/blind/round-6", "safety/blind/round-7", "safety/blind/round-8"})
+    void roundsSixToEightAreMeasuredByAModelTrainedWithoutEach(String round) {
+        // Rounds 6, 7 and 8 measured the crisis model while held out (RESULTS.md), then joined its training sets. Each is
+        // still scored here by the lexicons alone and by the lexicons with a model trained on everything but it: the
+        // folds on which the thresholds were chosen. Misses are never printed.
+        System.out.println(report(round + ", lexicons alone", evaluateAll(new SafetyCheck(CrisisModel.silent()), round),
+                false));
+        List<Result> results = evaluateAll(new SafetyCheck(modelWithout(round)), round);
+        System.out.println(report(round + ", lexicons and a model trained without it", results, false));
+        for (Result r : results) {
+            assertTrue(r.recall(CrisisLevel.URGENT) >= MIN_HELD_OUT_URGENT_RECALL,
+                    r.language() + " " + round + " URGENT recall " + r.recall(CrisisLevel.URGENT));
+            assertTrue(r.concernFound() >= MIN_HELD_OUT_CONCERN_FOUND,
+                    r.language() + " " + round + " CONCERN found " + r.concernFound());
+        }
     }
 
     @Test
-    void blindRoundSevenIsOnlyReported() {
-        // Written on 2026-12-07 by a helper who never opened the repository or any earlier round; held out from the
-        // crisis model's training (LabelledSet.TRAINING) and from every lexicon change. Numbers only, never misses.
-        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-7")),
-                "round 7 is held out: it must not be training data while it is the honest measure");
-        String round7 = "safety/blind/round-7";
-        System.out.println(report("Blind round 7, lexicons alone", evaluateAll(
-                new SafetyCheck(CrisisModel.silent()), round7), false));
-        System.out.println(report("Blind round 7, lexicons and the model (never saw it)", evaluateAll(round7), false));
+    void blindRoundNineIsOnlyReported() {
+        // Written on 2026-12-07 by a helper who never opened the repository or any earlier round, half of its posts
+        // long (4-8 sentences, the crisis at the end or in the middle); held out from the crisis model's training
+        // (LabelledSet.TRAINING) and from every lexicon change. Numbers only, never misses.
+        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-9")),
+                "round 9 is held out: it must not be training data while it is the honest measure");
+        String round9 = "safety/blind/round-9";
+        System.out.println(report("Blind round 9, lexicons alone", evaluateAll(
+                new SafetyCheck(CrisisModel.silent()), round9), false));
+        System.out.println(report("Blind round 9, lexicons and the model (never saw it)", evaluateAll(round9), false));
     }
 }
