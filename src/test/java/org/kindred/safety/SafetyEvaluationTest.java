@@ -30,6 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * numbers are optimistic now. Only printed, never a floor; a round nobody has read is the honest measure.</li>
  * <li>Round 5 ({@code safety/blind/round-5}): held out until it had measured the tuning on rounds 1-4, then read and
  * tuned on as well (2026-12-06). Only printed, like rounds 2-4.</li>
+ * <li>Rounds 6, 7 and 8 ({@code safety/blind/round-6} to {@code round-8}): each measured one version of the crisis
+ * model while held out (2026-12-07), then joined its training sets; scored here by a model trained without each, with
+ * per-language floors as regression guards.</li>
+ * <li>Round 9 ({@code src/test/resources/safety/blind/round-9}): held out from the model and the lexicons; only its
+ * numbers are printed, never its sentences.</li>
  * </ul>
  */
 class SafetyEvaluationTest {
