@@ -114,11 +114,6 @@ final class CrisisModel {
                 new float[(SIGNAL_MASK + 1) * SIGNALS.size()]);
     }
 
-    /** The level the model gives a text on its own, as if the lexicons had heard crisis words in it too. */
-    CrisisLevel level(String text) {
-        return level(text, true);
-    }
-
     /**
      * The level the model gives a text: URGENT, CONCERN ("needs care") or NONE. {@code corroborated}: whether the
      * lexicons heard anything of a crisis in it (a level, or crisis words they set aside or doubted). Uncorroborated, the

@@ -35,7 +35,7 @@ class CrisisModelTest {
             "he said im a burden", "not that i want to die"})
     void wordsTheLexiconsSetAsideOrDoubtedCapTheModelAtConcern(String text) {
         CrisisModel model = taughtUrgent(text);
-        assertEquals(CrisisLevel.URGENT, model.level(text), "the model was taught to hear a crisis here");
+        assertEquals(CrisisLevel.URGENT, model.level(text, true), "the model was taught to hear a crisis here");
         assertTrue(new SafetyCheck(CrisisModel.silent()).assess(text, "en").crisis() != CrisisLevel.URGENT);
         // the rules disagree: care, never silence and never a hold on the model's word alone
         assertEquals(CrisisLevel.CONCERN, new SafetyCheck(model).assess(text, "en").crisis());
@@ -84,7 +84,7 @@ class CrisisModelTest {
     @Test
     void anEmptyOrBlankTextScoresNothing() {
         assertEquals(new CrisisModel.Scores(0, 0, 0, 0), CrisisModel.shared().score("   "));
-        assertEquals(CrisisLevel.NONE, CrisisModel.shared().level(""));
+        assertEquals(CrisisLevel.NONE, CrisisModel.shared().level("", true));
     }
 
     @Test
@@ -96,8 +96,8 @@ class CrisisModelTest {
         }
         post.append(crisis);
         CrisisModel model = CrisisModel.shared();
-        assertEquals(CrisisLevel.URGENT, model.level(crisis));
-        assertEquals(CrisisLevel.URGENT, model.level(post.toString()));
+        assertEquals(CrisisLevel.URGENT, model.level(crisis, true));
+        assertEquals(CrisisLevel.URGENT, model.level(post.toString(), true));
     }
 
     @ParameterizedTest
