@@ -1,13 +1,10 @@
 package org.kindred.safety;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The concept layer of one language: small vocabularies of clinical concepts (dying, a means, "all of them", intent
@@ -112,16 +109,16 @@ final class Concepts {
     private final Concept[] triggerConcepts;
     private final PhraseIndex modifiers;
     private final Concept[] modifierConcepts;
-    private final Pattern self;
-    private final Pattern other;
-    private final Pattern negation;
-    private final Pattern clauseBreak;
+    private final TokenSet self;
+    private final TokenSet other;
+    private final TokenSet negation;
+    private final TokenSet clauseBreak;
     private final PhraseIndex past;
     private final PhraseIndex present;
-    private final Pattern subject;
+    private final TokenSet subject;
 
-    Concepts(Map<String, List<String>> source, Map<String, String> macros, List<String> negations, Pattern negation,
-            Pattern clauseBreak, Pattern subject, PhraseIndex past, PhraseIndex present) {
+    Concepts(Map<String, List<String>> source, Map<String, String> macros, List<String> negations, TokenSet negation,
+            TokenSet clauseBreak, TokenSet subject, PhraseIndex past, PhraseIndex present) {
         List<Phrase> trig = new ArrayList<>();
         List<Concept> trigConcepts = new ArrayList<>();
         List<Phrase> mod = new ArrayList<>();
@@ -170,18 +167,14 @@ final class Concepts {
      * suppression rules to judge like a phrase match. Costs one index lookup per token unless a trigger is there.
      */
     void match(Sentence s, List<Lexicon.Span> excluded, List<Lexicon.Rule> rules, List<Lexicon.Span> found) {
-        BitSet candidates = triggers.candidates(s);
-        if (candidates.isEmpty()) {
-            return;
-        }
         List<Hit> hits = new ArrayList<>();
-        collect(triggers, triggerConcepts, candidates, s, hits);
+        collect(triggers, triggerConcepts, s, hits);
         // an idiom holds the concept: "I could die of embarrassment today" is no plan
         hits.removeIf(hit -> Lexicon.overlapsAny(excluded, hit.from(), hit.to()));
         if (hits.isEmpty()) {
             return;
         }
-        collect(modifiers, modifierConcepts, modifiers.candidates(s), s, hits);
+        collect(modifiers, modifierConcepts, s, hits);
         // a CONCERN combination adds nothing where an URGENT one already holds its words
         List<Lexicon.Span> covered = new ArrayList<>();
         for (Combo combo : COMBOS) {
@@ -212,16 +205,9 @@ final class Concepts {
         }
     }
 
-    private static void collect(PhraseIndex index, Concept[] concepts, BitSet candidates, Sentence s,
-            List<Hit> hits) {
-        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
-            Matcher m = index.get(p).pattern.matcher(s.text());
-            while (m.find()) {
-                if (m.end() > m.start()) {
-                    int a = s.tokenAt(m.start());
-                    hits.add(new Hit(concepts[p], a, Math.max(a + 1, s.tokenEnd(m.end()))));
-                }
-            }
+    private static void collect(PhraseIndex index, Concept[] concepts, Sentence s, List<Hit> hits) {
+        for (PhraseIndex.Hit hit : index.matches(s)) {
+            hits.add(new Hit(concepts[hit.phrase()], hit.from(), hit.to()));
         }
     }
 
@@ -261,14 +247,14 @@ final class Concepts {
             // writer is the one speaking
             return new Lexicon.Span(from, to);
         }
-        boolean isSubject = writer >= 0 && subject.matcher(s.token(writer)).matches();
+        boolean isSubject = writer >= 0 && subject.contains(s.token(writer));
         if (writer < 0 || s.quoted(writer) != s.quoted(anchor.from()) || combo.subject() && !isSubject) {
             return null;
         }
         // from the writer's "I" on, or from the first concept when the "I" comes later ("read about a boy who killed
         // himself" in Turkish, where the "I" is the verb's ending at the end)
         for (int t = Math.min(writer + 1, from); t < to; t++) {
-            if (!insideHit(hits, t) && other.matcher(s.token(t)).matches()) {
+            if (!insideHit(hits, t) && other.contains(s.token(t))) {
                 return null; // "I know he is going to take all his pills": his crisis, not the writer's
             }
         }
@@ -280,7 +266,7 @@ final class Concepts {
     /** Whether no third person is named in the sentence before the end of the concepts, outside them. */
     private boolean nobodyElse(Sentence s, int to, List<Hit> hits) {
         for (int t = 0; t < to; t++) {
-            if (!insideHit(hits, t) && other.matcher(s.token(t)).matches()) {
+            if (!insideHit(hits, t) && other.contains(s.token(t))) {
                 return false;
             }
         }
@@ -306,10 +292,10 @@ final class Concepts {
     }
 
     private boolean isWriter(Sentence s, int t, List<Hit> hits) {
-        if (!self.matcher(s.token(t)).matches()) {
+        if (!self.contains(s.token(t))) {
             return false;
         }
-        if (t + 1 < s.size() && other.matcher(s.token(t + 1)).matches()) {
+        if (t + 1 < s.size() && other.contains(s.token(t + 1))) {
             return false; // "my dad said something, im killing myself": "my" belongs to the dad, the "im" is the writer
         }
         for (Hit hit : hits) {
@@ -340,7 +326,7 @@ final class Concepts {
             }
         }
         for (int t = start; t < span.to(); t++) {
-            if (negation.matcher(s.token(t)).matches() && !insideHit(hits, t)
+            if (negation.contains(s.token(t)) && !insideHit(hits, t)
                     && !(t >= first && contrasted(s, t, span, hits))) {
                 return t < first ? Suppression.NEGATED : Suppression.DOUBT;
             }
@@ -365,7 +351,7 @@ final class Concepts {
             return false;
         }
         for (int u = t + 1; u < next; u++) {
-            if (clauseBreak.matcher(s.token(u)).matches()) {
+            if (clauseBreak.contains(s.token(u))) {
                 return true;
             }
         }

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.kindred.accounts.ContentWarning;
 
@@ -153,11 +151,11 @@ final class Lexicon {
             .build();
 
     final String language;
-    private final Pattern commonWord;
-    private final Pattern negation;
-    private final Pattern clauseBreak;
-    private final Pattern selfSubject;
-    private final Pattern firstPerson;
+    private final TokenSet commonWord;
+    private final TokenSet negation;
+    private final TokenSet clauseBreak;
+    private final TokenSet selfSubject;
+    private final TokenSet firstPerson;
     private final PhraseIndex reporting;
     private final PhraseIndex attribution;
     private final PhraseIndex history;
@@ -230,7 +228,7 @@ final class Lexicon {
     int commonWords(Sentence s) {
         int n = 0;
         for (int i = 0; i < s.size(); i++) {
-            if (commonWord.matcher(s.token(i)).matches()) {
+            if (commonWord.contains(s.token(i))) {
                 n++;
             }
         }
@@ -304,7 +302,7 @@ final class Lexicon {
         CrisisSignal signal = rule.signal();
         CrisisLevel assessed = rule.level();
         if (negated(s, scope, found, a)) {
-            if (latent || !rule.topic().selfDirected() || scope.stream().noneMatch(l -> anyMatch(l.history, s))) {
+            if (latent || !rule.topic().selfDirected() || scope.stream().noneMatch(l -> l.history.anyIn(s))) {
                 return null;
             }
             signal = CrisisSignal.HISTORY; // "I don't cut anymore"
@@ -331,17 +329,9 @@ final class Lexicon {
      */
     private void matchCrisisRules(Sentence s, List<Span> excluded, List<Rule> rules, List<Span> found,
             boolean ownLanguage) {
-        BitSet candidates = crisisIndex.candidates(s);
-        for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
-            Rule rule = crisis.get(r);
-            Matcher m = rule.phrase().pattern.matcher(s.text());
-            while (m.find()) {
-                if (m.end() > m.start()) {
-                    int a = s.tokenAt(m.start());
-                    rules.add(rule);
-                    found.add(new Span(a, Math.max(a + 1, s.tokenEnd(m.end()))));
-                }
-            }
+        for (PhraseIndex.Hit hit : crisisIndex.matches(s)) {
+            rules.add(crisis.get(hit.phrase()));
+            found.add(new Span(hit.from(), hit.to()));
         }
         if (ownLanguage) {
             concepts.match(s, excluded, rules, found); // concepts are common words: only in their own language
@@ -387,19 +377,10 @@ final class Lexicon {
     }
 
     void suggestWarnings(Sentence s, List<Span> excluded, Set<ContentWarning> suggested) {
-        BitSet candidates = warningIndex.candidates(s);
-        for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
-            WarningRule rule = warnings.get(r);
-            if (suggested.containsAll(rule.warnings())) {
-                continue;
-            }
-            Matcher m = rule.phrase().pattern.matcher(s.text());
-            while (m.find()) {
-                int a = s.tokenAt(m.start());
-                if (!overlapsAny(excluded, a, Math.max(a + 1, s.tokenEnd(m.end())))) {
-                    suggested.addAll(rule.warnings());
-                    break;
-                }
+        for (PhraseIndex.Hit hit : warningIndex.matches(s)) {
+            // a match inside an idiom suggests nothing ("cut me some slack")
+            if (!overlapsAny(excluded, hit.from(), hit.to())) {
+                suggested.addAll(warnings.get(hit.phrase()).warnings());
             }
         }
     }
@@ -407,16 +388,8 @@ final class Lexicon {
     /** Token spans of every match of these phrases in the sentence. */
     static List<Span> spans(PhraseIndex phrases, Sentence s) {
         List<Span> out = new ArrayList<>();
-        BitSet candidates = phrases.candidates(s);
-        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
-            Phrase phrase = phrases.get(p);
-            Matcher m = phrase.pattern.matcher(s.text());
-            while (m.find()) {
-                if (m.end() > m.start()) {
-                    int a = s.tokenAt(m.start());
-                    out.add(new Span(a, Math.max(a + 1, s.tokenEnd(m.end()))));
-                }
-            }
+        for (PhraseIndex.Hit hit : phrases.matches(s)) {
+            out.add(new Span(hit.from(), hit.to()));
         }
         return out;
     }
@@ -452,7 +425,7 @@ final class Lexicon {
 
     private static boolean isNegation(List<Lexicon> scope, String token) {
         for (Lexicon lexicon : scope) {
-            if (lexicon.negation.matcher(token).matches()) {
+            if (lexicon.negation.contains(token)) {
                 return true;
             }
         }
@@ -470,7 +443,7 @@ final class Lexicon {
 
     private static boolean isBreak(List<Lexicon> scope, String token) {
         for (Lexicon lexicon : scope) {
-            if (lexicon.clauseBreak.matcher(token).matches()) {
+            if (lexicon.clauseBreak.contains(token)) {
                 return true;
             }
         }
@@ -479,7 +452,7 @@ final class Lexicon {
 
     private static boolean isSelf(List<Lexicon> scope, String token) {
         for (Lexicon lexicon : scope) {
-            if (lexicon.selfSubject.matcher(token).matches()) {
+            if (lexicon.selfSubject.contains(token)) {
                 return true;
             }
         }
@@ -489,7 +462,7 @@ final class Lexicon {
     /** A first-person subject pronoun: where the writer starts a statement of their own ("i", "je", "ich"). */
     private static boolean isFirstPerson(List<Lexicon> scope, String token) {
         for (Lexicon lexicon : scope) {
-            if (lexicon.firstPerson.matcher(token).matches()) {
+            if (lexicon.firstPerson.contains(token)) {
                 return true;
             }
         }
@@ -587,16 +560,6 @@ final class Lexicon {
         return true;
     }
 
-    private static boolean anyMatch(PhraseIndex phrases, Sentence s) {
-        BitSet candidates = phrases.candidates(s);
-        for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
-            if (phrases.get(p).pattern.matcher(s.text()).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Whether the words in tokens [a, b) tell of the past: the sentence has a past marker ("used to", "früher"), and
      * no present marker stands between the last one before those words and their end ("used to be once a week, now
@@ -649,10 +612,7 @@ final class Lexicon {
         return new PhraseIndex(sources.stream().map(p -> Phrase.compile(p, macros, negations)).toList());
     }
 
-    static Pattern tokenSet(List<String> words) {
-        if (words.isEmpty()) {
-            return Pattern.compile("(?!)");
-        }
-        return Pattern.compile(String.join("|", words.stream().map(Phrase::word).toList()));
+    static TokenSet tokenSet(List<String> words) {
+        return TokenSet.of(words);
     }
 }

@@ -114,15 +114,31 @@ final class PersonalInfoFinder {
     List<PersonalInfoSpan> find(String text) {
         List<PersonalInfoSpan> found = new ArrayList<>();
         tokens(text, found);
-        find(OBFUSCATED_EMAIL, PersonalInfoKind.EMAIL, text, found);
-        phones(text, found);
-        for (Pattern address : ADDRESSES) {
-            find(address, PersonalInfoKind.ADDRESS, text, found);
+        // Each pattern below scans the whole text; skip those that cannot match: an obfuscated e-mail brackets its
+        // "at" ("name [at] mail.com"), and every phone number and street address holds an ASCII digit.
+        if (text.indexOf('[') >= 0 || text.indexOf('(') >= 0) {
+            find(OBFUSCATED_EMAIL, PersonalInfoKind.EMAIL, text, found);
+        }
+        if (hasDigit(text)) {
+            phones(text, found);
+            for (Pattern address : ADDRESSES) {
+                find(address, PersonalInfoKind.ADDRESS, text, found);
+            }
         }
         return withoutOverlaps(found);
     }
 
     /** E-mails, profile links and handles: whitespace-separated tokens, trimmed of surrounding punctuation. */
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void tokens(String text, List<PersonalInfoSpan> found) {
         int n = text.length();
         int i = 0;

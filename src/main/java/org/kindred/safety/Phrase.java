@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,11 +40,77 @@ final class Phrase {
     final Pattern pattern;
     /** One of these must occur in a sentence for the phrase to match; null when that cannot be said. */
     final Set<String> anchors;
+    /**
+     * The words (folded, {@code *} for any letters) a match can start with; null when the phrase starts with a gap, a
+     * number or an optional part. {@link PhraseIndex} tries a phrase only at the tokens it can start with.
+     */
+    final Set<String> firsts;
+    private final TokenSet firstTokens;
 
-    private Phrase(String source, Pattern pattern, Set<String> anchors) {
+    private Phrase(String source, Pattern pattern, Set<String> anchors, Set<String> firsts) {
         this.source = source;
         this.pattern = pattern;
         this.anchors = anchors;
+        this.firsts = firsts == null ? null : Set.copyOf(firsts);
+        this.firstTokens = firsts == null ? null : TokenSet.ofFolded(firsts);
+    }
+
+    /** Receives the token span [from, to) of each match; returns false to stop looking. */
+    @FunctionalInterface
+    interface Matches {
+        boolean at(int from, int to);
+    }
+
+    /**
+     * Finds the matches in a sentence, left to right and never overlapping, as {@link Matcher#find} would, and gives
+     * each one's tokens. Only the tokens a match can start with are tried (a hash lookup each), so a phrase costs a
+     * regular-expression run only where it may match, not one at every character of the sentence.
+     *
+     * @return whether any match was found
+     */
+    boolean find(Sentence s, Matches matches) {
+        Matcher m = pattern.matcher(s.text());
+        boolean any = false;
+        if (firstTokens == null) {
+            while (m.find()) {
+                any = true;
+                if (!report(s, m, matches)) {
+                    return true;
+                }
+            }
+            return any;
+        }
+        int from = 0;
+        for (int t = 0; t < s.size(); t++) {
+            if (s.offset(t) < from || !firstTokens.contains(s.token(t))) {
+                continue;
+            }
+            if (matchesAt(m, s, t)) {
+                any = true;
+                if (!report(s, m, matches)) {
+                    return true;
+                }
+                from = m.end();
+            }
+        }
+        return any;
+    }
+
+    /** Whether the phrase matches starting at token {@code t}; the matcher then holds the match. */
+    boolean matchesAt(Matcher m, Sentence s, int t) {
+        m.useTransparentBounds(true); // the phrase looks behind its start for the space before a token
+        m.region(s.offset(t), s.text().length());
+        return m.lookingAt();
+    }
+
+    private static boolean report(Sentence s, Matcher m, Matches matches) {
+        int a = s.tokenAt(m.start());
+        return matches.at(a, Math.max(a + 1, s.tokenEnd(m.end())));
+    }
+
+    /** Whether the phrase matches anywhere in the sentence. */
+    boolean foundIn(Sentence s) {
+        return find(s, (from, to) -> false);
     }
 
     /**
@@ -59,15 +126,19 @@ final class Phrase {
         if (parser.pos < parser.src.length()) {
             throw parser.error("unexpected '" + parser.src.charAt(parser.pos) + "'");
         }
-        if (body.regex.isEmpty()) {
-            throw parser.error("empty phrase");
+        if (body.regex.isEmpty() || body.nullable) {
+            throw parser.error("empty phrase, or one that can match no token");
         }
-        return new Phrase(source, Pattern.compile("(?<= )" + body.regex), body.anchors);
+        return new Phrase(source, Pattern.compile("(?<= )" + body.regex), body.anchors, body.firsts);
     }
 
     /** A single token pattern (no trailing space), e.g. for negation words. */
     static String word(String token) {
-        String folded = fold(token);
+        return foldedWord(fold(token));
+    }
+
+    /** The token pattern of a word already folded by {@link #fold}. */
+    static String foldedWord(String folded) {
         StringBuilder sb = new StringBuilder();
         for (char c : folded.toCharArray()) {
             sb.append(c == '*' ? TOKEN_CHAR + "*" : Pattern.quote(String.valueOf(c)));
@@ -75,7 +146,7 @@ final class Phrase {
         return sb.toString();
     }
 
-    private static String fold(String token) {
+    static String fold(String token) {
         String folded = Folding.fold(token.trim());
         if (folded.isEmpty()
                 || folded.chars().anyMatch(c -> !(Character.isLetterOrDigit(c) || c == '\'' || c == '*'))) {
@@ -125,8 +196,11 @@ final class Phrase {
         return out.toString();
     }
 
-    /** A parsed piece of a phrase: its regular expression and its anchors (null: none can be named). */
-    private record Node(String regex, Set<String> anchors) {
+    /**
+     * A parsed piece of a phrase: its regular expression, its anchors (null: none can be named), the words the first
+     * token of its match can be (null: any token), and whether it can match no token at all.
+     */
+    private record Node(String regex, Set<String> anchors, Set<String> firsts, boolean nullable) {
     }
 
     private static final class Parser {
@@ -146,32 +220,62 @@ final class Phrase {
             Node first = sequence();
             StringBuilder alts = new StringBuilder(first.regex());
             Set<String> anchors = first.anchors() == null ? null : new HashSet<>(first.anchors());
+            Set<String> firsts = first.firsts() == null ? null : new HashSet<>(first.firsts());
+            boolean nullable = first.nullable();
             boolean several = false;
             while (pos < src.length() && src.charAt(pos) == '|') {
                 pos++;
                 Node next = sequence();
                 alts.append('|').append(next.regex());
                 anchors = anchors == null || next.anchors() == null ? null : union(anchors, next.anchors());
+                firsts = firsts == null || next.firsts() == null ? null : union(firsts, next.firsts());
+                nullable |= next.nullable();
                 several = true;
             }
-            return new Node(several ? "(?:" + alts + ")" : alts.toString(), anchors);
+            return new Node(several ? "(?:" + alts + ")" : alts.toString(), anchors, firsts, nullable);
         }
 
-        /** A sequence: every item matches, so the anchors of its most selective item (fewest words) will do. */
+        /**
+         * A sequence: every item matches, so the anchors of its most selective item (rarest words) will do. It starts
+         * with what its first item starts with, or, where that item can match no token ("(ya|) no puedo mas"), with
+         * what the next one starts with too.
+         */
         private Node sequence() {
             StringBuilder seq = new StringBuilder();
             Set<String> best = null;
+            Set<String> firsts = new HashSet<>();
+            boolean open = true; // every item so far can match no token: the next one may hold the first token
+            boolean nullable = true;
             while (true) {
                 skipSpaces();
                 if (pos >= src.length() || src.charAt(pos) == '|' || src.charAt(pos) == ')') {
-                    return new Node(seq.toString(), best);
+                    return new Node(seq.toString(), best, firsts, nullable);
                 }
                 Node item = item();
+                if (open) {
+                    firsts = firsts == null || item.firsts() == null ? null : union(firsts, item.firsts());
+                    open = item.nullable();
+                }
+                nullable &= item.nullable();
                 seq.append(item.regex());
-                if (item.anchors() != null && (best == null || item.anchors().size() < best.size())) {
+                if (item.anchors() != null && (best == null || commonness(item.anchors()) < commonness(best))) {
                     best = item.anchors();
                 }
             }
+        }
+
+        /**
+         * How often a set of anchors is likely to occur in a sentence: short words are common ("i", "to", "me"), long
+         * ones rare ("pills", "suicid*"), so each word counts 1 / length squared. The rarest item of a sequence is its
+         * best anchor: a sentence without it cannot match.
+         */
+        private static double commonness(Set<String> anchors) {
+            double sum = 0;
+            for (String anchor : anchors) {
+                int length = anchor.endsWith("*") ? anchor.length() - 1 : anchor.length();
+                sum += 1.0 / (length * length);
+            }
+            return sum;
         }
 
         private Node item() {
@@ -196,19 +300,19 @@ final class Phrase {
                     throw error("a gap is 1 to 8 tokens");
                 }
                 String guard = negation == null ? "" : "(?!" + negation + " )";
-                return new Node("(?:" + guard + TOKEN_CHAR + "+ ){0," + n + "}", null);
+                return new Node("(?:" + guard + TOKEN_CHAR + "+ ){0," + n + "}", null, null, true);
             }
             if (c == '#') {
                 pos++;
-                return new Node("[0-9]+ ", null);
+                return new Node("[0-9]+ ", null, null, false);
             }
             if (c == '.') {
                 pos++;
-                return new Node("(?=, |$)", null);
+                return new Node("(?=, |$)", null, Set.of(), true);
             }
             if (c == ',') {
                 pos++;
-                return new Node(", ", null);
+                return new Node(", ", null, Set.of(Sentence.COMMA), false);
             }
             int start = pos;
             while (pos < src.length() && " ()|~#.,".indexOf(src.charAt(pos)) < 0) {
@@ -219,7 +323,8 @@ final class Phrase {
                 throw error("unexpected '" + c + "'");
             }
             try {
-                return new Node(word(token) + " ", anchorOf(fold(token)));
+                String folded = fold(token);
+                return new Node(word(token) + " ", anchorOf(folded), Set.of(folded), false);
             } catch (IllegalArgumentException e) {
                 throw error(e.getMessage());
             }

@@ -24,9 +24,16 @@ final class Sentence {
     private final String[] tokens;
     private final int[] starts;
     private final boolean[] quoted;
+    /** Each token's first {@link Phrase#MIN_PREFIX} letters (null when shorter), made once for every index to use. */
+    private final String[] tokenStarts;
 
     private Sentence(List<String> tokens, List<Boolean> quoted) {
         this.tokens = tokens.toArray(String[]::new);
+        this.tokenStarts = new String[this.tokens.length];
+        for (int i = 0; i < this.tokens.length; i++) {
+            String token = this.tokens[i];
+            tokenStarts[i] = token.length() < Phrase.MIN_PREFIX ? null : token.substring(0, Phrase.MIN_PREFIX);
+        }
         this.quoted = new boolean[tokens.size()];
         this.starts = new int[tokens.size()];
         StringBuilder sb = new StringBuilder(" ");
@@ -48,6 +55,11 @@ final class Sentence {
 
     String token(int index) {
         return tokens[index];
+    }
+
+    /** The first {@link Phrase#MIN_PREFIX} letters of token {@code index}, or null when it is shorter. */
+    String tokenStart(int index) {
+        return tokenStarts[index];
     }
 
     boolean isComma(int index) {
