@@ -72,7 +72,7 @@ final class CrisisModel {
     /**
      * A single sentence of a post longer than a window is URGENT at even odds: stricter than a window, because a
      * fragment says less, but never drowned by the rest of a long post (the blind rounds to 8 hold almost no posts of
-     * more than three sentences, so this was not chosen on them; round 9, with many long posts, measures it).
+     * more than three sentences, so this was not chosen on them; round 9, with many long posts, measured it).
      */
     static final double SENTENCE_URGENT_AT = 0.5;
     /**

@@ -30,10 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * numbers are optimistic now. Only printed, never a floor; a round nobody has read is the honest measure.</li>
  * <li>Round 5 ({@code safety/blind/round-5}): held out until it had measured the tuning on rounds 1-4, then read and
  * tuned on as well (2026-12-06). Only printed, like rounds 2-4.</li>
- * <li>Rounds 6, 7 and 8 ({@code safety/blind/round-6} to {@code round-8}): each measured one version of the crisis
+ * <li>Rounds 6 to 9 ({@code safety/blind/round-6} to {@code round-9}): each measured one version of the crisis
  * model while held out (2026-12-07), then joined its training sets; scored here by a model trained without each, with
  * per-language floors as regression guards.</li>
- * <li>Round 9 ({@code src/test/resources/safety/blind/round-9}): held out from the model and the lexicons; only its
+ * <li>Round 10 ({@code src/test/resources/safety/blind/round-10}): held out from the model and the lexicons; only its
  * numbers are printed, never its sentences.</li>
  * </ul>
  */
@@ -53,7 +53,7 @@ class SafetyEvaluationTest {
     static final double MIN_ROUND1_CONCERN_RECALL = 0.80;
 
     /**
-     * Floors on rounds 6 to 8 scored by a model trained without each, per language, just below what they reach
+     * Floors on rounds 6 to 9 scored by a model trained without each, per language, just below what they reach
      * (lowest URGENT recall 0.35, uk round 7; lowest CONCERN found 0.60; 2026-12-07): regression guards, far from the
      * issue's targets. A change to the model that loses what it generalises fails here.
      */
@@ -271,9 +271,10 @@ class SafetyEvaluationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"safety/blind/round-6", "safety/blind/round-7", "safety/blind/round-8"})
-    void roundsSixToEightAreMeasuredByAModelTrainedWithoutEach(String round) {
-        // Rounds 6, 7 and 8 measured the crisis model while held out (RESULTS.md), then joined its training sets. Each is
+    @ValueSource(strings = {"safety/blind/round-6", "safety/blind/round-7", "safety/blind/round-8",
+            "safety/blind/round-9"})
+    void roundsSixToNineAreMeasuredByAModelTrainedWithoutEach(String round) {
+        // Rounds 6 to 9 measured the crisis model while held out (RESULTS.md), then joined its training sets. Each is
         // still scored here by the lexicons alone and by the lexicons with a model trained on everything but it: the
         // folds on which the thresholds were chosen. Misses are never printed.
         System.out.println(report(round + ", lexicons alone", evaluateAll(new SafetyCheck(CrisisModel.silent()), round),
@@ -289,15 +290,16 @@ class SafetyEvaluationTest {
     }
 
     @Test
-    void blindRoundNineIsOnlyReported() {
-        // Written on 2026-12-07 by a helper who never opened the repository or any earlier round, half of its posts
-        // long (4-8 sentences, the crisis at the end or in the middle); held out from the crisis model's training
-        // (LabelledSet.TRAINING) and from every lexicon change. Numbers only, never misses.
-        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-9")),
-                "round 9 is held out: it must not be training data while it is the honest measure");
-        String round9 = "safety/blind/round-9";
-        System.out.println(report("Blind round 9, lexicons alone", evaluateAll(
-                new SafetyCheck(CrisisModel.silent()), round9), false));
-        System.out.println(report("Blind round 9, lexicons and the model (never saw it)", evaluateAll(round9), false));
+    void blindRoundTenIsOnlyReported() {
+        // Written on 2026-12-07 by five helpers (two languages each) who never opened the repository or any earlier
+        // round, half of its posts long; held out from the crisis model's training (LabelledSet.TRAINING) and from
+        // every lexicon change. Numbers only, never misses.
+        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-10")),
+                "round 10 is held out: it must not be training data while it is the honest measure");
+        String round10 = "safety/blind/round-10";
+        System.out.println(report("Blind round 10, lexicons alone", evaluateAll(
+                new SafetyCheck(CrisisModel.silent()), round10), false));
+        System.out
+                .println(report("Blind round 10, lexicons and the model (never saw it)", evaluateAll(round10), false));
     }
 }
