@@ -121,7 +121,12 @@ final class CrisisModel {
      * its own it would otherwise hold "I made creme brulee tonight".
      */
     CrisisLevel level(String text, boolean corroborated) {
-        Scores scores = score(text);
+        return level(text, Folding.fold(text), corroborated);
+    }
+
+    /** {@link #level(String, boolean)} of a text whose {@link Folding#fold} the caller already has. */
+    CrisisLevel level(String text, String folded, boolean corroborated) {
+        Scores scores = scoreFolded(folded);
         boolean enough = corroborated || wordCount(text) >= ALONE_MIN_WORDS;
         double urgent = Math.max(scores.urgent() >= urgentAt ? scores.urgent() : 0,
                 scores.urgentSentence() >= SENTENCE_URGENT_AT ? scores.urgentSentence() : 0);
@@ -154,9 +159,11 @@ final class CrisisModel {
     /**
      * The most likely signal of the given level for a text, by the category head: why the model raised a level the
      * lexicons did not reach. Never null for URGENT or CONCERN.
+     *
+     * @param folded the text as {@link Folding#fold} gives it
      */
-    CrisisSignal signal(String text, CrisisLevel level) {
-        int[] features = concat(sentenceFeatures(text));
+    CrisisSignal signal(String folded, CrisisLevel level) {
+        int[] features = concat(sentenceFeatures(folded));
         CrisisSignal best = level == CrisisLevel.URGENT ? CrisisSignal.ACTIVE_IDEATION : CrisisSignal.HOPELESSNESS;
         double bestScore = Double.NEGATIVE_INFINITY;
         double[] logits = signalLogits(signalWeights, features);
@@ -216,7 +223,11 @@ final class CrisisModel {
 
     /** Scores a text; an empty text scores 0 everywhere. */
     Scores score(String text) {
-        List<int[]> sentences = sentenceFeatures(text);
+        return scoreFolded(text == null ? null : Folding.fold(text));
+    }
+
+    private Scores scoreFolded(String folded) {
+        List<int[]> sentences = sentenceFeatures(folded);
         int count = sentences.size();
         double[][] sums = new double[count][HEADS];
         int[] sizes = new int[count];
@@ -267,7 +278,7 @@ final class CrisisModel {
         List<CrisisSignal> signals = new ArrayList<>(examples.size());
         for (Example example : examples) {
             signals.add(example.signal());
-            features.add(concat(sentenceFeatures(example.text())));
+            features.add(concat(sentenceFeatures(Folding.fold(example.text()))));
             targets.add(new float[]{example.label() == CrisisLevel.URGENT ? 1 : 0,
                     example.label() == CrisisLevel.NONE ? 0 : 1});
         }
@@ -313,13 +324,13 @@ final class CrisisModel {
         }
     }
 
-    /** The folded text's sentences, each as the hash buckets of its features (repeats kept). */
-    static List<int[]> sentenceFeatures(String text) {
+    /** The sentences of a text folded by {@link Folding#fold}, each as the hash buckets of its features (repeats kept). */
+    static List<int[]> sentenceFeatures(String folded) {
         List<int[]> sentences = new ArrayList<>();
-        if (text == null || text.isBlank()) {
+        if (folded == null || folded.isBlank()) {
             return sentences;
         }
-        for (String sentence : SENTENCE_END.split(Folding.fold(text))) {
+        for (String sentence : SENTENCE_END.split(folded)) {
             if (!sentence.isBlank()) {
                 sentences.add(features(sentence));
             }

@@ -19,8 +19,6 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 final class Folding {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern TWO_LETTER_UMLAUTS = Pattern.compile("([aou])e");
-    private static final Pattern STRETCHED = Pattern.compile("(\\p{L})\\1{2,}");
     private static final ArabicNormalizer ARABIC = new ArabicNormalizer();
 
     private Folding() {
@@ -33,7 +31,10 @@ final class Folding {
         char[] ascii = new char[lower.length() * 4];
         int folded = ASCIIFoldingFilter.foldToASCII(lower.toCharArray(), 0, ascii, 0, lower.length());
         String latin = new String(ascii, 0, folded);
-        String stripped = MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFD)).replaceAll("");
+        // plain ASCII has nothing to decompose (the usual case once Latin letters are folded)
+        String stripped = isAscii(latin)
+                ? latin
+                : MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFD)).replaceAll("");
         StringBuilder out = new StringBuilder(stripped.length());
         for (int i = 0; i < stripped.length(); i++) {
             char c = stripped.charAt(i);
@@ -42,7 +43,53 @@ final class Folding {
                 default -> out.append(c);
             }
         }
-        String umlauts = TWO_LETTER_UMLAUTS.matcher(out).replaceAll("$1");
-        return STRETCHED.matcher(umlauts).replaceAll("$1");
+        return unstretched(withoutUmlautEs(out));
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "ae", "oe", "ue" as "a", "o", "u", left to right ("aee" gives "ae"). */
+    private static String withoutUmlautEs(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            out.append(c);
+            if ((c == 'a' || c == 'o' || c == 'u') && i + 1 < n && text.charAt(i + 1) == 'e') {
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** A letter written three or more times in a row, once ("soooo" as "so"); twice stays ("good"). */
+    private static String unstretched(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            int width = Character.charCount(cp);
+            int j = i + width;
+            int copies = 0;
+            while (j < n && text.codePointAt(j) == cp) {
+                j += width;
+                copies++;
+            }
+            out.appendCodePoint(cp);
+            if (Character.isLetter(cp) && copies >= 2) {
+                i = j; // the whole run as one letter
+            } else {
+                i += width;
+            }
+        }
+        return out.toString();
     }
 }

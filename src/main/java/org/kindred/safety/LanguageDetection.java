@@ -24,6 +24,10 @@ final class LanguageDetection {
         }
 
         static Script of(int codePoint) {
+            if (codePoint < 0x80) { // most of most texts: a-z and A-Z are Latin, the rest of ASCII no script
+                int lower = codePoint | 0x20;
+                return lower >= 'a' && lower <= 'z' ? LATIN : null;
+            }
             Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
             return switch (script) {
                 case ARABIC -> ARABIC;
@@ -62,7 +66,9 @@ final class LanguageDetection {
         }
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (own.indexOf(Character.toLowerCase(text.charAt(i))) >= 0 || own.indexOf(text.charAt(i)) >= 0) {
+            char c = text.charAt(i);
+            // every own letter is outside ASCII, and an ASCII letter's lower case is ASCII
+            if (c >= 0x80 && (own.indexOf(Character.toLowerCase(c)) >= 0 || own.indexOf(c) >= 0)) {
                 n++;
             }
         }

@@ -98,7 +98,8 @@ public class SafetyCheck {
         if (text == null || text.isBlank()) {
             return SafetyAssessment.none();
         }
-        List<Sentence> sentences = Sentence.split(text, spellings);
+        String folded = Folding.fold(text); // once, for the lexicons and the model
+        List<Sentence> sentences = Sentence.splitFolded(folded, spellings);
         int[][] common = new int[sentences.size()][lexicons.size()];
         int[] textScores = new int[lexicons.size()];
         for (int k = 0; k < sentences.size(); k++) {
@@ -113,7 +114,7 @@ public class SafetyCheck {
             assessSentence(sentences.get(k), k, languageScores(common[k], textScores, hinted), common[k], tally);
         }
         tally.escalateMeansAndDespair();
-        secondOpinion(tally, text);
+        secondOpinion(tally, text, folded);
         return new SafetyAssessment(tally.level, List.copyOf(tally.signals), personalInfo.find(text),
                 List.copyOf(tally.warnings), languages.detect(text, sentences, textScores, hinted));
     }
@@ -224,16 +225,16 @@ public class SafetyCheck {
      * "I can't do this anymore" holds a negation too. The signal given is the model's most likely C-SSRS step of that
      * level.
      */
-    private void secondOpinion(Tally tally, String text) {
+    private void secondOpinion(Tally tally, String text, String folded) {
         boolean corroborated = tally.level != CrisisLevel.NONE || tally.setAside;
-        CrisisLevel heard = model.level(text, corroborated);
+        CrisisLevel heard = model.level(text, folded, corroborated);
         if (heard.ordinal() <= tally.level.ordinal()) {
             return;
         }
         CrisisLevel raised = tally.setAside ? CrisisLevel.CONCERN : heard;
         if (raised.ordinal() > tally.level.ordinal()) {
             tally.level = raised;
-            tally.signals.add(model.signal(text, raised));
+            tally.signals.add(model.signal(folded, raised));
         }
     }
 

@@ -120,7 +120,11 @@ final class Sentence {
      * that the phrases need not list them.
      */
     static List<Sentence> split(String original, Map<String, List<String>> spellings) {
-        String folded = Folding.fold(original);
+        return splitFolded(Folding.fold(original), spellings);
+    }
+
+    /** {@link #split(String, Map)} of a text the caller already folded with {@link Folding#fold}. */
+    static List<Sentence> splitFolded(String folded, Map<String, List<String>> spellings) {
         boolean[] inQuote = Quotes.mask(folded);
         List<Sentence> sentences = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
