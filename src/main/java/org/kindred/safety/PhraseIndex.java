@@ -134,17 +134,9 @@ final class PhraseIndex {
                 anchored = anchored == null ? anchored(s) : anchored;
                 next = tryAt(exact, anchored, s, t, next, hits);
             }
-            String start = s.tokenStart(t);
-            List<Prefix> prefixes = start != null && firstPrefixStarts.mayContain(start)
-                    ? byFirstPrefix.get(start)
-                    : null;
-            if (prefixes != null) {
-                for (Prefix p : prefixes) {
-                    if (s.token(t).startsWith(p.prefix())) {
-                        anchored = anchored == null ? anchored(s) : anchored;
-                        next = tryAt(p.phrases(), anchored, s, t, next, hits);
-                    }
-                }
+            for (Prefix p : prefixesOf(s, t, firstPrefixStarts, byFirstPrefix)) {
+                anchored = anchored == null ? anchored(s) : anchored;
+                next = tryAt(p.phrases(), anchored, s, t, next, hits);
             }
         }
         if (!byAnchorOnly.isEmpty()) {
@@ -191,20 +183,28 @@ final class PhraseIndex {
             if (exact != null) {
                 candidates.or(exact);
             }
-            String start = s.tokenStart(t);
-            List<Prefix> prefixes = start != null && anchorPrefixStarts.mayContain(start)
-                    ? byAnchorPrefix.get(start)
-                    : null;
-            if (prefixes != null) {
-                for (Prefix p : prefixes) {
-                    if (s.token(t).startsWith(p.prefix())) {
-                        for (int phrase : p.phrases()) {
-                            candidates.set(phrase);
-                        }
-                    }
+            for (Prefix p : prefixesOf(s, t, anchorPrefixStarts, byAnchorPrefix)) {
+                for (int phrase : p.phrases()) {
+                    candidates.set(phrase);
                 }
             }
         }
         return candidates;
+    }
+
+    /** The prefixes of one map that token {@code t} starts with: none for most tokens, which the filter says. */
+    private static List<Prefix> prefixesOf(Sentence s, int t, TokenFilter starts, Map<String, List<Prefix>> byStart) {
+        String start = s.tokenStart(t);
+        List<Prefix> group = start != null && starts.mayContain(start) ? byStart.get(start) : null;
+        if (group == null) {
+            return List.of();
+        }
+        List<Prefix> out = new ArrayList<>(group.size());
+        for (Prefix p : group) {
+            if (s.token(t).startsWith(p.prefix())) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 }
