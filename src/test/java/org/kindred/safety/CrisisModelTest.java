@@ -102,7 +102,8 @@ class CrisisModelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"thank you", "Now I can", "I made creme brulee tonight", "From the blocked one",
-            "About From the blocked one\n\nFrom the blocked one", "Write it down the same day."})
+            "About From the blocked one\n\nFrom the blocked one", "Write it down the same day.",
+            "About I made creme brulee tonight\n\nI made creme brulee tonight"})
     void ordinaryPostsAreNeverHeldOnTheModelsWordAlone(String text) {
         // the model is overconfident on short texts; uncorroborated it must be sure (0.95) and have six words
         assertTrue(new SafetyCheck().assess(text, "en").crisis() != CrisisLevel.URGENT, text);

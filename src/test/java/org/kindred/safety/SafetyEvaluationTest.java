@@ -31,8 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <li>Round 5 ({@code safety/blind/round-5}): held out until it had measured the tuning on rounds 1-4, then read and
  * tuned on as well (2026-12-06). Only printed, like rounds 2-4.</li>
  * <li>Rounds 6 to 9 ({@code safety/blind/round-6} to {@code round-9}): each measured one version of the crisis
- * model while held out (2026-12-07), then joined its training sets; scored here by a model trained without each, with
- * per-language floors as regression guards.</li>
+ * model while held out (2026-12-07); rounds 6 to 8 then joined its training sets, round 9 did not (see
+ * {@link LabelledSet#TRAINING}). Scored here by a model trained without each, with per-language floors as regression
+ * guards.</li>
  * <li>Round 10 ({@code src/test/resources/safety/blind/round-10}): held out from the model and the lexicons; only its
  * numbers are printed, never its sentences.</li>
  * </ul>
@@ -274,9 +275,9 @@ class SafetyEvaluationTest {
     @ValueSource(strings = {"safety/blind/round-6", "safety/blind/round-7", "safety/blind/round-8",
             "safety/blind/round-9"})
     void roundsSixToNineAreMeasuredByAModelTrainedWithoutEach(String round) {
-        // Rounds 6 to 9 measured the crisis model while held out (RESULTS.md), then joined its training sets. Each is
-        // still scored here by the lexicons alone and by the lexicons with a model trained on everything but it: the
-        // folds on which the thresholds were chosen. Misses are never printed.
+        // Rounds 6 to 9 measured the crisis model while held out (RESULTS.md); 6 to 8 then joined its training sets.
+        // Each is still scored here by the lexicons alone and by the lexicons with a model trained on everything but
+        // it (rounds 6 to 8: the folds on which the thresholds were chosen). Misses are never printed.
         System.out.println(report(round + ", lexicons alone", evaluateAll(new SafetyCheck(CrisisModel.silent()), round),
                 false));
         List<Result> results = evaluateAll(new SafetyCheck(modelWithout(round)), round);
