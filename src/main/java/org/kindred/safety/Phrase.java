@@ -41,8 +41,9 @@ final class Phrase {
     /** One of these must occur in a sentence for the phrase to match; null when that cannot be said. */
     final Set<String> anchors;
     /**
-     * The words (folded, {@code *} for any letters) a match can start with; null when the phrase starts with a gap, a
-     * number or an optional part. {@link PhraseIndex} tries a phrase only at the tokens it can start with.
+     * The words (folded, {@code *} for any letters) a match can start with, through optional openings ("(ya|) no
+     * puedo" starts with "ya" or "no"); null when it may start with any token (a gap or a number). {@link PhraseIndex}
+     * tries a phrase only at the tokens it can start with.
      */
     final Set<String> firsts;
     private final TokenSet firstTokens;
@@ -55,45 +56,32 @@ final class Phrase {
         this.firstTokens = firsts == null ? null : TokenSet.ofFolded(firsts);
     }
 
-    /** Receives the token span [from, to) of each match; returns false to stop looking. */
+    /** Receives the token span [from, to) of each match. */
     @FunctionalInterface
     interface Matches {
-        boolean at(int from, int to);
+        void at(int from, int to);
     }
 
     /**
      * Finds the matches in a sentence, left to right and never overlapping, as {@link Matcher#find} would, and gives
      * each one's tokens. Only the tokens a match can start with are tried (a hash lookup each), so a phrase costs a
      * regular-expression run only where it may match, not one at every character of the sentence.
-     *
-     * @return whether any match was found
      */
-    boolean find(Sentence s, Matches matches) {
+    void find(Sentence s, Matches matches) {
         Matcher m = pattern.matcher(s.text());
-        boolean any = false;
         if (firstTokens == null) {
             while (m.find()) {
-                any = true;
-                if (!report(s, m, matches)) {
-                    return true;
-                }
+                report(s, m, matches);
             }
-            return any;
+            return;
         }
         int from = 0;
         for (int t = 0; t < s.size(); t++) {
-            if (s.offset(t) < from || !firstTokens.contains(s.token(t))) {
-                continue;
-            }
-            if (matchesAt(m, s, t)) {
-                any = true;
-                if (!report(s, m, matches)) {
-                    return true;
-                }
+            if (s.offset(t) >= from && firstTokens.contains(s.token(t)) && matchesAt(m, s, t)) {
+                report(s, m, matches);
                 from = m.end();
             }
         }
-        return any;
     }
 
     /** Whether the phrase matches starting at token {@code t}; the matcher then holds the match. */
@@ -103,14 +91,9 @@ final class Phrase {
         return m.lookingAt();
     }
 
-    private static boolean report(Sentence s, Matcher m, Matches matches) {
+    private static void report(Sentence s, Matcher m, Matches matches) {
         int a = s.tokenAt(m.start());
-        return matches.at(a, Math.max(a + 1, s.tokenEnd(m.end())));
-    }
-
-    /** Whether the phrase matches anywhere in the sentence. */
-    boolean foundIn(Sentence s) {
-        return find(s, (from, to) -> false);
+        matches.at(a, Math.max(a + 1, s.tokenEnd(m.end())));
     }
 
     /**

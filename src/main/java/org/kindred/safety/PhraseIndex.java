@@ -46,7 +46,7 @@ final class PhraseIndex {
 
     PhraseIndex(List<Phrase> phrases) {
         this.phrases = List.copyOf(phrases);
-        Map<String, List<Integer>> firstWords = new HashMap<>();
+        Map<String, List<Integer>> firstWordIds = new HashMap<>();
         Map<String, List<Integer>> firstPrefixes = new HashMap<>();
         Map<String, List<Integer>> anchorPrefixes = new HashMap<>();
         for (int i = 0; i < phrases.size(); i++) {
@@ -54,7 +54,7 @@ final class PhraseIndex {
             if (indexable(phrase)) {
                 for (String first : phrase.firsts) {
                     boolean prefix = first.endsWith("*");
-                    (prefix ? firstPrefixes : firstWords).computeIfAbsent(prefix ? stem(first) : first,
+                    (prefix ? firstPrefixes : firstWordIds).computeIfAbsent(prefix ? stem(first) : first,
                             k -> new ArrayList<>()).add(i);
                 }
             } else {
@@ -72,10 +72,10 @@ final class PhraseIndex {
                 }
             }
         }
-        firstWords.forEach((word, ids) -> byFirstWord.put(word, ids(ids)));
+        firstWordIds.forEach((word, ids) -> byFirstWord.put(word, ids(ids)));
         group(firstPrefixes, byFirstPrefix);
         group(anchorPrefixes, byAnchorPrefix);
-        byFirstWord.keySet().forEach(this.firstWords::add);
+        byFirstWord.keySet().forEach(firstWords::add);
         byFirstPrefix.keySet().forEach(firstPrefixStarts::add);
         byAnchor.keySet().forEach(anchorWords::add);
         byAnchorPrefix.keySet().forEach(anchorPrefixStarts::add);
