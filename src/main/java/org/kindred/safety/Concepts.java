@@ -137,8 +137,8 @@ final class Concepts {
         this.triggerConcepts = trigConcepts.toArray(Concept[]::new);
         this.modifiers = new PhraseIndex(mod);
         this.modifierConcepts = modConcepts.toArray(Concept[]::new);
-        this.self = Lexicon.tokenSet(source.getOrDefault("SELF", List.of()));
-        this.other = Lexicon.tokenSet(source.getOrDefault("OTHER", List.of()));
+        this.self = TokenSet.of(source.getOrDefault("SELF", List.of()));
+        this.other = TokenSet.of(source.getOrDefault("OTHER", List.of()));
         this.negation = negation;
         this.clauseBreak = clauseBreak;
         this.past = past;

@@ -175,11 +175,11 @@ final class Lexicon {
         this.language = source.language();
         Map<String, String> macros = source.macros();
         List<String> negations = source.negations();
-        this.commonWord = tokenSet(source.commonWords());
-        this.negation = tokenSet(negations);
-        this.clauseBreak = tokenSet(source.clauseBreaks());
-        this.selfSubject = tokenSet(source.selfSubjects());
-        this.firstPerson = tokenSet(source.firstPerson());
+        this.commonWord = TokenSet.of(source.commonWords());
+        this.negation = TokenSet.of(negations);
+        this.clauseBreak = TokenSet.of(source.clauseBreaks());
+        this.selfSubject = TokenSet.of(source.selfSubjects());
+        this.firstPerson = TokenSet.of(source.firstPerson());
         this.reporting = phrases(source.reporting(), macros, negations);
         this.attribution = phrases(source.attribution(), macros, negations);
         this.history = phrases(source.historyMarkers(), macros, negations);
@@ -610,9 +610,5 @@ final class Lexicon {
 
     private static PhraseIndex phrases(List<String> sources, Map<String, String> macros, List<String> negations) {
         return new PhraseIndex(sources.stream().map(p -> Phrase.compile(p, macros, negations)).toList());
-    }
-
-    static TokenSet tokenSet(List<String> words) {
-        return TokenSet.of(words);
     }
 }
