@@ -1,6 +1,7 @@
 package org.kindred.safety;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -100,6 +101,41 @@ public class SafetyCheck {
         }
         String folded = Folding.fold(text); // once, for the lexicons and the model
         List<Sentence> sentences = Sentence.splitFolded(folded, spellings);
+        String hinted = primaryLanguage(languageHint);
+        Tally tally = new Tally();
+        int[] textScores = assessSentences(sentences, hinted, tally);
+        String language = languages.detect(text, sentences, textScores, hinted);
+        List<String> readings = new ArrayList<>(List.of(folded));
+        if (Transliteration.looksTransliterated(sentences)
+                && readAsCyrillic(text, hinted, Arrays.stream(textScores).max().orElse(0), tally, readings)) {
+            language = Transliteration.likelier(sentences).language;
+        }
+        tally.escalateMeansAndDespair();
+        secondOpinion(tally, text, readings);
+        return new SafetyAssessment(tally.level, List.copyOf(tally.signals), personalInfo.find(text),
+                List.copyOf(tally.warnings), language);
+    }
+
+    /**
+     * Russian or Ukrainian in Latin letters: hears each Cyrillic reading of the text into the same tally and adds it to
+     * {@code readings} for the model. Returns whether a reading holds more Russian or Ukrainian common words than the
+     * Latin letters hold of any language ({@code latin}), so that the text is named by its likelier reading.
+     */
+    private boolean readAsCyrillic(String text, String hinted, int latin, Tally tally, List<String> readings) {
+        boolean cyrillic = false;
+        for (Transliteration.Reading reading : Transliteration.Reading.values()) {
+            String read = Folding.fold(Transliteration.cyrillic(text, reading));
+            int[] readScores = assessSentences(Sentence.splitFolded(read, spellings), hinted, tally);
+            for (int i = 0; i < lexicons.size(); i++) {
+                cyrillic |= scriptOf[i] == LanguageDetection.Script.CYRILLIC && readScores[i] > latin;
+            }
+            readings.add(read);
+        }
+        return cyrillic;
+    }
+
+    /** Runs the lexicons over every sentence into {@code tally}; returns each lexicon's common words in the text. */
+    private int[] assessSentences(List<Sentence> sentences, String hinted, Tally tally) {
         int[][] common = new int[sentences.size()][lexicons.size()];
         int[] textScores = new int[lexicons.size()];
         for (int k = 0; k < sentences.size(); k++) {
@@ -108,15 +144,10 @@ public class SafetyCheck {
                 textScores[i] += common[k][i];
             }
         }
-        String hinted = primaryLanguage(languageHint);
-        Tally tally = new Tally();
         for (int k = 0; k < sentences.size(); k++) {
             assessSentence(sentences.get(k), k, languageScores(common[k], textScores, hinted), common[k], tally);
         }
-        tally.escalateMeansAndDespair();
-        secondOpinion(tally, text, folded);
-        return new SafetyAssessment(tally.level, List.copyOf(tally.signals), personalInfo.find(text),
-                List.copyOf(tally.warnings), languages.detect(text, sentences, textScores, hinted));
+        return textScores;
     }
 
     /** Runs every lexicon of the sentence's writing system over sentence {@code k} and adds what they find. */
@@ -223,11 +254,20 @@ public class SafetyCheck {
      * hears a crisis, the two disagree: the result is CONCERN, never NONE, and never a hold on the model's word alone
      * against a rule that weighed those very words. A cue of doubt elsewhere in the text does not cap the model:
      * "I can't do this anymore" holds a negation too. The signal given is the model's most likely C-SSRS step of that
-     * level.
+     * level. The model hears the folded text and any Cyrillic reading of it ({@code readings}), each as if alone: the
+     * highest level counts, so a reading can only add.
      */
-    private void secondOpinion(Tally tally, String text, String folded) {
+    private void secondOpinion(Tally tally, String text, List<String> readings) {
         boolean corroborated = tally.level != CrisisLevel.NONE || tally.setAside;
-        CrisisLevel heard = model.level(text, folded, corroborated);
+        CrisisLevel heard = CrisisLevel.NONE;
+        String folded = readings.get(0);
+        for (String reading : readings) { // the folded text, then any Cyrillic reading of it
+            CrisisLevel level = model.level(text, reading, corroborated);
+            if (level.ordinal() > heard.ordinal()) {
+                heard = level;
+                folded = reading;
+            }
+        }
         if (heard.ordinal() <= tally.level.ordinal()) {
             return;
         }

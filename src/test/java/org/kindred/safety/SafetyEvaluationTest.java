@@ -34,8 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * model while held out (2026-12-07); rounds 6 to 8 then joined its training sets, round 9 did not (see
  * {@link LabelledSet#TRAINING}). Scored here by a model trained without each, with per-language floors as regression
  * guards.</li>
- * <li>Round 10 ({@code src/test/resources/safety/blind/round-10}): held out from the model and the lexicons; only its
- * numbers are printed, never its sentences.</li>
+ * <li>Round 10 ({@code safety/blind/round-10}): measured the model versions 2 and 2.1 while held out, then read
+ * (2026-12-07): its misses led to the transliteration layer. Only printed, never a floor.</li>
+ * <li>Round 11 ({@code src/test/resources/safety/blind/round-11}): held out from the model and the lexicons; measured
+ * the transliteration layer; only its numbers are printed, never its sentences.</li>
  * </ul>
  */
 class SafetyEvaluationTest {
@@ -291,16 +293,27 @@ class SafetyEvaluationTest {
     }
 
     @Test
-    void blindRoundTenIsOnlyReported() {
-        // Written on 2026-12-07 by five helpers (two languages each) who never opened the repository or any earlier
-        // round, half of its posts long; held out from the crisis model's training (LabelledSet.TRAINING) and from
-        // every lexicon change. Numbers only, never misses.
-        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-10")),
-                "round 10 is held out: it must not be training data while it is the honest measure");
-        String round10 = "safety/blind/round-10";
-        System.out.println(report("Blind round 10, lexicons alone", evaluateAll(
-                new SafetyCheck(CrisisModel.silent()), round10), false));
+    void readRoundTenIsOnlyReported() {
+        // Written on 2026-12-07 by five helpers who never opened the repository; measured versions 2 and 2.1 of the
+        // model while held out, then read: its misses led to the transliteration layer, so its numbers are
+        // optimistic now. Not training data. Numbers only.
+        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-10")));
+        System.out.println(report("Round 10 (read since 2026-12-07; misses not shown)",
+                evaluateAll("safety/blind/round-10"), false));
+    }
+
+    @Test
+    void blindRoundElevenIsOnlyReported() {
+        // Written on 2026-12-07 by five helpers (other language pairs than round 10's) who never opened the repository
+        // or any earlier round, half of its posts long; held out from the crisis model's training
+        // (LabelledSet.TRAINING) and from every lexicon change. Numbers only, never misses.
+        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-11")),
+                "round 11 is held out: it must not be training data while it is the honest measure");
+        String round11 = "safety/blind/round-11";
+        List<Result> alone = evaluateAll(new SafetyCheck(CrisisModel.silent()), round11);
+        assertEquals(600, alone.stream().mapToInt(Result::total).sum(), "round 11 holds 60 posts per language");
+        System.out.println(report("Blind round 11, lexicons alone", alone, false));
         System.out
-                .println(report("Blind round 10, lexicons and the model (never saw it)", evaluateAll(round10), false));
+                .println(report("Blind round 11, lexicons and the model (never saw it)", evaluateAll(round11), false));
     }
 }
