@@ -36,8 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * guards.</li>
  * <li>Round 10 ({@code safety/blind/round-10}): measured the model versions 2 and 2.1 while held out, then read
  * (2026-12-07): its misses led to the transliteration layer. Only printed, never a floor.</li>
- * <li>Round 11 ({@code src/test/resources/safety/blind/round-11}): held out from the model and the lexicons; measured
- * the transliteration layer; only its numbers are printed, never its sentences.</li>
+ * <li>Rounds 11 and 12 ({@code src/test/resources/safety/blind/round-11}, {@code round-12}): held out from the model
+ * and the lexicons; round 11 measured the transliteration layer, round 12 the phrase families read off round 10; only
+ * their numbers are printed, never their sentences.</li>
  * </ul>
  */
 class SafetyEvaluationTest {
@@ -302,18 +303,20 @@ class SafetyEvaluationTest {
                 evaluateAll("safety/blind/round-10"), false));
     }
 
-    @Test
-    void blindRoundElevenIsOnlyReported() {
-        // Written on 2026-12-07 by five helpers (other language pairs than round 10's) who never opened the repository
-        // or any earlier round, half of its posts long; held out from the crisis model's training
-        // (LabelledSet.TRAINING) and from every lexicon change. Numbers only, never misses.
-        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-11")),
-                "round 11 is held out: it must not be training data while it is the honest measure");
-        String round11 = "safety/blind/round-11";
-        List<Result> alone = evaluateAll(new SafetyCheck(CrisisModel.silent()), round11);
-        assertEquals(600, alone.stream().mapToInt(Result::total).sum(), "round 11 holds 60 posts per language");
-        System.out.println(report("Blind round 11, lexicons alone", alone, false));
-        System.out
-                .println(report("Blind round 11, lexicons and the model (never saw it)", evaluateAll(round11), false));
+    @ParameterizedTest
+    @ValueSource(strings = {"round-11", "round-12"})
+    void heldOutRoundsAreOnlyReported(String round) {
+        // Written on 2026-12-07 by five helpers each (other language pairs per round) who never opened the repository
+        // or any earlier round, half of their posts long; held out from the crisis model's training
+        // (LabelledSet.TRAINING) and from every lexicon change. Round 11 measured the transliteration layer, round 12
+        // the phrase families read off round 10. Numbers only, never misses.
+        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith(round)),
+                round + " is held out: it must not be training data while it is the honest measure");
+        String folder = "safety/blind/" + round;
+        List<Result> alone = evaluateAll(new SafetyCheck(CrisisModel.silent()), folder);
+        assertEquals(600, alone.stream().mapToInt(Result::total).sum(), round + " holds 60 posts per language");
+        System.out.println(report("Blind " + round + ", lexicons alone", alone, false));
+        System.out.println(report("Blind " + round + ", lexicons and the model (never saw it)", evaluateAll(folder),
+                false));
     }
 }
