@@ -43,8 +43,9 @@ final class Lexicon {
             List<String> clauseBreaks,
             List<String> selfSubjects, List<String> reporting, List<String> attribution,
             List<String> historyMarkers, List<String> pastMarkers, List<String> presentMarkers, List<String> exclusions,
-            List<String> firstPerson, List<String> hedges, List<String> hypotheticals, Map<String, String> spellings,
-            List<CrisisGroup> crisis, Map<String, List<String>> concepts, List<WarningGroup> contentWarnings) {
+            List<String> firstPerson, List<String> hedges, List<String> hypotheticals, List<String> disavowals,
+            Map<String, String> spellings, List<CrisisGroup> crisis, Map<String, List<String>> concepts,
+            List<WarningGroup> contentWarnings) {
         Source {
             if (language == null || language.isBlank()) {
                 throw new IllegalArgumentException("language is required");
@@ -63,6 +64,7 @@ final class Lexicon {
             firstPerson = firstPerson == null ? selfSubjects : firstPerson;
             hedges = orEmpty(hedges);
             hypotheticals = orEmpty(hypotheticals);
+            disavowals = orEmpty(disavowals);
             spellings = spellings == null ? Map.of() : spellings;
             crisis = orEmpty(crisis);
             concepts = concepts == null ? Map.of() : concepts;
@@ -163,6 +165,7 @@ final class Lexicon {
     private final PhraseIndex present;
     private final PhraseIndex hedges;
     private final PhraseIndex hypotheticals;
+    private final PhraseIndex disavowals;
     final Map<String, List<String>> spellings;
     final PhraseIndex exclusions;
     final List<Rule> crisis;
@@ -188,6 +191,7 @@ final class Lexicon {
         this.exclusions = phrases(source.exclusions(), macros, negations);
         this.hedges = phrases(source.hedges(), macros, negations);
         this.hypotheticals = phrases(source.hypotheticals(), macros, negations);
+        this.disavowals = phrases(source.disavowals(), macros, negations);
         this.spellings = spellings(source.spellings());
         List<Rule> rules = new ArrayList<>();
         for (CrisisGroup group : source.crisis()) {
@@ -222,6 +226,33 @@ final class Lexicon {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("lexicon " + resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the writer states in their own words that they will not act ("I'm not going to do anything.", "no voy
+     * a hacer nada", "nic sobie nie zrobię"): see {@link SafetyCheck} for what that changes. It lowers a level, so
+     * it counts only when it is plainly the writer's: a clause of its own (at the start of a sentence, after a comma
+     * or a clause break: not "I can't promise I'm not going to do anything"), never quoted, never after a reporting,
+     * attribution, hedge or hypothetical cue in its sentence ("he said", "if").
+     */
+    boolean disavows(Sentence s) {
+        for (PhraseIndex.Hit hit : disavowals.matches(s)) {
+            int a = hit.from();
+            boolean clauseStart = a == 0 || s.isComma(a - 1) || clauseBreak.contains(s.token(a - 1));
+            if (clauseStart && !s.anyQuoted(a, hit.to()) && !cuedBefore(s, a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean cuedBefore(Sentence s, int a) {
+        for (PhraseIndex cues : List.of(reporting, hedges, hypotheticals)) {
+            if (spans(cues, s).stream().anyMatch(cue -> cue.from() < a)) {
+                return true;
+            }
+        }
+        return !spans(attribution, s).isEmpty();
     }
 
     /** How many tokens of the sentence are this language's most common words (to tell the language). */

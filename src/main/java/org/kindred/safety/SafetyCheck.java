@@ -103,7 +103,7 @@ public class SafetyCheck {
         List<Sentence> sentences = Sentence.splitFolded(folded, spellings);
         String hinted = primaryLanguage(languageHint);
         Tally tally = new Tally();
-        int[] textScores = assessSentences(sentences, hinted, tally);
+        int[] textScores = assessSentences(text, sentences, hinted, tally);
         String language = languages.detect(text, sentences, textScores, hinted);
         List<String> readings = new ArrayList<>(List.of(folded));
         if (Transliteration.looksTransliterated(sentences)
@@ -111,6 +111,11 @@ public class SafetyCheck {
             language = Transliteration.likelier(sentences).language;
         }
         tally.escalateMeansAndDespair();
+        if (tally.level == CrisisLevel.URGENT && disavowedAlone(tally, readings)) {
+            // "sometimes I want to die. I'm not going to do anything.": thoughts without intent (C-SSRS) are care,
+            // not a hold, unless a method, plan, preparation, intent or escalation says otherwise
+            tally.level = CrisisLevel.CONCERN;
+        }
         secondOpinion(tally, text, readings);
         return new SafetyAssessment(tally.level, List.copyOf(tally.signals), personalInfo.find(text),
                 List.copyOf(tally.warnings), language);
@@ -125,7 +130,7 @@ public class SafetyCheck {
         boolean cyrillic = false;
         for (Transliteration.Reading reading : Transliteration.Reading.values()) {
             String read = Folding.fold(Transliteration.cyrillic(text, reading));
-            int[] readScores = assessSentences(Sentence.splitFolded(read, spellings), hinted, tally);
+            int[] readScores = assessSentences(read, Sentence.splitFolded(read, spellings), hinted, tally);
             for (int i = 0; i < lexicons.size(); i++) {
                 cyrillic |= scriptOf[i] == LanguageDetection.Script.CYRILLIC && readScores[i] > latin;
             }
@@ -134,8 +139,36 @@ public class SafetyCheck {
         return cyrillic;
     }
 
-    /** Runs the lexicons over every sentence into {@code tally}; returns each lexicon's common words in the text. */
-    private int[] assessSentences(List<Sentence> sentences, String hinted, Tally tally) {
+    /**
+     * Whether only active ideation made the text URGENT and the writer says in their own words, in the text or a
+     * Cyrillic reading of it, that they will not act (each lexicon's {@code disavowals}). Asked only of texts heard
+     * as URGENT, at most once per text.
+     */
+    private boolean disavowedAlone(Tally tally, List<String> readings) {
+        if (tally.disavowed == null) {
+            tally.disavowed = tally.ideationAlone() && disavowed(readings);
+        }
+        return tally.disavowed;
+    }
+
+    private boolean disavowed(List<String> readings) {
+        for (String reading : readings) {
+            for (Sentence sentence : Sentence.splitFolded(reading, spellings)) {
+                for (Lexicon lexicon : lexicons) {
+                    if (lexicon.disavows(sentence)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs the lexicons over every sentence of {@code text} into {@code tally}; returns each lexicon's common words in
+     * the text.
+     */
+    private int[] assessSentences(String text, List<Sentence> sentences, String hinted, Tally tally) {
         int[][] common = new int[sentences.size()][lexicons.size()];
         int[] textScores = new int[lexicons.size()];
         for (int k = 0; k < sentences.size(); k++) {
@@ -144,20 +177,40 @@ public class SafetyCheck {
                 textScores[i] += common[k][i];
             }
         }
+        // languages the text shows anywhere, by common words or letters of their own ("ı", "ß", "ñ")
+        boolean[] inText = new boolean[lexicons.size()];
+        for (int i = 0; i < lexicons.size(); i++) {
+            inText[i] = textScores[i] > 0 || LanguageDetection.ownLetters(text, lexicons.get(i).language) > 0;
+        }
         for (int k = 0; k < sentences.size(); k++) {
-            assessSentence(sentences.get(k), k, languageScores(common[k], textScores, hinted), common[k], tally);
+            assessSentence(sentences.get(k), k, languageScores(common[k], textScores, hinted), common[k], inText,
+                    tally);
         }
         return textScores;
     }
 
-    /** Runs every lexicon of the sentence's writing system over sentence {@code k} and adds what they find. */
-    private void assessSentence(Sentence sentence, int k, int[] scores, int[] common, Tally tally) {
-        int best = 0;
-        for (int i = 1; i < scores.length; i++) {
-            best = scores[i] > scores[best] ? i : best;
-        }
-        // A lexicon can only match words of its own writing system: Cyrillic phrases never match a Latin sentence.
+    /**
+     * Runs every lexicon of the sentence's writing system over sentence {@code k} and adds what they find.
+     * {@code inText}: the languages the whole text shows (common words or own letters).
+     */
+    private void assessSentence(Sentence sentence, int k, int[] scores, int[] common, boolean[] inText,
+            Tally tally) {
+        // A lexicon can only match words of its own writing system: Cyrillic phrases never match a Latin sentence,
+        // and an English post around an Arabic sentence does not make English that sentence's language.
         Set<LanguageDetection.Script> scripts = scriptsOf(sentence);
+        int best = -1;
+        for (int i = 0; i < scores.length; i++) {
+            if (scripts.contains(scriptOf[i]) && (best < 0 || scores[i] > scores[best])) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return; // no lexicon reads this writing system
+        }
+        boolean claimed = false; // whether any language's common words are in this very sentence
+        for (int i = 0; i < common.length; i++) {
+            claimed |= scripts.contains(scriptOf[i]) && common[i] > 0;
+        }
         List<Lexicon.Span> excluded = new ArrayList<>();
         for (int i = 0; i < lexicons.size(); i++) {
             if (scripts.contains(scriptOf[i])) {
@@ -170,9 +223,13 @@ public class SafetyCheck {
             }
             // Another language's cues apply only where that language is clearly the sentence's own.
             Lexicon context = scores[best] > scores[i] ? lexicons.get(best) : null;
-            // Concept words are common words: a lexicon's concepts run only where its language is plausible
-            // (the best, or some of its common words are there, or Russian and Ukrainian, which members mix).
-            boolean plausible = context == null || common[i] > 0 || scriptOf[i] == LanguageDetection.Script.CYRILLIC;
+            // Concept words are common words: a lexicon's concepts run only where its language is plausible (the
+            // best, or some of its common words are there, or Russian and Ukrainian, which members mix), or where no
+            // language's common words are and the text shows this language somewhere: a sentence no language
+            // claims is not another sentence's language ("hapların yarısını yuttum, kalanı avucumda" stays Turkish
+            // after an English line), while a Turkish "gün" (day) in a Turkish post is not the English "gun".
+            boolean plausible = context == null || common[i] > 0 || !claimed && inText[i]
+                    || scriptOf[i] == LanguageDetection.Script.CYRILLIC;
             for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, plausible, excluded,
                     tally.warnings)) {
                 tally.add(finding, k);
@@ -197,6 +254,17 @@ public class SafetyCheck {
          */
         boolean setAside;
 
+        /** The URGENT signals lexicon phrases gave (the model's and escalation's are not among them). */
+        final Set<CrisisSignal> urgentFound = EnumSet.noneOf(CrisisSignal.class);
+        boolean escalated;
+        /** Whether a disavowal keeps active ideation at CONCERN; null until asked. */
+        Boolean disavowed;
+
+        /** Whether nothing but active ideation made the text URGENT: no method, plan, intent or escalation. */
+        boolean ideationAlone() {
+            return !escalated && urgentFound.stream().allMatch(signal -> signal == CrisisSignal.ACTIVE_IDEATION);
+        }
+
         void add(Lexicon.Finding finding, int k) {
             // "I would never kill myself", "he told me to kill myself", a hedge, "I wanted to die years ago"
             setAside |= finding.lowered() || finding.signal() == CrisisSignal.HISTORY;
@@ -211,6 +279,9 @@ public class SafetyCheck {
             }
             level = level.max(finding.level());
             signals.add(finding.signal());
+            if (finding.level() == CrisisLevel.URGENT) {
+                urgentFound.add(finding.signal());
+            }
             if (finding.level() == CrisisLevel.CONCERN && !finding.lowered()) {
                 if (MEANS_AT_HAND.contains(finding.signal())) {
                     means.set(k);
@@ -226,6 +297,7 @@ public class SafetyCheck {
             despairLatent.or(despair);
             if (level == CrisisLevel.CONCERN && (escalates(means, despairLatent) || escalates(meansLatent, despair))) {
                 level = CrisisLevel.URGENT; // "the pills are on the table. enough", "on the roof rn. can't do this anymore"
+                escalated = true;
                 signals.addAll(latent);
             }
         }
@@ -267,6 +339,9 @@ public class SafetyCheck {
                 heard = level;
                 folded = reading;
             }
+        }
+        if (heard == CrisisLevel.URGENT && disavowedAlone(tally, readings)) {
+            heard = CrisisLevel.CONCERN; // the model cannot read "I'm not going to do anything"
         }
         if (heard.ordinal() <= tally.level.ordinal()) {
             return;
