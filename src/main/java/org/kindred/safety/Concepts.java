@@ -167,6 +167,16 @@ final class Concepts {
      * suppression rules to judge like a phrase match. Costs one index lookup per token unless a trigger is there.
      */
     void match(Sentence s, List<Lexicon.Span> excluded, List<Lexicon.Rule> rules, List<Lexicon.Span> found) {
+        match(s, excluded, rules, found, false);
+    }
+
+    /**
+     * {@link #match(Sentence, List, List, List)}, with only the URGENT combinations when {@code urgentOnly}: where
+     * the sentence's language is unknown, several concepts together still speak ("already swallowed them 20 min
+     * ago") while one common word alone ("gun", German "leer") may be another language's word.
+     */
+    void match(Sentence s, List<Lexicon.Span> excluded, List<Lexicon.Rule> rules, List<Lexicon.Span> found,
+            boolean urgentOnly) {
         List<Hit> hits = new ArrayList<>();
         collect(triggers, triggerConcepts, s, hits);
         // an idiom holds the concept: "I could die of embarrassment today" is no plan
@@ -179,6 +189,9 @@ final class Concepts {
         List<Lexicon.Span> covered = new ArrayList<>();
         for (Combo combo : COMBOS) {
             boolean isUrgent = combo.level() == CrisisLevel.URGENT;
+            if (urgentOnly && !isUrgent) {
+                continue;
+            }
             for (Hit anchor : hits) {
                 if (!combo.slots().get(0).contains(anchor.concept())) {
                     continue;

@@ -279,14 +279,15 @@ final class Lexicon {
      * @param context the lexicon of the language the sentence is written in, or null when unknown. Its negations,
      *        clause breaks and cues apply too: a Spanish phrase ("me suicido") in a Portuguese sentence is negated
      *        by "não", which only the Portuguese lexicon knows.
-     * @param plausible whether the sentence may be written in this language: only then do its concepts run
+     * @param concepts how far this language's concepts run in the sentence: all where the sentence may be written in
+     *        it, URGENT combinations only where no language can be told, none where another language is its own
      */
-    List<Finding> assess(Sentence s, Lexicon context, boolean plausible, List<Span> excluded,
+    List<Finding> assess(Sentence s, Lexicon context, ConceptReach concepts, List<Span> excluded,
             Set<ContentWarning> suggested) {
         List<Lexicon> scope = context == null || context == this ? List.of(this) : List.of(this, context);
         List<Rule> rules = new ArrayList<>();
         List<Span> found = new ArrayList<>();
-        matchCrisisRules(s, excluded, rules, found, plausible);
+        matchCrisisRules(s, excluded, rules, found, concepts);
         if (found.isEmpty()) {
             return List.of();
         }
@@ -359,14 +360,20 @@ final class Lexicon {
      * combination of the concept layer: the rule, and the tokens it covers (same index in both lists).
      */
     private void matchCrisisRules(Sentence s, List<Span> excluded, List<Rule> rules, List<Span> found,
-            boolean ownLanguage) {
+            ConceptReach reach) {
         for (PhraseIndex.Hit hit : crisisIndex.matches(s)) {
             rules.add(crisis.get(hit.phrase()));
             found.add(new Span(hit.from(), hit.to()));
         }
-        if (ownLanguage) {
-            concepts.match(s, excluded, rules, found); // concepts are common words: only in their own language
+        // concepts are common words: all of them only in their own language
+        if (reach != ConceptReach.NONE) {
+            concepts.match(s, excluded, rules, found, reach == ConceptReach.URGENT_ONLY);
         }
+    }
+
+    /** How far a lexicon's concepts run in a sentence (see {@link #assess}). */
+    enum ConceptReach {
+        NONE, URGENT_ONLY, ALL
     }
 
     /** The spans of the sentence that may lower a crisis phrase near them, from every lexicon in scope. */

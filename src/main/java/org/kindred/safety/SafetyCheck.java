@@ -225,12 +225,17 @@ public class SafetyCheck {
             Lexicon context = scores[best] > scores[i] ? lexicons.get(best) : null;
             // Concept words are common words: a lexicon's concepts run only where its language is plausible (the
             // best, or some of its common words are there, or Russian and Ukrainian, which members mix), or where no
-            // language's common words are and the text shows this language somewhere: a sentence no language
-            // claims is not another sentence's language ("hapların yarısını yuttum, kalanı avucumda" stays Turkish
-            // after an English line), while a Turkish "gün" (day) in a Turkish post is not the English "gun".
+            // language's common words are and the text shows this language somewhere ("hapların yarısını yuttum,
+            // kalanı avucumda" stays Turkish after an English line). In a sentence no language claims, every other
+            // language's URGENT combinations still run (when unsure, care: "already swallowed them 20 min ago"
+            // next to a Spanish line), but not one word alone, which may be another language's (Turkish "gün",
+            // day, is the English "gun").
             boolean plausible = context == null || common[i] > 0 || !claimed && inText[i]
                     || scriptOf[i] == LanguageDetection.Script.CYRILLIC;
-            for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, plausible, excluded,
+            Lexicon.ConceptReach reach = plausible
+                    ? Lexicon.ConceptReach.ALL
+                    : claimed ? Lexicon.ConceptReach.NONE : Lexicon.ConceptReach.URGENT_ONLY;
+            for (Lexicon.Finding finding : lexicons.get(i).assess(sentence, context, reach, excluded,
                     tally.warnings)) {
                 tally.add(finding, k);
             }

@@ -37,7 +37,9 @@ class MixedLanguageTest {
             "nach meinem letzten termin am donnerstag fahr ich zur brücke. uhrzeit steht, alles durchdacht|"
                     + "i am going to the shop now.",
             "ساكن بالطابق التاسع وكل ليلة بوقف عالبلكون وبفكر انط|vou ao mercado agora.",
-            "ساكن بالطابق التاسع وكل ليلة بوقف عالبلكون وبفكر انط|я сейчас иду в магазин."})
+            "ساكن بالطابق التاسع وكل ليلة بوقف عالبلكون وبفكر انط|я сейчас иду в магазин.",
+            // no language claims the English sentence and the text shows Spanish only: its URGENT combinations run
+            "already swallowed them like 20 min ago. dont even know why im posting|voy a la tienda ahora."})
     void aLineInAnotherLanguageDoesNotSilenceACrisis(String post, String line) {
         CrisisLevel alone = crisis(post);
         assertTrue(alone != CrisisLevel.NONE, "the post alone is heard: " + post);
@@ -49,17 +51,27 @@ class MixedLanguageTest {
     @CsvSource(delimiter = '|', value = {
             // Turkish "gün" (day) folds to the English "gun", German "leer" (empty) is Spanish "to read"
             "Roman bir aileden geliyorum. Aynı gün komşumuzun kızı kaydoldu. Kimse başvurdu mu?",
-            "estoy muy triste, ella me crio. solo queria contarlo. gracias por leer"})
+            "estoy muy triste, ella me crio. solo queria contarlo. gracias por leer",
+            "der kühlschrank ist leer",
+            "die wohnung ist leer seit gestern"})
     void anotherLanguagesWordInAnUnclaimedSentenceIsNotACrisis(String post) {
         assertEquals(CrisisLevel.NONE, crisis(post));
+        assertEquals(CrisisLevel.NONE, new SafetyCheck().assess(post, null).crisis(), "with the model too");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"ich fühl mich so leer|CONCERN", "innerlich bin ich leer|CONCERN"})
+    void feelingEmptyIsStillHeard(String post, CrisisLevel level) {
+        assertEquals(level, crisis(post));
     }
 
     @Test
     void anEnglishOrGermanLineNeverLowersABlindPost() {
         // rounds 6 to 10 (read data), each post with a neutral English and a neutral German line after it: before the
         // rule, 27 of these 6,000 texts lost their level (a sentence without common words fell to the language the
-        // other line brought in). Across all ten languages' neutral lines, before or after, 74 of 120,000 still do
-        // (against 782): posts whose crisis sentence shows no sign of its language anywhere in the text
+        // other line brought in). Across all ten languages' neutral lines, before or after, 28 of 120,000 still do
+        // (against 782): posts whose crisis sentence shows no sign of its language anywhere in the text and holds a
+        // CONCERN, which one word gives ("desde que cortamos volví a lastimarme" next to "i am going to the shop")
         List<String> lowered = new ArrayList<>();
         int checked = 0;
         for (int round = 6; round <= 10; round++) {
