@@ -105,7 +105,7 @@ public class SafetyCheck {
         Tally tally = new Tally();
         int[] textScores = assessSentences(text, sentences, hinted, tally);
         String language = languages.detect(text, sentences, textScores, hinted);
-        List<String> readings = new ArrayList<>(List.of(folded));
+        List<Heard> readings = new ArrayList<>(List.of(new Heard(folded, sentences)));
         if (Transliteration.looksTransliterated(sentences)
                 && readAsCyrillic(text, hinted, Arrays.stream(textScores).max().orElse(0), tally, readings)) {
             language = Transliteration.likelier(sentences).language;
@@ -126,15 +126,16 @@ public class SafetyCheck {
      * {@code readings} for the model. Returns whether a reading holds more Russian or Ukrainian common words than the
      * Latin letters hold of any language ({@code latin}), so that the text is named by its likelier reading.
      */
-    private boolean readAsCyrillic(String text, String hinted, int latin, Tally tally, List<String> readings) {
+    private boolean readAsCyrillic(String text, String hinted, int latin, Tally tally, List<Heard> readings) {
         boolean cyrillic = false;
         for (Transliteration.Reading reading : Transliteration.Reading.values()) {
             String read = Folding.fold(Transliteration.cyrillic(text, reading));
-            int[] readScores = assessSentences(read, Sentence.splitFolded(read, spellings), hinted, tally);
+            List<Sentence> readSentences = Sentence.splitFolded(read, spellings);
+            int[] readScores = assessSentences(read, readSentences, hinted, tally);
             for (int i = 0; i < lexicons.size(); i++) {
                 cyrillic |= scriptOf[i] == LanguageDetection.Script.CYRILLIC && readScores[i] > latin;
             }
-            readings.add(read);
+            readings.add(new Heard(read, readSentences));
         }
         return cyrillic;
     }
@@ -144,24 +145,29 @@ public class SafetyCheck {
      * Cyrillic reading of it, that they will not act (each lexicon's {@code disavowals}). Asked only of texts heard
      * as URGENT, at most once per text.
      */
-    private boolean disavowedAlone(Tally tally, List<String> readings) {
+    private boolean disavowedAlone(Tally tally, List<Heard> readings) {
         if (tally.disavowed == null) {
             tally.disavowed = tally.ideationAlone() && disavowed(readings);
         }
         return tally.disavowed;
     }
 
-    private boolean disavowed(List<String> readings) {
-        for (String reading : readings) {
-            for (Sentence sentence : Sentence.splitFolded(reading, spellings)) {
-                for (Lexicon lexicon : lexicons) {
-                    if (lexicon.disavows(sentence)) {
+    private boolean disavowed(List<Heard> readings) {
+        for (Heard reading : readings) {
+            for (Sentence sentence : reading.sentences()) {
+                Set<LanguageDetection.Script> scripts = scriptsOf(sentence);
+                for (int i = 0; i < lexicons.size(); i++) {
+                    if (scripts.contains(scriptOf[i]) && lexicons.get(i).disavows(sentence)) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    /** The folded text, or a Cyrillic reading of it, and its sentences. */
+    private record Heard(String folded, List<Sentence> sentences) {
     }
 
     /**
@@ -177,11 +183,7 @@ public class SafetyCheck {
                 textScores[i] += common[k][i];
             }
         }
-        // languages the text shows anywhere, by common words or letters of their own ("ı", "ß", "ñ")
-        boolean[] inText = new boolean[lexicons.size()];
-        for (int i = 0; i < lexicons.size(); i++) {
-            inText[i] = textScores[i] > 0 || LanguageDetection.ownLetters(text, lexicons.get(i).language) > 0;
-        }
+        Shown inText = new Shown(text, textScores);
         for (int k = 0; k < sentences.size(); k++) {
             assessSentence(sentences.get(k), k, languageScores(common[k], textScores, hinted), common[k], inText,
                     tally);
@@ -193,7 +195,7 @@ public class SafetyCheck {
      * Runs every lexicon of the sentence's writing system over sentence {@code k} and adds what they find.
      * {@code inText}: the languages the whole text shows (common words or own letters).
      */
-    private void assessSentence(Sentence sentence, int k, int[] scores, int[] common, boolean[] inText,
+    private void assessSentence(Sentence sentence, int k, int[] scores, int[] common, Shown inText,
             Tally tally) {
         // A lexicon can only match words of its own writing system: Cyrillic phrases never match a Latin sentence,
         // and an English post around an Arabic sentence does not make English that sentence's language.
@@ -230,7 +232,7 @@ public class SafetyCheck {
             // language's URGENT combinations still run (when unsure, care: "already swallowed them 20 min ago"
             // next to a Spanish line), but not one word alone, which may be another language's (Turkish "gün",
             // day, is the English "gun").
-            boolean plausible = context == null || common[i] > 0 || !claimed && inText[i]
+            boolean plausible = context == null || common[i] > 0 || !claimed && inText.shows(i)
                     || scriptOf[i] == LanguageDetection.Script.CYRILLIC;
             Lexicon.ConceptReach reach = plausible
                     ? Lexicon.ConceptReach.ALL
@@ -240,6 +242,34 @@ public class SafetyCheck {
                 tally.add(finding, k);
             }
             lexicons.get(i).suggestWarnings(sentence, excluded, tally.warnings);
+        }
+    }
+
+    /**
+     * The languages a text shows anywhere, by common words or letters of their own ("ı", "ß", "ñ"): asked only for
+     * sentences no language claims, so the letters are read at most once per text, and only then.
+     */
+    private final class Shown {
+        private final String text;
+        private final int[] textScores;
+        private boolean[] shown;
+
+        Shown(String text, int[] textScores) {
+            this.text = text;
+            this.textScores = textScores;
+        }
+
+        boolean shows(int lexicon) {
+            if (textScores[lexicon] > 0) {
+                return true;
+            }
+            if (shown == null) {
+                shown = new boolean[lexicons.size()];
+                for (int i = 0; i < shown.length; i++) {
+                    shown[i] = LanguageDetection.ownLetters(text, lexicons.get(i).language) > 0;
+                }
+            }
+            return shown[lexicon];
         }
     }
 
@@ -334,15 +364,15 @@ public class SafetyCheck {
      * level. The model hears the folded text and any Cyrillic reading of it ({@code readings}), each as if alone: the
      * highest level counts, so a reading can only add.
      */
-    private void secondOpinion(Tally tally, String text, List<String> readings) {
+    private void secondOpinion(Tally tally, String text, List<Heard> readings) {
         boolean corroborated = tally.level != CrisisLevel.NONE || tally.setAside;
         CrisisLevel heard = CrisisLevel.NONE;
-        String folded = readings.get(0);
-        for (String reading : readings) { // the folded text, then any Cyrillic reading of it
-            CrisisLevel level = model.level(text, reading, corroborated);
+        String folded = readings.get(0).folded();
+        for (Heard reading : readings) { // the folded text, then any Cyrillic reading of it
+            CrisisLevel level = model.level(text, reading.folded(), corroborated);
             if (level.ordinal() > heard.ordinal()) {
                 heard = level;
-                folded = reading;
+                folded = reading.folded();
             }
         }
         if (heard == CrisisLevel.URGENT && disavowedAlone(tally, readings)) {
