@@ -33,12 +33,15 @@ public record SafetyCheckResponse(
         @Schema(required = true, description = "Why `crisis` is what it is: the kinds of crisis language found (steps of the Columbia "
                 + "Suicide Severity Rating Scale, plus hopelessness, burden, history and danger from others), in the order of the enum; `[]` "
                 + "when `crisis` is NONE. Added in 2026-12; clients that do not know it can ignore it. A signal whose words a rule puts in "
-                + "doubt (a hedge, a partial quote, a hypothetical) raises `crisis` only to CONCERN, so an URGENT signal may appear with "
-                + "CONCERN.", maxItems = 15, uniqueItems = true, example = "[\"PLAN\", \"IMMINENT\"]") List<CrisisSignal> signals,
+                + "doubt (a hedge, a partial quote, a hypothetical) raises `crisis` only to CONCERN, and so does ACTIVE_IDEATION when the "
+                + "writer says in a clause of their own that they will not act (\"I'm not going to do anything.\") and nothing points "
+                + "to a method, plan, preparation, intent or imminence; so an URGENT signal may appear with CONCERN.", maxItems = 15, uniqueItems = true, example = "[\"PLAN\", \"IMMINENT\"]") List<CrisisSignal> signals,
 
         @Schema(nullable = true, description = "The language the text is mostly written in, as detected (writing system, then the most "
                 + "frequent common words; the request's `language` only breaks ties): one of en, es, fr, de, pt, ar, tr, pl, uk, ru; "
-                + "null when none of them can be told. Added in 2026-12; every language is checked whatever this says.", minLength = 2, maxLength = 3, pattern = "^[a-z]{2,3}$", example = "en") String language) {
+                + "null when none of them can be told. Russian or Ukrainian written in Latin letters (\"ya uzhe ne mogu\") is read "
+                + "back into Cyrillic, checked in both, and named ru or uk. Added in 2026-12; every language is checked whatever this "
+                + "says.", minLength = 2, maxLength = 3, pattern = "^[a-z]{2,3}$", example = "en") String language) {
 
     /** The response without the 2026-12 fields' values: no signals, no language. */
     public SafetyCheckResponse(CrisisLevel crisis, List<PersonalInfoSpan> personalInfo,
