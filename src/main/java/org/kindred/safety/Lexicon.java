@@ -238,7 +238,7 @@ final class Lexicon {
     boolean disavows(Sentence s) {
         for (PhraseIndex.Hit hit : disavowals.matches(s)) {
             int a = hit.from();
-            boolean clauseStart = a == 0 || s.isComma(a - 1) || clauseBreak.contains(s.token(a - 1));
+            boolean clauseStart = s.startsClause(a) || a > 0 && clauseBreak.contains(s.token(a - 1));
             if (clauseStart && !s.anyQuoted(a, hit.to()) && !cuedBefore(s, a)) {
                 return true;
             }

@@ -27,7 +27,11 @@ final class Sentence {
     /** Each token's first {@link Phrase#MIN_PREFIX} letters (null when shorter), made once for every index to use. */
     private final String[] tokenStarts;
 
-    private Sentence(List<String> tokens, List<Boolean> quoted) {
+    /** Whether this is a later window of a sentence longer than {@link #WINDOW}: its first token starts no clause. */
+    private final boolean continued;
+
+    private Sentence(List<String> tokens, List<Boolean> quoted, boolean continued) {
+        this.continued = continued;
         this.tokens = tokens.toArray(String[]::new);
         this.tokenStarts = new String[this.tokens.length];
         for (int i = 0; i < this.tokens.length; i++) {
@@ -60,6 +64,11 @@ final class Sentence {
     /** The first {@link Phrase#MIN_PREFIX} letters of token {@code index}, or null when it is shorter. */
     String tokenStart(int index) {
         return tokenStarts[index];
+    }
+
+    /** Whether token {@code index} starts a clause: the sentence's first token, or one after a comma. */
+    boolean startsClause(int index) {
+        return index == 0 ? !continued : isComma(index - 1);
     }
 
     boolean isComma(int index) {
@@ -177,7 +186,7 @@ final class Sentence {
         }
         for (int from = 0;; from += WINDOW - OVERLAP) {
             int to = Math.min(tokens.size(), from + WINDOW);
-            out.add(new Sentence(tokens.subList(from, to), quoted.subList(from, to)));
+            out.add(new Sentence(tokens.subList(from, to), quoted.subList(from, to), from > 0));
             if (to == tokens.size()) {
                 return;
             }

@@ -72,6 +72,15 @@ class DisavowalTest {
     }
 
     @Test
+    void theFirstWordOfALongSentencesLaterWindowStartsNoClause() {
+        // a sentence longer than a window is read in overlapping windows; the later window's first token is mid-clause
+        String text = "i want to kill myself " + "blah ".repeat(Sentence.WINDOW - Sentence.OVERLAP - 5)
+                + "im not going to do anything stupid";
+        assertEquals(CrisisLevel.URGENT, crisis(text));
+        assertEquals(CrisisLevel.CONCERN, crisis(text.replace("blah im not", "blah, im not")), "after a comma it is");
+    }
+
+    @Test
     void theModelAloneCannotHoldADisavowedText() {
         // a long post of blind round 10 (read data) that the lexicons give CONCERN and the model URGENT
         String post = "been on pre-settled for 5 yrs and now they say i have to prove continuous residence but i went "
