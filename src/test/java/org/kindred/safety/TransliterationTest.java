@@ -106,9 +106,13 @@ class TransliterationTest {
 
     @Test
     void aReadingOnlyAddsToWhatTheLatinLettersSay() {
-        // "kill myself" is heard in English whatever else the text holds: a reading never lowers a level
-        String text = "vse, ya uzhe reshil. i want to kill myself tonight";
+        // the reading holds a negated crisis phrase ("I would never kill myself"); the writer's English statement
+        // after it still counts, with the model and without
+        String text = "ya nikogda ne pokonchu s soboy, eto shutka. i want to kill myself tonight";
+        assertTrue(Transliteration.looksTransliterated(Sentence.split(text)));
         assertEquals(CrisisLevel.URGENT, check.assess(text, null).crisis());
-        assertEquals(CrisisLevel.URGENT, check.assess("i want to kill myself tonight", null).crisis());
+        assertEquals(CrisisLevel.URGENT, new SafetyCheck(CrisisModel.silent()).assess(text, null).crisis());
+        assertEquals(CrisisLevel.NONE, new SafetyCheck(CrisisModel.silent())
+                .assess("ya nikogda ne pokonchu s soboy, eto shutka.", null).crisis(), "the negation alone is heard");
     }
 }
