@@ -66,7 +66,9 @@ class SignInDoorTest {
         // The one inside gave up (connection closed): the door admits again.
         awaitInFlight(0);
         Api.anonymous().body(signIn).post("/api/v1/auth/login").then().statusCode(200);
-        assertEquals(0, door.inFlight(), "every admitted request leaves the count when answered");
+        // every admitted request leaves the count once answered; the server lets go of it just after the client has
+        // the response, so the count is awaited, not read at once (read at once, it was 1 in one CI run)
+        awaitInFlight(0);
     }
 
     private void awaitInFlight(int expected) throws InterruptedException {
