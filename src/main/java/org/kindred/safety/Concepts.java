@@ -118,7 +118,7 @@ final class Concepts {
     private final TokenSet subject;
 
     Concepts(Map<String, List<String>> source, Map<String, String> macros, List<String> negations, TokenSet negation,
-            TokenSet clauseBreak, TokenSet subject, PhraseIndex past, PhraseIndex present) {
+            TokenSet clauseBreak, TokenSet subject, PhraseIndex past, PhraseIndex present, Vocabulary vocabulary) {
         List<Phrase> trig = new ArrayList<>();
         List<Concept> trigConcepts = new ArrayList<>();
         List<Phrase> mod = new ArrayList<>();
@@ -133,9 +133,9 @@ final class Concepts {
                 (concept.trigger() ? trigConcepts : modConcepts).add(concept);
             }
         });
-        this.triggers = new PhraseIndex(trig);
+        this.triggers = new PhraseIndex(trig, vocabulary);
         this.triggerConcepts = trigConcepts.toArray(Concept[]::new);
-        this.modifiers = new PhraseIndex(mod);
+        this.modifiers = new PhraseIndex(mod, vocabulary);
         this.modifierConcepts = modConcepts.toArray(Concept[]::new);
         this.self = TokenSet.of(source.getOrDefault("SELF", List.of()));
         this.other = TokenSet.of(source.getOrDefault("OTHER", List.of()));

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A statistical second opinion beside the lexicons: two logistic regressions over hashed character n-grams (2 to 5
@@ -32,7 +30,6 @@ final class CrisisModel {
     static final int WINDOW = 3;
 
     private static final int MASK = (1 << BITS) - 1;
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\u2026\u061F\n])\\s+");
 
     /** Training settings: passes over the data, AdaGrad's step and the L2 penalty per update. */
     record Settings(int epochs, float step, float l2, long seed) {
@@ -81,7 +78,6 @@ final class CrisisModel {
      */
     static final double ALONE_AT = 0.95;
     static final int ALONE_MIN_WORDS = 6;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     static final double CARE_AT = 0.8;
 
     /** The signals the category head chooses from: the C-SSRS steps the labelled sets name. */
@@ -330,12 +326,37 @@ final class CrisisModel {
         if (folded == null || folded.isBlank()) {
             return sentences;
         }
-        for (String sentence : SENTENCE_END.split(folded)) {
-            if (!sentence.isBlank()) {
-                sentences.add(features(sentence));
+        // cut where white space follows an end of sentence ("(?<=[.!?…؟\n])\s+"), without a regular expression
+        int n = folded.length();
+        int start = 0;
+        int i = 1;
+        while (i < n) {
+            if (isSpace(folded.charAt(i)) && isSentenceEnd(folded.charAt(i - 1))) {
+                addSentence(folded.substring(start, i), sentences);
+                while (i < n && isSpace(folded.charAt(i))) {
+                    i++;
+                }
+                start = i;
             }
+            i++;
         }
+        addSentence(folded.substring(Math.min(start, n)), sentences);
         return sentences;
+    }
+
+    private static void addSentence(String sentence, List<int[]> sentences) {
+        if (!sentence.isBlank()) {
+            sentences.add(features(sentence));
+        }
+    }
+
+    /** {@code \s}: the white space of regular expressions. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isSentenceEnd(char c) {
+        return c == '.' || c == '!' || c == '?' || c == '\u2026' || c == '\u061F' || c == '\n';
     }
 
     /**
@@ -407,13 +428,23 @@ final class CrisisModel {
         return all;
     }
 
-    private static int wordCount(String text) {
+    /** How many runs of letters and digits ({@code [\p{L}\p{N}]+}) the text holds. */
+    static int wordCount(String text) {
         int n = 0;
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            n++;
+        boolean inWord = false;
+        for (int i = 0; i < text.length();) {
+            int cp = text.codePointAt(i);
+            boolean letter = Character.isLetter(cp) || isNumber(Character.getType(cp));
+            n += letter && !inWord ? 1 : 0;
+            inWord = letter;
+            i += Character.charCount(cp);
         }
         return n;
+    }
+
+    private static boolean isNumber(int type) {
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** The weight of each feature of a text with n features. */

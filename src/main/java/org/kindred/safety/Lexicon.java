@@ -174,7 +174,7 @@ final class Lexicon {
     final List<WarningRule> warnings;
     private final PhraseIndex warningIndex;
 
-    private Lexicon(Source source) {
+    private Lexicon(Source source, Vocabulary vocabulary) {
         this.language = source.language();
         Map<String, String> macros = source.macros();
         List<String> negations = source.negations();
@@ -183,15 +183,15 @@ final class Lexicon {
         this.clauseBreak = TokenSet.of(source.clauseBreaks());
         this.selfSubject = TokenSet.of(source.selfSubjects());
         this.firstPerson = TokenSet.of(source.firstPerson());
-        this.reporting = phrases(source.reporting(), macros, negations);
-        this.attribution = phrases(source.attribution(), macros, negations);
-        this.history = phrases(source.historyMarkers(), macros, negations);
-        this.past = phrases(source.pastMarkers(), macros, negations);
-        this.present = phrases(source.presentMarkers(), macros, negations);
-        this.exclusions = phrases(source.exclusions(), macros, negations);
-        this.hedges = phrases(source.hedges(), macros, negations);
-        this.hypotheticals = phrases(source.hypotheticals(), macros, negations);
-        this.disavowals = phrases(source.disavowals(), macros, negations);
+        this.reporting = phrases(source.reporting(), macros, negations, vocabulary);
+        this.attribution = phrases(source.attribution(), macros, negations, vocabulary);
+        this.history = phrases(source.historyMarkers(), macros, negations, vocabulary);
+        this.past = phrases(source.pastMarkers(), macros, negations, vocabulary);
+        this.present = phrases(source.presentMarkers(), macros, negations, vocabulary);
+        this.exclusions = phrases(source.exclusions(), macros, negations, vocabulary);
+        this.hedges = phrases(source.hedges(), macros, negations, vocabulary);
+        this.hypotheticals = phrases(source.hypotheticals(), macros, negations, vocabulary);
+        this.disavowals = phrases(source.disavowals(), macros, negations, vocabulary);
         this.spellings = spellings(source.spellings());
         List<Rule> rules = new ArrayList<>();
         for (CrisisGroup group : source.crisis()) {
@@ -201,9 +201,9 @@ final class Lexicon {
             }
         }
         this.crisis = List.copyOf(rules);
-        this.crisisIndex = new PhraseIndex(rules.stream().map(Rule::phrase).toList());
+        this.crisisIndex = new PhraseIndex(rules.stream().map(Rule::phrase).toList(), vocabulary);
         this.concepts = new Concepts(source.concepts(), macros, negations, negation, clauseBreak, firstPerson, past,
-                present);
+                present, vocabulary);
         List<WarningRule> warningRules = new ArrayList<>();
         for (WarningGroup group : source.contentWarnings()) {
             Set<ContentWarning> set = EnumSet.copyOf(group.warnings());
@@ -212,15 +212,21 @@ final class Lexicon {
             }
         }
         this.warnings = List.copyOf(warningRules);
-        this.warningIndex = new PhraseIndex(warningRules.stream().map(WarningRule::phrase).toList());
+        this.warningIndex = new PhraseIndex(warningRules.stream().map(WarningRule::phrase).toList(), vocabulary);
     }
 
+    /** A lexicon alone, with a vocabulary of its own. */
     static Lexicon load(String resource) {
+        return load(resource, new Vocabulary());
+    }
+
+    /** A lexicon whose phrase indexes number their words in {@code vocabulary}, shared by a set of lexicons. */
+    static Lexicon load(String resource, Vocabulary vocabulary) {
         try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("lexicon " + resource + " is not on the classpath");
             }
-            return new Lexicon(YAML.readValue(in, Source.class));
+            return new Lexicon(YAML.readValue(in, Source.class), vocabulary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read lexicon " + resource, e);
         } catch (IllegalArgumentException e) {
@@ -646,7 +652,8 @@ final class Lexicon {
         return Map.copyOf(out);
     }
 
-    private static PhraseIndex phrases(List<String> sources, Map<String, String> macros, List<String> negations) {
-        return new PhraseIndex(sources.stream().map(p -> Phrase.compile(p, macros, negations)).toList());
+    private static PhraseIndex phrases(List<String> sources, Map<String, String> macros, List<String> negations,
+            Vocabulary vocabulary) {
+        return new PhraseIndex(sources.stream().map(p -> Phrase.compile(p, macros, negations)).toList(), vocabulary);
     }
 }

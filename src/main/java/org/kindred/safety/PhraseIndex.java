@@ -25,36 +25,39 @@ final class PhraseIndex {
             .thenComparingInt(Hit::from);
 
     private final List<Phrase> phrases;
-    /** The phrases that can start with this exact token, in ascending order. */
-    private final Map<String, int[]> byFirstWord = new HashMap<>();
-    /** First-word prefixes ({@code word*}), grouped by their first {@link Phrase#MIN_PREFIX} letters. */
-    private final Map<String, List<Prefix>> byFirstPrefix = new HashMap<>();
+    private final Vocabulary vocabulary;
+    /** This index's number in its vocabulary, by which a sentence says whether one of its anchors is there. */
+    private final int number;
+    /** The phrases that can start with this exact word ({@link Vocabulary} number), in ascending order. */
+    private final IdTable<int[]> byFirstWord;
+    /** The phrases that can start with a word of this prefix ({@code word*}), in ascending order. */
+    private final IdTable<int[]> byFirstStem;
     /** Every phrase by its anchors; those without indexable first words are found through these alone. */
-    private final Map<String, BitSet> byAnchor = new HashMap<>();
-    private final Map<String, List<Prefix>> byAnchorPrefix = new HashMap<>();
+    private final IdTable<BitSet> byAnchor;
+    private final IdTable<int[]> byAnchorStem;
     private final BitSet unanchored = new BitSet();
     /** The phrases without indexable first words. */
     private final BitSet byAnchorOnly = new BitSet();
-    /** What may be a key of the maps above: most tokens are none, and the filters say so without a lookup. */
-    private final TokenFilter firstWords = new TokenFilter();
-    private final TokenFilter firstPrefixStarts = new TokenFilter();
-    private final TokenFilter anchorWords = new TokenFilter();
-    private final TokenFilter anchorPrefixStarts = new TokenFilter();
 
-    private record Prefix(String prefix, int[] phrases) {
+    /** An index with a vocabulary of its own. */
+    PhraseIndex(List<Phrase> phrases) {
+        this(phrases, new Vocabulary());
     }
 
-    PhraseIndex(List<Phrase> phrases) {
+    /** An index numbering its words in {@code vocabulary}, which the other indexes of its lexicons share. */
+    PhraseIndex(List<Phrase> phrases, Vocabulary vocabulary) {
         this.phrases = List.copyOf(phrases);
-        Map<String, List<Integer>> firstWordIds = new HashMap<>();
-        Map<String, List<Integer>> firstPrefixes = new HashMap<>();
-        Map<String, List<Integer>> anchorPrefixes = new HashMap<>();
+        this.vocabulary = vocabulary;
+        this.number = vocabulary.newIndex();
+        Map<Integer, List<Integer>> firstWords = new HashMap<>();
+        Map<Integer, List<Integer>> firstStems = new HashMap<>();
+        Map<Integer, BitSet> anchors = new HashMap<>();
+        Map<Integer, List<Integer>> anchorStems = new HashMap<>();
         for (int i = 0; i < phrases.size(); i++) {
             Phrase phrase = phrases.get(i);
             if (indexable(phrase)) {
                 for (String first : phrase.firsts) {
-                    boolean prefix = first.endsWith("*");
-                    (prefix ? firstPrefixes : firstWordIds).computeIfAbsent(prefix ? stem(first) : first,
+                    (first.endsWith("*") ? firstStems : firstWords).computeIfAbsent(number(first, vocabulary),
                             k -> new ArrayList<>()).add(i);
                 }
             } else {
@@ -65,20 +68,20 @@ final class PhraseIndex {
                 continue;
             }
             for (String anchor : phrase.anchors) {
-                if (anchor.endsWith("*")) {
-                    anchorPrefixes.computeIfAbsent(stem(anchor), k -> new ArrayList<>()).add(i);
+                int id = number(anchor, vocabulary);
+                boolean stem = anchor.endsWith("*");
+                vocabulary.anchors(id, stem, number);
+                if (stem) {
+                    anchorStems.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
                 } else {
-                    byAnchor.computeIfAbsent(anchor, k -> new BitSet()).set(i);
+                    anchors.computeIfAbsent(id, k -> new BitSet()).set(i);
                 }
             }
         }
-        firstWordIds.forEach((word, ids) -> byFirstWord.put(word, ids(ids)));
-        group(firstPrefixes, byFirstPrefix);
-        group(anchorPrefixes, byAnchorPrefix);
-        byFirstWord.keySet().forEach(firstWords::add);
-        byFirstPrefix.keySet().forEach(firstPrefixStarts::add);
-        byAnchor.keySet().forEach(anchorWords::add);
-        byAnchorPrefix.keySet().forEach(anchorPrefixStarts::add);
+        this.byFirstWord = new IdTable<>(ids(firstWords));
+        this.byFirstStem = new IdTable<>(ids(firstStems));
+        this.byAnchor = new IdTable<>(anchors);
+        this.byAnchorStem = new IdTable<>(ids(anchorStems));
     }
 
     /**
@@ -98,18 +101,18 @@ final class PhraseIndex {
         return true;
     }
 
-    private static String stem(String prefix) {
-        return prefix.substring(0, prefix.length() - 1);
+    /** The {@link Vocabulary} number of a word, or of a prefix ({@code word*}). */
+    private static int number(String word, Vocabulary vocabulary) {
+        return word.endsWith("*")
+                ? vocabulary.stem(word.substring(0, word.length() - 1))
+                : vocabulary.word(word);
     }
 
-    private static int[] ids(List<Integer> ids) {
-        return ids.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
-    }
-
-    private static void group(Map<String, List<Integer>> prefixes, Map<String, List<Prefix>> into) {
-        prefixes.forEach((prefix, ids) -> into
-                .computeIfAbsent(prefix.substring(0, Phrase.MIN_PREFIX), k -> new ArrayList<>())
-                .add(new Prefix(prefix, ids(ids))));
+    private static Map<Integer, int[]> ids(Map<Integer, List<Integer>> lists) {
+        Map<Integer, int[]> out = new HashMap<>();
+        lists.forEach((key, ids) -> out.put(key, ids.stream().mapToInt(Integer::intValue).distinct().sorted()
+                .toArray()));
+        return out;
     }
 
     Phrase get(int index) {
@@ -125,22 +128,29 @@ final class PhraseIndex {
      * overlap one another (as {@link Matcher#find} finds them), and matches of no token are not matches.
      */
     List<Hit> matches(Sentence s) {
+        Vocabulary.Reading read = s.readBy(vocabulary);
+        if (unanchored.isEmpty() && !read.mentions(number)) {
+            return List.of(); // no phrase can match without one of its anchors: most sentences, for most indexes
+        }
         List<Hit> hits = new ArrayList<>();
         BitSet anchored = null; // the phrases whose anchor is in the sentence, found when first needed
         int[] next = null; // per phrase, the first offset a further match may start at
         for (int t = 0; t < s.size(); t++) {
-            int[] exact = firstWords.mayContain(s.token(t)) ? byFirstWord.get(s.token(t)) : null;
+            int[] exact = byFirstWord.get(read.wordIds()[t]);
             if (exact != null) {
-                anchored = anchored == null ? anchored(s) : anchored;
+                anchored = anchored == null ? anchored(read) : anchored;
                 next = tryAt(exact, anchored, s, t, next, hits);
             }
-            for (Prefix p : prefixesOf(s, t, firstPrefixStarts, byFirstPrefix)) {
-                anchored = anchored == null ? anchored(s) : anchored;
-                next = tryAt(p.phrases(), anchored, s, t, next, hits);
+            for (int stem : read.stemIds()[t]) {
+                int[] starting = byFirstStem.get(stem);
+                if (starting != null) {
+                    anchored = anchored == null ? anchored(read) : anchored;
+                    next = tryAt(starting, anchored, s, t, next, hits);
+                }
             }
         }
         if (!byAnchorOnly.isEmpty()) {
-            BitSet candidates = (BitSet) (anchored == null ? anchored(s) : anchored).clone();
+            BitSet candidates = (BitSet) (anchored == null ? anchored(read) : anchored).clone();
             candidates.and(byAnchorOnly);
             for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
                 int phrase = p;
@@ -176,35 +186,22 @@ final class PhraseIndex {
     }
 
     /** The phrases that may match the sentence: one of their anchors is there (or they have none). */
-    private BitSet anchored(Sentence s) {
+    private BitSet anchored(Vocabulary.Reading read) {
         BitSet candidates = (BitSet) unanchored.clone();
-        for (int t = 0; t < s.size(); t++) {
-            BitSet exact = anchorWords.mayContain(s.token(t)) ? byAnchor.get(s.token(t)) : null;
+        for (int t = 0; t < read.wordIds().length; t++) {
+            BitSet exact = byAnchor.get(read.wordIds()[t]);
             if (exact != null) {
                 candidates.or(exact);
             }
-            for (Prefix p : prefixesOf(s, t, anchorPrefixStarts, byAnchorPrefix)) {
-                for (int phrase : p.phrases()) {
-                    candidates.set(phrase);
+            for (int stem : read.stemIds()[t]) {
+                int[] ids = byAnchorStem.get(stem);
+                if (ids != null) {
+                    for (int phrase : ids) {
+                        candidates.set(phrase);
+                    }
                 }
             }
         }
         return candidates;
-    }
-
-    /** The prefixes of one map that token {@code t} starts with: none for most tokens, which the filter says. */
-    private static List<Prefix> prefixesOf(Sentence s, int t, TokenFilter starts, Map<String, List<Prefix>> byStart) {
-        String start = s.tokenStart(t);
-        List<Prefix> group = start != null && starts.mayContain(start) ? byStart.get(start) : null;
-        if (group == null) {
-            return List.of();
-        }
-        List<Prefix> out = new ArrayList<>(group.size());
-        for (Prefix p : group) {
-            if (s.token(t).startsWith(p.prefix())) {
-                out.add(p);
-            }
-        }
-        return out;
     }
 }

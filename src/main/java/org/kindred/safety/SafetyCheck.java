@@ -75,8 +75,9 @@ public class SafetyCheck {
     private SafetyCheck(List<String> resources, CrisisModel model) {
         this.model = model;
         List<Lexicon> loaded = new ArrayList<>();
+        Vocabulary vocabulary = new Vocabulary(); // one for all lexicons: each sentence is read once for all of them
         for (String resource : resources) {
-            loaded.add(Lexicon.load(resource));
+            loaded.add(Lexicon.load(resource, vocabulary));
         }
         this.lexicons = List.copyOf(loaded);
         Map<String, List<String>> all = new HashMap<>();

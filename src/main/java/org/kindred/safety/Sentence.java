@@ -24,8 +24,8 @@ final class Sentence {
     private final String[] tokens;
     private final int[] starts;
     private final boolean[] quoted;
-    /** Each token's first {@link Phrase#MIN_PREFIX} letters (null when shorter), made once for every index to use. */
-    private final String[] tokenStarts;
+    /** How the last {@link Vocabulary} to ask read the tokens: once for every index that reads the sentence. */
+    private Vocabulary.Reading reading;
 
     /** Whether this is a later window of a sentence longer than {@link #WINDOW}: its first token starts no clause. */
     private final boolean continued;
@@ -33,11 +33,6 @@ final class Sentence {
     private Sentence(List<String> tokens, List<Boolean> quoted, boolean continued) {
         this.continued = continued;
         this.tokens = tokens.toArray(String[]::new);
-        this.tokenStarts = new String[this.tokens.length];
-        for (int i = 0; i < this.tokens.length; i++) {
-            String token = this.tokens[i];
-            tokenStarts[i] = token.length() < Phrase.MIN_PREFIX ? null : token.substring(0, Phrase.MIN_PREFIX);
-        }
         this.quoted = new boolean[tokens.size()];
         this.starts = new int[tokens.size()];
         StringBuilder sb = new StringBuilder(" ");
@@ -61,9 +56,15 @@ final class Sentence {
         return tokens[index];
     }
 
-    /** The first {@link Phrase#MIN_PREFIX} letters of token {@code index}, or null when it is shorter. */
-    String tokenStart(int index) {
-        return tokenStarts[index];
+    /**
+     * The tokens as this vocabulary reads them, read once per vocabulary (a sentence is read by the lexicons of one
+     * {@link SafetyCheck}, which share one). A sentence belongs to one thread.
+     */
+    Vocabulary.Reading readBy(Vocabulary vocabulary) {
+        if (reading == null || reading.vocabulary() != vocabulary) {
+            reading = vocabulary.read(this);
+        }
+        return reading;
     }
 
     /** Whether token {@code index} starts a clause: the sentence's first token, or one after a comma. */

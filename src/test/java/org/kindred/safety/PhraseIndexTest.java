@@ -35,13 +35,16 @@ class PhraseIndexTest {
         }
         int compared = 0;
         int found = 0;
+        Vocabulary shared = new Vocabulary(); // as in a SafetyCheck: every index of ten lexicons numbers words here
         for (String language : SafetyCheck.LANGUAGES) {
-            Lexicon lexicon = Lexicon.load("safety/lexicon-" + language + ".yaml");
+            Lexicon lexicon = Lexicon.load("safety/lexicon-" + language + ".yaml", shared);
             List<Phrase> crisis = lexicon.crisis.stream().map(Lexicon.Rule::phrase).toList();
             List<Phrase> warnings = lexicon.warnings.stream().map(Lexicon.WarningRule::phrase).toList();
             List<Sentence> sentences = new ArrayList<>(labelled);
             sentences.addAll(randomSentences(crisis, random));
-            for (PhraseIndex index : List.of(new PhraseIndex(crisis), new PhraseIndex(warnings), lexicon.exclusions)) {
+            // a sentence is read by each index's vocabulary in turn: its own, then the shared one
+            for (PhraseIndex index : List.of(new PhraseIndex(crisis), new PhraseIndex(warnings), lexicon.exclusions,
+                    new PhraseIndex(crisis, shared))) {
                 for (Sentence s : sentences) {
                     List<PhraseIndex.Hit> expected = fullScan(index, s);
                     assertEquals(expected, index.matches(s), language + ": " + s);

@@ -1,0 +1,99 @@
+package org.kindred.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The address patterns run only near digits ({@link PersonalInfoFinder#aroundDigits}): that must find exactly what a
+ * scan of the whole text finds, or an address in a long post would go unmarked.
+ */
+class PersonalInfoFinderTest {
+
+    private static final String[] STREET_WORDS = {"street", "St", "road", "Ave", "Boulevard", "lane", "Way", "Close",
+            "Court", "Gardens", "rue", "avenue", "bd", "allée", "calle", "C/", "avenida", "Avda.", "paseo", "plaza",
+            "rua", "travessa", "praça", "Hauptstraße", "Goethestr.", "weg", "Gasse", "Platz", "Allee", "strasse", "nº",
+            "bis", "de", "la", "du", "l'", "the", "my", "near", "y", "e", "em"};
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzäöüßéèçñãõłşğıАБВабвгдاليوم'’.-";
+
+    /** Whole-text scans: what {@link PersonalInfoFinder#addresses} must equal. */
+    private static List<PersonalInfoSpan> scanWholeText(String text) {
+        List<PersonalInfoSpan> found = new ArrayList<>();
+        for (Pattern address : PersonalInfoFinder.ADDRESSES) {
+            Matcher m = address.matcher(text);
+            while (m.find()) {
+                found.add(new PersonalInfoSpan(PersonalInfoKind.ADDRESS, m.start(), m.end()));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void addressesNearDigitsAreExactlyThoseOfTheWholeText() {
+        Random random = new Random(2026_12_07L);
+        int withAddress = 0;
+        for (int i = 0; i < 3_000; i++) {
+            String text = text(random);
+            List<PersonalInfoSpan> expected = scanWholeText(text);
+            assertEquals(expected, PersonalInfoFinder.addresses(text), text);
+            withAddress += expected.isEmpty() ? 0 : 1;
+        }
+        assertTrue(withAddress > 500, "the generator must make addresses, made " + withAddress);
+    }
+
+    @Test
+    void theLongestAddressesStayWithinTheReach() {
+        String longName = "Abcdefghijklmnopqrstuvwxyzabcde"; // 31 letters: the longest name a pattern takes
+        List<String> longest = List.of(
+                "12345b, " + (longName + " ").repeat(4) + "boulevard",
+                "12345b, " + (longName + " ").repeat(4) + "gardens",
+                "1234 bis, rue de la " + longName + (" de la " + longName).repeat(3),
+                "travesía " + (longName + " ").repeat(3) + longName + ", nº. 12345a",
+                "calçada " + (longName + " ").repeat(3) + longName + ", nº 12345a",
+                longName + longName.substring(0, 9) + "chaussee 1234a",
+                longName + longName.substring(0, 9) + " Chaussee 1234a");
+        String filler = "x ".repeat(PersonalInfoFinder.ADDRESS_REACH);
+        for (String address : longest) {
+            String text = filler + address + " " + filler;
+            List<PersonalInfoSpan> whole = scanWholeText(text);
+            assertTrue(whole.stream().anyMatch(s -> s.end() - s.start() >= address.length() - 12), address);
+            whole.forEach(s -> assertTrue(s.end() - s.start() < PersonalInfoFinder.ADDRESS_REACH, address));
+            assertEquals(whole, PersonalInfoFinder.addresses(text), address);
+        }
+    }
+
+    /** Filler, numbers, names of every length up to 31 letters, street words and particles of five languages. */
+    private static String text(Random random) {
+        StringBuilder text = new StringBuilder();
+        int pieces = 5 + random.nextInt(200);
+        for (int p = 0; p < pieces; p++) {
+            switch (random.nextInt(6)) {
+                case 0 -> text.append(random.nextInt(100_000)).append(random.nextInt(4) == 0 ? "a" : "");
+                case 1, 2 -> text.append(STREET_WORDS[random.nextInt(STREET_WORDS.length)]);
+                case 3 -> text.append(name(random));
+                case 4 -> text.append("x ".repeat(random.nextInt(random.nextInt(8) == 0 ? 300 : 10)).trim());
+                default -> text.append(random.nextBoolean() ? "," : ".");
+            }
+            text.append(random.nextInt(10) == 0 ? "" : " ");
+        }
+        return text.toString();
+    }
+
+    private static String name(Random random) {
+        StringBuilder name = new StringBuilder();
+        name.append(Character.toUpperCase(LETTERS.charAt(random.nextInt(26))));
+        int length = random.nextInt(random.nextBoolean() ? 6 : 33);
+        for (int i = 0; i < length; i++) {
+            char c = LETTERS.charAt(random.nextInt(LETTERS.length()));
+            name.append(random.nextInt(5) == 0 ? Character.toUpperCase(c) : c);
+        }
+        return random.nextBoolean() ? name.toString() : name.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+}
