@@ -1,6 +1,7 @@
 package org.kindred.safety;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -35,15 +36,7 @@ final class Folding {
         String stripped = isAscii(latin)
                 ? latin
                 : MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFD)).replaceAll("");
-        StringBuilder out = new StringBuilder(stripped.length());
-        for (int i = 0; i < stripped.length(); i++) {
-            char c = stripped.charAt(i);
-            switch (c) {
-                case '\u2019', '\u2018', '\u02BC', '\u00B4', '`', '\u2032' -> out.append('\'');
-                default -> out.append(c);
-            }
-        }
-        return unstretched(withoutUmlautEs(out));
+        return unstretched(withoutUmlautEs(stripped));
     }
 
     private static boolean isAscii(String text) {
@@ -55,41 +48,49 @@ final class Folding {
         return true;
     }
 
-    /** "ae", "oe", "ue" as "a", "o", "u", left to right ("aee" gives "ae"). */
-    private static String withoutUmlautEs(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
+    /**
+     * Curly and other apostrophes as {@code '}, and "ae", "oe", "ue" as "a", "o", "u", left to right ("aee" gives
+     * "ae"), in one pass over the characters.
+     */
+    private static char[] withoutUmlautEs(String text) {
         int n = text.length();
+        char[] out = new char[n];
+        int length = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            out.append(c);
+            out[length++] = switch (c) {
+                case '\u2019', '\u2018', '\u02BC', '\u00B4', '`', '\u2032' -> '\'';
+                default -> c;
+            };
             if ((c == 'a' || c == 'o' || c == 'u') && i + 1 < n && text.charAt(i + 1) == 'e') {
                 i++;
             }
         }
-        return out.toString();
+        return length == n ? out : Arrays.copyOf(out, length);
     }
 
     /** A letter written three or more times in a row, once ("soooo" as "so"); twice stays ("good"). */
-    private static String unstretched(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int n = text.length();
+    private static String unstretched(char[] text) {
+        int n = text.length;
+        char[] out = new char[n];
+        int length = 0;
         int i = 0;
         while (i < n) {
-            int cp = text.codePointAt(i);
+            int cp = Character.codePointAt(text, i);
             int width = Character.charCount(cp);
             int j = i + width;
             int copies = 0;
-            while (j < n && text.codePointAt(j) == cp) {
+            while (j < n && Character.codePointAt(text, j) == cp) {
                 j += width;
                 copies++;
             }
-            out.appendCodePoint(cp);
-            if (Character.isLetter(cp) && copies >= 2) {
+            length += Character.toChars(cp, out, length);
+            if (copies >= 2 && Character.isLetter(cp)) {
                 i = j; // the whole run as one letter
             } else {
                 i += width;
             }
         }
-        return out.toString();
+        return new String(out, 0, length);
     }
 }

@@ -76,6 +76,8 @@ final class PersonalInfoFinder {
     private static final String FR_PARTICLE = "(?iu:de |du |des |la |le |les |l['’]|d['’])";
     private static final String HOUSE_NUMBER = ",? (?:n[º°o]\\.? ?)?\\d{1,5}(?:[a-zA-Z](?![\\p{L}]))?(?![\\p{N}])";
 
+    /** How many of the {@link #ADDRESSES} open with the house number (they come first). */
+    static final int NUMBER_FIRST = 3;
     static final List<Pattern> ADDRESSES = List.of(
             // 12 Baker Street, 1600 Pennsylvania Ave: any case for the common street words
             Pattern.compile("(?<![\\p{L}\\p{N}])\\d{1,5}[a-zA-Z]?,? (?:(?!" + EN_STOP + ")" + NAME + " ){1,4}"
@@ -330,13 +332,21 @@ final class PersonalInfoFinder {
         return Arrays.copyOf(windows, count);
     }
 
-    /** Every match of every address pattern, pattern by pattern, each left to right (overlaps not yet removed). */
+    /**
+     * Every match of every address pattern, pattern by pattern, each left to right (overlaps not yet removed). The
+     * patterns that open with the house number ({@link #NUMBER_FIRST}) are tried only where a run of digits starts;
+     * the others scan the stretches around digits.
+     */
     static List<PersonalInfoSpan> addresses(String text) {
         List<PersonalInfoSpan> found = new ArrayList<>();
         int[] windows = aroundDigits(text);
-        for (Pattern address : ADDRESSES) {
-            Matcher m = address.matcher(text);
+        for (int p = 0; p < ADDRESSES.size(); p++) {
+            Matcher m = ADDRESSES.get(p).matcher(text);
             m.useTransparentBounds(true);
+            if (p < NUMBER_FIRST) {
+                atDigitRuns(m, text, found);
+                continue;
+            }
             for (int w = 0; w < windows.length; w += 2) {
                 m.region(windows[w], windows[w + 1]);
                 while (m.find()) {
@@ -345,6 +355,28 @@ final class PersonalInfoFinder {
             }
         }
         return found;
+    }
+
+    /**
+     * The matches, left to right and never overlapping, of a pattern that starts with a digit no letter or digit
+     * precedes: tried only at the first digit of each run, as far as {@link #ADDRESS_REACH}.
+     */
+    private static void atDigitRuns(Matcher m, String text, List<PersonalInfoSpan> found) {
+        int from = 0;
+        for (int d = 0; d < text.length(); d++) {
+            if (d < from || !isAsciiDigit(text.charAt(d)) || d > 0 && isAsciiDigit(text.charAt(d - 1))) {
+                continue;
+            }
+            m.region(d, Math.min(text.length(), d + ADDRESS_REACH));
+            if (m.lookingAt()) {
+                found.add(new PersonalInfoSpan(PersonalInfoKind.ADDRESS, m.start(), m.end()));
+                from = m.end();
+            }
+        }
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static void find(Pattern pattern, PersonalInfoKind kind, String text, List<PersonalInfoSpan> found) {

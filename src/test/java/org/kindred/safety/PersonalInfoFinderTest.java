@@ -20,7 +20,7 @@ class PersonalInfoFinderTest {
     private static final String[] STREET_WORDS = {"street", "St", "road", "Ave", "Boulevard", "lane", "Way", "Close",
             "Court", "Gardens", "rue", "avenue", "bd", "allée", "calle", "C/", "avenida", "Avda.", "paseo", "plaza",
             "rua", "travessa", "praça", "Hauptstraße", "Goethestr.", "weg", "Gasse", "Platz", "Allee", "strasse", "nº",
-            "bis", "de", "la", "du", "l'", "the", "my", "near", "y", "e", "em"};
+            "bis", "de", "la", "du", "l'", "the", "my", "near", "y", "e", "em", "Straße", "Ring", "Ufer", "Chaussee"};
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzäöüßéèçñãõłşğıАБВабвгдاليوم'’.-";
 
     /** Whole-text scans: what {@link PersonalInfoFinder#addresses} must equal. */
@@ -38,14 +38,26 @@ class PersonalInfoFinderTest {
     @Test
     void addressesNearDigitsAreExactlyThoseOfTheWholeText() {
         Random random = new Random(2026_12_07L);
-        int withAddress = 0;
+        int[] byPattern = new int[PersonalInfoFinder.ADDRESSES.size()];
         for (int i = 0; i < 3_000; i++) {
             String text = text(random);
-            List<PersonalInfoSpan> expected = scanWholeText(text);
-            assertEquals(expected, PersonalInfoFinder.addresses(text), text);
-            withAddress += expected.isEmpty() ? 0 : 1;
+            assertEquals(scanWholeText(text), PersonalInfoFinder.addresses(text), text);
+            for (int p = 0; p < byPattern.length; p++) {
+                byPattern[p] += PersonalInfoFinder.ADDRESSES.get(p).matcher(text).find() ? 1 : 0;
+            }
         }
-        assertTrue(withAddress > 500, "the generator must make addresses, made " + withAddress);
+        for (int p = 0; p < byPattern.length; p++) {
+            assertTrue(byPattern[p] >= 20, "the generator must make addresses of pattern " + p + ": " + byPattern[p]);
+        }
+    }
+
+    @Test
+    void theFirstPatternsOpenWithTheHouseNumber() {
+        for (int p = 0; p < PersonalInfoFinder.ADDRESSES.size(); p++) {
+            boolean numberFirst = PersonalInfoFinder.ADDRESSES.get(p).pattern().startsWith("(?<![\\p{L}\\p{N}])\\d");
+            assertEquals(p < PersonalInfoFinder.NUMBER_FIRST, numberFirst,
+                    PersonalInfoFinder.ADDRESSES.get(p).pattern());
+        }
     }
 
     @Test
