@@ -1,5 +1,6 @@
 package org.kindred.safety;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,12 @@ final class Phrase {
     /** One of these must occur in a sentence for the phrase to match; null when that cannot be said. */
     final Set<String> anchors;
     /**
+     * Every item of the phrase that must match a token, as the words (or prefixes) that token can be: a sentence
+     * lacking any one of them cannot match, so {@link PhraseIndex} runs no regular expression there. {@link #anchors}
+     * is the rarest of them.
+     */
+    final List<Set<String>> required;
+    /**
      * The words (folded, {@code *} for any letters) a match can start with, through optional openings ("(ya|) no
      * puedo" starts with "ya" or "no"); null when it may start with any token (a gap or a number). {@link PhraseIndex}
      * tries a phrase only at the tokens it can start with.
@@ -48,10 +55,12 @@ final class Phrase {
     final Set<String> firsts;
     private final TokenSet firstTokens;
 
-    private Phrase(String source, Pattern pattern, Set<String> anchors, Set<String> firsts) {
+    private Phrase(String source, Pattern pattern, Set<String> anchors, Set<String> firsts,
+            List<Set<String>> required) {
         this.source = source;
         this.pattern = pattern;
         this.anchors = anchors;
+        this.required = required;
         this.firsts = firsts == null ? null : Set.copyOf(firsts);
         this.firstTokens = firsts == null ? null : TokenSet.ofFolded(firsts);
     }
@@ -112,7 +121,7 @@ final class Phrase {
         if (body.regex.isEmpty() || body.nullable) {
             throw parser.error("empty phrase, or one that can match no token");
         }
-        return new Phrase(source, Pattern.compile("(?<= )" + body.regex), body.anchors, body.firsts);
+        return new Phrase(source, Pattern.compile("(?<= )" + body.regex), body.anchors, body.firsts, body.required);
     }
 
     /** A single token pattern (no trailing space), e.g. for negation words. */
@@ -183,7 +192,12 @@ final class Phrase {
      * A parsed piece of a phrase: its regular expression, its anchors (null: none can be named), the words the first
      * token of its match can be (null: any token), and whether it can match no token at all.
      */
-    private record Node(String regex, Set<String> anchors, Set<String> firsts, boolean nullable) {
+    private record Node(String regex, Set<String> anchors, Set<String> firsts, boolean nullable,
+            List<Set<String>> required) {
+
+        Node(String regex, Set<String> anchors, Set<String> firsts, boolean nullable) {
+            this(regex, anchors, firsts, nullable, anchors == null ? List.of() : List.of(anchors));
+        }
     }
 
     private static final class Parser {
@@ -215,7 +229,10 @@ final class Phrase {
                 nullable |= next.nullable();
                 several = true;
             }
-            return new Node(several ? "(?:" + alts + ")" : alts.toString(), anchors, firsts, nullable);
+            // one alternative: each of its items is required; several: one of their anchors at least
+            return several
+                    ? new Node("(?:" + alts + ")", anchors, firsts, nullable)
+                    : new Node(alts.toString(), anchors, firsts, nullable, first.required());
         }
 
         /**
@@ -229,10 +246,11 @@ final class Phrase {
             Set<String> firsts = new HashSet<>();
             boolean open = true; // every item so far can match no token: the next one may hold the first token
             boolean nullable = true;
+            List<Set<String>> required = new ArrayList<>();
             while (true) {
                 skipSpaces();
                 if (pos >= src.length() || src.charAt(pos) == '|' || src.charAt(pos) == ')') {
-                    return new Node(seq.toString(), best, firsts, nullable);
+                    return new Node(seq.toString(), best, firsts, nullable, List.copyOf(required));
                 }
                 Node item = item();
                 if (open) {
@@ -240,6 +258,7 @@ final class Phrase {
                     open = item.nullable();
                 }
                 nullable &= item.nullable();
+                required.addAll(item.required()); // an item with anchors can match no token only if it has none
                 seq.append(item.regex());
                 if (item.anchors() != null && (best == null || commonness(item.anchors()) < commonness(best))) {
                     best = item.anchors();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -35,6 +36,8 @@ final class PhraseIndex {
     /** Every phrase by its anchors; those without indexable first words are found through these alone. */
     private final IdTable<BitSet> byAnchor;
     private final IdTable<int[]> byAnchorStem;
+    /** Per phrase, each item it cannot match without: the numbers of the words and of the prefixes it can be. */
+    private final Required[][] required;
     private final BitSet unanchored = new BitSet();
     /** The phrases without indexable first words. */
     private final BitSet byAnchorOnly = new BitSet();
@@ -53,8 +56,11 @@ final class PhraseIndex {
         Map<Integer, List<Integer>> firstStems = new HashMap<>();
         Map<Integer, BitSet> anchors = new HashMap<>();
         Map<Integer, List<Integer>> anchorStems = new HashMap<>();
+        this.required = new Required[phrases.size()][];
         for (int i = 0; i < phrases.size(); i++) {
             Phrase phrase = phrases.get(i);
+            required[i] = phrase.required.stream().map(words -> Required.of(words, vocabulary))
+                    .toArray(Required[]::new);
             if (indexable(phrase)) {
                 for (String first : phrase.firsts) {
                     (first.endsWith("*") ? firstStems : firstWords).computeIfAbsent(number(first, vocabulary),
@@ -139,13 +145,13 @@ final class PhraseIndex {
             int[] exact = byFirstWord.get(read.wordIds()[t]);
             if (exact != null) {
                 anchored = anchored == null ? anchored(read) : anchored;
-                next = tryAt(exact, anchored, s, t, next, hits);
+                next = tryAt(exact, anchored, read, s, t, next, hits);
             }
             for (int stem : read.stemIds()[t]) {
                 int[] starting = byFirstStem.get(stem);
                 if (starting != null) {
                     anchored = anchored == null ? anchored(read) : anchored;
-                    next = tryAt(starting, anchored, s, t, next, hits);
+                    next = tryAt(starting, anchored, read, s, t, next, hits);
                 }
             }
         }
@@ -168,11 +174,13 @@ final class PhraseIndex {
         return !matches(s).isEmpty();
     }
 
-    private int[] tryAt(int[] candidates, BitSet anchored, Sentence s, int t, int[] next, List<Hit> hits) {
+    private int[] tryAt(int[] candidates, BitSet anchored, Vocabulary.Reading read, Sentence s, int t, int[] next,
+            List<Hit> hits) {
         int[] from = next == null ? new int[phrases.size()] : next;
         for (int p : candidates) {
-            if (!anchored.get(p) || s.offset(t) < from[p]) {
-                continue; // its anchor is not in the sentence, or t is inside this phrase's previous match
+            if (!anchored.get(p) || s.offset(t) < from[p] || !allIn(required[p], read)) {
+                // its anchor or another word it needs is not in the sentence, or t is inside its previous match
+                continue;
             }
             Phrase phrase = phrases.get(p);
             Matcher m = phrase.pattern.matcher(s.text());
@@ -203,5 +211,50 @@ final class PhraseIndex {
             }
         }
         return candidates;
+    }
+
+    private static boolean allIn(Required[] items, Vocabulary.Reading read) {
+        for (Required item : items) {
+            if (!item.in(read)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One item a phrase needs: the numbers of the words and of the prefixes its token can be. */
+    private record Required(int[] words, int[] stems) {
+
+        static Required of(Set<String> words, Vocabulary vocabulary) {
+            return new Required(
+                    words.stream().filter(w -> !w.endsWith("*")).mapToInt(vocabulary::word).distinct().toArray(),
+                    words.stream().filter(w -> w.endsWith("*"))
+                            .mapToInt(w -> vocabulary.stem(w.substring(0, w.length() - 1))).distinct().toArray());
+        }
+
+        /** Whether a token of the sentence is one of the words, or starts with one of the prefixes. */
+        boolean in(Vocabulary.Reading read) {
+            int[] ids = read.wordIds();
+            for (int t = 0; t < ids.length; t++) {
+                if (contains(words, ids[t])) {
+                    return true;
+                }
+                for (int stem : read.stemIds()[t]) {
+                    if (contains(stems, stem)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean contains(int[] ids, int id) {
+            for (int candidate : ids) {
+                if (candidate == id) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }
