@@ -14,7 +14,10 @@ import java.util.regex.Matcher;
  * sentence runs a phrase's regular expression only at the tokens where it may start, and only when its anchor is in
  * the sentence: with hundreds of phrases per language and ten lexicons on every sentence, trying each phrase at every
  * character of a post would make a long post slow (issue 15's budget is 1 ms per 2,000 characters). A phrase whose
- * first word cannot be named (it opens with a gap or a number) is found through its anchors alone.
+ * first word cannot be named (it opens with a gap or a number) is found through its anchors alone. Words are looked up
+ * by their {@link Vocabulary} numbers, read once per sentence for all the indexes of a set of lexicons: an index none
+ * of whose anchors is in the sentence returns at once, and a phrase runs only where every word it needs is there
+ * ({@link Phrase#required}).
  */
 final class PhraseIndex {
 
