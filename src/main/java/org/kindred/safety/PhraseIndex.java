@@ -143,18 +143,17 @@ final class PhraseIndex {
         }
         List<Hit> hits = new ArrayList<>();
         BitSet anchored = null; // the phrases whose anchor is in the sentence, found when first needed
-        int[] next = null; // per phrase, the first offset a further match may start at
         for (int t = 0; t < s.size(); t++) {
             int[] exact = byFirstWord.get(read.wordIds()[t]);
             if (exact != null) {
                 anchored = anchored == null ? anchored(read) : anchored;
-                next = tryAt(exact, anchored, read, s, t, next, hits);
+                tryAt(exact, anchored, read, s, t, hits);
             }
             for (int stem : read.stemIds()[t]) {
                 int[] starting = byFirstStem.get(stem);
                 if (starting != null) {
                     anchored = anchored == null ? anchored(read) : anchored;
-                    next = tryAt(starting, anchored, read, s, t, next, hits);
+                    tryAt(starting, anchored, read, s, t, hits);
                 }
             }
         }
@@ -177,23 +176,33 @@ final class PhraseIndex {
         return !matches(s).isEmpty();
     }
 
-    private int[] tryAt(int[] candidates, BitSet anchored, Vocabulary.Reading read, Sentence s, int t, int[] next,
+    private void tryAt(int[] candidates, BitSet anchored, Vocabulary.Reading read, Sentence s, int t,
             List<Hit> hits) {
-        int[] from = next == null ? new int[phrases.size()] : next;
         for (int p : candidates) {
-            if (!anchored.get(p) || s.offset(t) < from[p] || !allIn(required[p], read)) {
+            if (!anchored.get(p) || insideLastMatch(hits, p, t) || !allIn(required[p], read)) {
                 // its anchor or another word it needs is not in the sentence, or t is inside its previous match
                 continue;
             }
             Phrase phrase = phrases.get(p);
             Matcher m = phrase.pattern.matcher(s.text());
             if (phrase.matchesAt(m, s, t)) {
-                from[p] = m.end();
                 int a = s.tokenAt(m.start());
                 hits.add(new Hit(p, a, Math.max(a + 1, s.tokenEnd(m.end()))));
             }
         }
-        return from;
+    }
+
+    /**
+     * Whether token {@code t} lies inside the last match of phrase {@code p} so far: a phrase's matches never overlap,
+     * as with {@link Matcher#find}. A match ends after a token's space, so it covers exactly the tokens before its end.
+     */
+    private static boolean insideLastMatch(List<Hit> hits, int p, int t) {
+        for (int i = hits.size() - 1; i >= 0; i--) {
+            if (hits.get(i).phrase() == p) {
+                return t < hits.get(i).to();
+            }
+        }
+        return false;
     }
 
     /** The phrases that may match the sentence: one of their anchors is there (or they have none). */
