@@ -38,14 +38,7 @@ final class Vocabulary {
 
     /** The number of a word (folded, without {@code *}), given it if it has none yet. */
     int word(String word) {
-        Integer id = words.get(word);
-        if (id != null) {
-            return id;
-        }
-        int fresh = words.size();
-        words.put(word, fresh);
-        wordGates.add(NO_GATES);
-        return fresh;
+        return number(words, wordGates, word);
     }
 
     /** The number of a prefix (its letters, without the {@code *}; at least {@link Phrase#MIN_PREFIX} of them). */
@@ -53,19 +46,27 @@ final class Vocabulary {
         if (stem.length() < Phrase.MIN_PREFIX) {
             throw new IllegalArgumentException("a prefix needs " + Phrase.MIN_PREFIX + " letters: " + stem);
         }
-        Integer id = stems.get(stem);
+        int known = stems.size();
+        int id = number(stems, stemGates, stem);
+        if (id == known) { // new: tokens starting with its first letters must now try it
+            Stem added = new Stem(stem, id);
+            stemsByStart.merge(stem.substring(0, Phrase.MIN_PREFIX), new Stem[]{added}, (old, one) -> {
+                Stem[] grown = Arrays.copyOf(old, old.length + 1);
+                grown[old.length] = added;
+                return grown;
+            });
+        }
+        return id;
+    }
+
+    private static int number(Map<String, Integer> numbers, List<long[]> gates, String key) {
+        Integer id = numbers.get(key);
         if (id != null) {
             return id;
         }
-        int fresh = stems.size();
-        stems.put(stem, fresh);
-        stemGates.add(NO_GATES);
-        Stem added = new Stem(stem, fresh);
-        stemsByStart.merge(stem.substring(0, Phrase.MIN_PREFIX), new Stem[]{added}, (old, one) -> {
-            Stem[] grown = Arrays.copyOf(old, old.length + 1);
-            grown[old.length] = added;
-            return grown;
-        });
+        int fresh = numbers.size();
+        numbers.put(key, fresh);
+        gates.add(NO_GATES);
         return fresh;
     }
 

@@ -133,11 +133,7 @@ class CrisisModelTest {
         Random random = new Random(7);
         String alphabet = "ab .!?\u2026\u061F\n\t\r\u000B\f\u00A0\u2003،";
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int c = random.nextInt(12); c > 0; c--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            texts.add(text.toString());
+            texts.add(randomText(random, alphabet, 12));
         }
         for (String text : texts) {
             List<int[]> expected = new ArrayList<>();
@@ -163,12 +159,17 @@ class CrisisModelTest {
         Random random = new Random(8);
         String alphabet = "aZé ,.'-\u0663\u00B2\u216B\u0301\uD835\uDC00\uD83D\uDE00ж\t";
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int c = random.nextInt(16); c > 0; c--) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            long expected = word.matcher(text).results().count();
-            assertEquals(expected, CrisisModel.wordCount(text.toString()), text.toString());
+            String text = randomText(random, alphabet, 16);
+            assertEquals(word.matcher(text).results().count(), CrisisModel.wordCount(text), text);
         }
+    }
+
+    /** Up to {@code maxLength - 1} characters drawn from the alphabet (surrogate halves may come alone). */
+    private static String randomText(Random random, String alphabet, int maxLength) {
+        StringBuilder text = new StringBuilder();
+        for (int c = random.nextInt(maxLength); c > 0; c--) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 }
