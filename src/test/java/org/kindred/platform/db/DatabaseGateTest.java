@@ -62,16 +62,21 @@ class DatabaseGateTest {
         // clean-clone run got a 200 here once), and a pool kept from an earlier test's application may be larger.
         java.util.List<Connection> held = new java.util.ArrayList<>();
         try {
-            for (int i = 0; i < 50; i++) {
-                try {
-                    held.add(Api.dataSource().getConnection());
-                } catch (SQLException acquisitionTimeout) {
-                    break;
+            // A background job may hold a connection while the pool is drained and let go of it while the request
+            // waits: the request is then served (200). Drain again and ask again; never a 500, and a 503 once full.
+            int status = 0;
+            for (int attempt = 0; attempt < 3 && status != 503; attempt++) {
+                drain(held);
+                var response = Api.anonymous().get("/api/v1/groups").then();
+                status = response.extract().statusCode();
+                if (status == 503) {
+                    // Every connection busy: the request waits the acquisition timeout ("Sorry, acquisition timeout!").
+                    assertProblem(response, 503, "unavailable").header("Retry-After", equalTo("5"));
+                } else {
+                    response.statusCode(200);
                 }
             }
-            // Every connection busy: the request waits the acquisition timeout ("Sorry, acquisition timeout!").
-            assertProblem(Api.anonymous().get("/api/v1/groups").then(), 503, "unavailable").header("Retry-After",
-                    equalTo("5"));
+            org.junit.jupiter.api.Assertions.assertEquals(503, status, "a saturated pool answers 503");
         } finally {
             for (Connection c : held) {
                 c.close();
@@ -79,6 +84,17 @@ class DatabaseGateTest {
         }
         // A busy pool is not an unreachable database: the next request is served.
         Api.anonymous().get("/api/v1/groups").then().statusCode(200);
+    }
+
+    /** Takes connections from the application's pool until asking for one more times out. */
+    private static void drain(java.util.List<Connection> held) {
+        for (int i = 0; i < 50; i++) {
+            try {
+                held.add(Api.dataSource().getConnection());
+            } catch (SQLException acquisitionTimeout) {
+                return;
+            }
+        }
     }
 
     @Test
