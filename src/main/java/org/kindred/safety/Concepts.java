@@ -129,7 +129,7 @@ final class Concepts {
             }
             Concept concept = Concept.valueOf(name);
             for (String phrase : phrases) {
-                (concept.trigger() ? trig : mod).add(Phrase.compile(phrase, macros, negations));
+                (concept.trigger() ? trig : mod).add(Phrase.compile(phrase, macros, negations, negation));
                 (concept.trigger() ? trigConcepts : modConcepts).add(concept);
             }
         });

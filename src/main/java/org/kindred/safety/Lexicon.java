@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 import org.kindred.accounts.ContentWarning;
 
@@ -183,21 +182,21 @@ final class Lexicon {
         this.clauseBreak = TokenSet.of(source.clauseBreaks());
         this.selfSubject = TokenSet.of(source.selfSubjects());
         this.firstPerson = TokenSet.of(source.firstPerson());
-        this.reporting = phrases(source.reporting(), macros, negations, vocabulary);
-        this.attribution = phrases(source.attribution(), macros, negations, vocabulary);
-        this.history = phrases(source.historyMarkers(), macros, negations, vocabulary);
-        this.past = phrases(source.pastMarkers(), macros, negations, vocabulary);
-        this.present = phrases(source.presentMarkers(), macros, negations, vocabulary);
-        this.exclusions = phrases(source.exclusions(), macros, negations, vocabulary);
-        this.hedges = phrases(source.hedges(), macros, negations, vocabulary);
-        this.hypotheticals = phrases(source.hypotheticals(), macros, negations, vocabulary);
-        this.disavowals = phrases(source.disavowals(), macros, negations, vocabulary);
+        this.reporting = phrases(source.reporting(), macros, negations, negation, vocabulary);
+        this.attribution = phrases(source.attribution(), macros, negations, negation, vocabulary);
+        this.history = phrases(source.historyMarkers(), macros, negations, negation, vocabulary);
+        this.past = phrases(source.pastMarkers(), macros, negations, negation, vocabulary);
+        this.present = phrases(source.presentMarkers(), macros, negations, negation, vocabulary);
+        this.exclusions = phrases(source.exclusions(), macros, negations, negation, vocabulary);
+        this.hedges = phrases(source.hedges(), macros, negations, negation, vocabulary);
+        this.hypotheticals = phrases(source.hypotheticals(), macros, negations, negation, vocabulary);
+        this.disavowals = phrases(source.disavowals(), macros, negations, negation, vocabulary);
         this.spellings = spellings(source.spellings());
         List<Rule> rules = new ArrayList<>();
         for (CrisisGroup group : source.crisis()) {
             for (String phrase : group.phrases()) {
                 rules.add(new Rule(group.level(), group.topic(), group.signal(),
-                        Phrase.compile(phrase, macros, negations)));
+                        Phrase.compile(phrase, macros, negations, negation)));
             }
         }
         this.crisis = List.copyOf(rules);
@@ -208,7 +207,7 @@ final class Lexicon {
         for (WarningGroup group : source.contentWarnings()) {
             Set<ContentWarning> set = EnumSet.copyOf(group.warnings());
             for (String phrase : group.phrases()) {
-                warningRules.add(new WarningRule(set, Phrase.compile(phrase, macros, negations)));
+                warningRules.add(new WarningRule(set, Phrase.compile(phrase, macros, negations, negation)));
             }
         }
         this.warnings = List.copyOf(warningRules);
@@ -410,11 +409,9 @@ final class Lexicon {
             if (!isFirstPerson(scope, s.token(t))) {
                 continue;
             }
-            Matcher m = phrase.pattern.matcher(s.text());
-            m.region(s.offset(t), s.text().length());
-            m.useTransparentBounds(true);
-            if (m.lookingAt() && m.end() > m.start()) {
-                return new Span(t, Math.max(t + 1, s.tokenEnd(m.end())));
+            int end = phrase.matchAt(s, t);
+            if (end > t) {
+                return new Span(t, end);
             }
         }
         return match;
@@ -653,7 +650,8 @@ final class Lexicon {
     }
 
     private static PhraseIndex phrases(List<String> sources, Map<String, String> macros, List<String> negations,
-            Vocabulary vocabulary) {
-        return new PhraseIndex(sources.stream().map(p -> Phrase.compile(p, macros, negations)).toList(), vocabulary);
+            TokenSet negation, Vocabulary vocabulary) {
+        return new PhraseIndex(sources.stream().map(p -> Phrase.compile(p, macros, negations, negation)).toList(),
+                vocabulary);
     }
 }

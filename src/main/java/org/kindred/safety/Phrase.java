@@ -38,7 +38,9 @@ final class Phrase {
     static final int MIN_PREFIX = 3;
 
     final String source;
+    /** What the phrase means, over {@link Sentence#text()}; {@link #program} finds the same matches token by token. */
     final Pattern pattern;
+    private final TokenProgram program;
     /** One of these must occur in a sentence for the phrase to match; null when that cannot be said. */
     final Set<String> anchors;
     /**
@@ -55,10 +57,11 @@ final class Phrase {
     final Set<String> firsts;
     private final TokenSet firstTokens;
 
-    private Phrase(String source, Pattern pattern, Set<String> anchors, Set<String> firsts,
+    private Phrase(String source, Pattern pattern, TokenProgram program, Set<String> anchors, Set<String> firsts,
             List<Set<String>> required) {
         this.source = source;
         this.pattern = pattern;
+        this.program = program;
         this.anchors = anchors;
         this.required = required;
         this.firsts = firsts == null ? null : Set.copyOf(firsts);
@@ -72,48 +75,49 @@ final class Phrase {
     }
 
     /**
-     * Finds the matches in a sentence, left to right and never overlapping, as {@link Matcher#find} would, and gives
-     * each one's tokens. Only the tokens a match can start with are tried (a hash lookup each), so a phrase costs a
-     * regular-expression run only where it may match, not one at every character of the sentence.
+     * Finds the matches in a sentence, left to right and never overlapping, as {@link Matcher#find} would with
+     * {@link #pattern}, and gives each one's tokens. Only the tokens a match can start with are tried (a hash lookup
+     * each) when they can be named.
      */
     void find(Sentence s, Matches matches) {
-        Matcher m = pattern.matcher(s.text());
-        if (firstTokens == null) {
-            while (m.find()) {
-                report(s, m, matches);
-            }
-            return;
-        }
-        int from = 0;
-        for (int t = 0; t < s.size(); t++) {
-            if (s.offset(t) >= from && firstTokens.contains(s.token(t)) && matchesAt(m, s, t)) {
-                report(s, m, matches);
-                from = m.end();
+        int t = 0;
+        while (t < s.size()) {
+            int end = firstTokens == null || firstTokens.contains(s.token(t)) ? matchAt(s, t) : -1;
+            if (end > t) {
+                matches.at(t, end);
+                t = end;
+            } else {
+                t++;
             }
         }
     }
 
-    /** Whether the phrase matches starting at token {@code t}; the matcher then holds the match. */
-    boolean matchesAt(Matcher m, Sentence s, int t) {
-        m.useTransparentBounds(true); // the phrase looks behind its start for the space before a token
-        m.region(s.offset(t), s.text().length());
-        return m.lookingAt();
-    }
-
-    private static void report(Sentence s, Matcher m, Matches matches) {
-        int a = s.tokenAt(m.start());
-        matches.at(a, Math.max(a + 1, s.tokenEnd(m.end())));
+    /**
+     * Where the phrase's match starting at token {@code t} ends (the index after its last token, as
+     * {@link Matcher#lookingAt} with {@link #pattern} from that token would end), or -1 when it does not match there.
+     */
+    int matchAt(Sentence s, int t) {
+        return program.matchAt(s, t);
     }
 
     /**
      * @param negations token patterns (same word syntax) that a {@code ~} gap may not cross; may be empty
      */
     static Phrase compile(String source, Map<String, String> macros, List<String> negations) {
+        return compile(source, macros, negations, negations.isEmpty() ? null : TokenSet.of(negations));
+    }
+
+    /**
+     * @param negations token patterns (same word syntax) that a {@code ~} gap may not cross; may be empty
+     * @param negation the same words as a set ({@link TokenSet#of}), which a lexicon builds once for all its phrases;
+     *            null when there are none
+     */
+    static Phrase compile(String source, Map<String, String> macros, List<String> negations, TokenSet negation) {
         String expanded = expand(source, macros, 0);
-        String negation = negations.isEmpty()
+        String negationPattern = negations.isEmpty()
                 ? null
                 : "(?:" + String.join("|", negations.stream().map(Phrase::word).toList()) + ")";
-        Parser parser = new Parser(expanded.trim(), negation, source);
+        Parser parser = new Parser(expanded.trim(), negationPattern, source);
         Node body = parser.alternatives();
         if (parser.pos < parser.src.length()) {
             throw parser.error("unexpected '" + parser.src.charAt(parser.pos) + "'");
@@ -121,7 +125,8 @@ final class Phrase {
         if (body.regex.isEmpty() || body.nullable) {
             throw parser.error("empty phrase, or one that can match no token");
         }
-        return new Phrase(source, Pattern.compile("(?<= )" + body.regex), body.anchors, body.firsts, body.required);
+        return new Phrase(source, Pattern.compile("(?<= )" + body.regex), TokenProgram.compile(body.piece, negation),
+                body.anchors, body.firsts, body.required);
     }
 
     /** A single token pattern (no trailing space), e.g. for negation words. */
@@ -192,11 +197,11 @@ final class Phrase {
      * A parsed piece of a phrase: its regular expression, its anchors (null: none can be named), the words the first
      * token of its match can be (null: any token), and whether it can match no token at all.
      */
-    private record Node(String regex, Set<String> anchors, Set<String> firsts, boolean nullable,
-            List<Set<String>> required) {
+    private record Node(String regex, TokenProgram.Piece piece, Set<String> anchors, Set<String> firsts,
+            boolean nullable, List<Set<String>> required) {
 
-        Node(String regex, Set<String> anchors, Set<String> firsts, boolean nullable) {
-            this(regex, anchors, firsts, nullable, anchors == null ? List.of() : List.of(anchors));
+        Node(String regex, TokenProgram.Piece piece, Set<String> anchors, Set<String> firsts, boolean nullable) {
+            this(regex, piece, anchors, firsts, nullable, anchors == null ? List.of() : List.of(anchors));
         }
     }
 
@@ -216,6 +221,7 @@ final class Phrase {
         Node alternatives() {
             Node first = sequence();
             StringBuilder alts = new StringBuilder(first.regex());
+            List<TokenProgram.Piece> options = new ArrayList<>(List.of(first.piece()));
             Set<String> anchors = first.anchors() == null ? null : new HashSet<>(first.anchors());
             Set<String> firsts = first.firsts() == null ? null : new HashSet<>(first.firsts());
             boolean nullable = first.nullable();
@@ -224,6 +230,7 @@ final class Phrase {
                 pos++;
                 Node next = sequence();
                 alts.append('|').append(next.regex());
+                options.add(next.piece());
                 anchors = anchors == null || next.anchors() == null ? null : union(anchors, next.anchors());
                 firsts = firsts == null || next.firsts() == null ? null : union(firsts, next.firsts());
                 nullable |= next.nullable();
@@ -231,8 +238,9 @@ final class Phrase {
             }
             // one alternative: each of its items is required; several: one of their anchors at least
             return several
-                    ? new Node("(?:" + alts + ")", anchors, firsts, nullable)
-                    : new Node(alts.toString(), anchors, firsts, nullable, first.required());
+                    ? new Node("(?:" + alts + ")", new TokenProgram.Alternatives(List.copyOf(options)), anchors, firsts,
+                            nullable)
+                    : new Node(alts.toString(), first.piece(), anchors, firsts, nullable, first.required());
         }
 
         /**
@@ -242,6 +250,7 @@ final class Phrase {
          */
         private Node sequence() {
             StringBuilder seq = new StringBuilder();
+            List<TokenProgram.Piece> items = new ArrayList<>();
             Set<String> best = null;
             Set<String> firsts = new HashSet<>();
             boolean open = true; // every item so far can match no token: the next one may hold the first token
@@ -250,7 +259,10 @@ final class Phrase {
             while (true) {
                 skipSpaces();
                 if (pos >= src.length() || src.charAt(pos) == '|' || src.charAt(pos) == ')') {
-                    return new Node(seq.toString(), best, firsts, nullable, List.copyOf(required));
+                    TokenProgram.Piece piece = items.size() == 1
+                            ? items.get(0)
+                            : new TokenProgram.Sequence(List.copyOf(items));
+                    return new Node(seq.toString(), piece, best, firsts, nullable, List.copyOf(required));
                 }
                 Node item = item();
                 if (open) {
@@ -260,6 +272,7 @@ final class Phrase {
                 nullable &= item.nullable();
                 required.addAll(item.required()); // an item with anchors can match no token only if it has none
                 seq.append(item.regex());
+                items.add(item.piece());
                 if (item.anchors() != null && (best == null || commonness(item.anchors()) < commonness(best))) {
                     best = item.anchors();
                 }
@@ -302,19 +315,20 @@ final class Phrase {
                     throw error("a gap is 1 to 8 tokens");
                 }
                 String guard = negation == null ? "" : "(?!" + negation + " )";
-                return new Node("(?:" + guard + TOKEN_CHAR + "+ ){0," + n + "}", null, null, true);
+                return new Node("(?:" + guard + TOKEN_CHAR + "+ ){0," + n + "}", new TokenProgram.Gap(n), null, null,
+                        true);
             }
             if (c == '#') {
                 pos++;
-                return new Node("[0-9]+ ", null, null, false);
+                return new Node("[0-9]+ ", new TokenProgram.Number(), null, null, false);
             }
             if (c == '.') {
                 pos++;
-                return new Node("(?=, |$)", null, Set.of(), true);
+                return new Node("(?=, |$)", new TokenProgram.End(), null, Set.of(), true);
             }
             if (c == ',') {
                 pos++;
-                return new Node(", ", null, Set.of(Sentence.COMMA), false);
+                return new Node(", ", new TokenProgram.Comma(), null, Set.of(Sentence.COMMA), false);
             }
             int start = pos;
             while (pos < src.length() && " ()|~#.,".indexOf(src.charAt(pos)) < 0) {
@@ -326,7 +340,8 @@ final class Phrase {
             }
             try {
                 String folded = fold(token);
-                return new Node(word(token) + " ", anchorOf(folded), Set.of(folded), false);
+                return new Node(word(token) + " ", new TokenProgram.Word(folded), anchorOf(folded), Set.of(folded),
+                        false);
             } catch (IllegalArgumentException e) {
                 throw error(e.getMessage());
             }

@@ -183,11 +183,9 @@ final class PhraseIndex {
                 // its anchor or another word it needs is not in the sentence, or t is inside its previous match
                 continue;
             }
-            Phrase phrase = phrases.get(p);
-            Matcher m = phrase.pattern.matcher(s.text());
-            if (phrase.matchesAt(m, s, t)) {
-                int a = s.tokenAt(m.start());
-                hits.add(new Hit(p, a, Math.max(a + 1, s.tokenEnd(m.end()))));
+            int end = phrases.get(p).matchAt(s, t);
+            if (end >= 0) {
+                hits.add(new Hit(p, t, Math.max(t + 1, end)));
             }
         }
     }
