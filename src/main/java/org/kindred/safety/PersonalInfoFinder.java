@@ -25,6 +25,15 @@ final class PersonalInfoFinder {
      * 31 letters, particles and a street word, under 250 characters ({@code PersonalInfoFinderTest} checks the bound).
      */
     static final int ADDRESS_REACH = 400;
+    /**
+     * For each pattern after the {@link #NUMBER_FIRST} ones: how far before its house number's first digit a match can
+     * start (a street word and four names of up to 31 letters for Spanish and Portuguese, a compound of up to 41
+     * letters and a street word for German), counting two characters for a letter outside the Basic Multilingual
+     * Plane ("𝐁𝐞𝐫𝐥𝐢𝐧𝐞𝐫", styled text). A match ends at most {@link #AFTER_DIGIT} characters after that digit (five
+     * digits and a letter). {@code PersonalInfoFinderTest} checks both on the longest addresses.
+     */
+    static final int[] BEFORE_DIGIT = {280, 280, 100, 100, 100};
+    static final int AFTER_DIGIT = 8;
 
     private static final Pattern EMAIL = Pattern.compile(
             "[\\p{L}\\p{N}._%+\\-]{1,64}@[\\p{L}\\p{N}\\-]{1,63}(?:\\.[\\p{L}\\p{N}\\-]{1,63}){0,8}\\.\\p{L}{2,24}");
@@ -303,13 +312,13 @@ final class PersonalInfoFinder {
     }
 
     /**
-     * The stretches of the text within {@link #ADDRESS_REACH} characters of an ASCII digit, merged where they touch,
-     * as {start, end} pairs. Every address holds a house number and is shorter than that reach, so every match of an
-     * address pattern lies inside one stretch; scanning only those (with the text around visible to look-arounds)
-     * finds exactly the matches a scan of the whole text finds, in a long post with a date in it at a fraction of
-     * the cost.
+     * The stretches of the text from {@code before} characters before an ASCII digit to {@code after} characters after
+     * it, merged where they touch, as {start, end} pairs. Every address holds a house number and lies within such a
+     * stretch of its first digit, so every match of an address pattern lies inside one stretch; scanning only those
+     * (with the text around visible to look-arounds) finds exactly the matches a scan of the whole text finds, in a
+     * long post with a date in it at a fraction of the cost.
      */
-    static int[] aroundDigits(String text) {
+    static int[] aroundDigits(String text, int before, int after) {
         int[] windows = new int[8];
         int count = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -317,8 +326,8 @@ final class PersonalInfoFinder {
             if (c < '0' || c > '9') {
                 continue;
             }
-            int from = Math.max(0, i - ADDRESS_REACH);
-            int to = Math.min(text.length(), i + ADDRESS_REACH + 1);
+            int from = Math.max(0, i - before);
+            int to = Math.min(text.length(), i + after + 1);
             if (count > 0 && from <= windows[count - 1]) {
                 windows[count - 1] = to;
             } else {
@@ -339,13 +348,19 @@ final class PersonalInfoFinder {
      */
     static List<PersonalInfoSpan> addresses(String text) {
         List<PersonalInfoSpan> found = new ArrayList<>();
-        int[] windows = aroundDigits(text);
+        int[] windows = null;
+        int windowsBefore = -1;
         for (int p = 0; p < ADDRESSES.size(); p++) {
             Matcher m = ADDRESSES.get(p).matcher(text);
             m.useTransparentBounds(true);
             if (p < NUMBER_FIRST) {
                 atDigitRuns(m, text, found);
                 continue;
+            }
+            int before = BEFORE_DIGIT[p - NUMBER_FIRST];
+            if (before != windowsBefore) {
+                windows = aroundDigits(text, before, AFTER_DIGIT);
+                windowsBefore = before;
             }
             for (int w = 0; w < windows.length; w += 2) {
                 m.region(windows[w], windows[w + 1]);

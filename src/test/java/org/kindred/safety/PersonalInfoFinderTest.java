@@ -63,6 +63,7 @@ class PersonalInfoFinderTest {
     @Test
     void theLongestAddressesStayWithinTheReach() {
         String longName = "Abcdefghijklmnopqrstuvwxyzabcde"; // 31 letters: the longest name a pattern takes
+        String styled = "\uD835\uDC00" + "\uD835\uDC1A".repeat(30); // 31 mathematical bold letters, 62 characters
         List<String> longest = List.of(
                 "12345b, " + (longName + " ").repeat(4) + "boulevard",
                 "12345b, " + (longName + " ").repeat(4) + "gardens",
@@ -70,7 +71,13 @@ class PersonalInfoFinderTest {
                 "travesía " + (longName + " ").repeat(3) + longName + ", nº. 12345a",
                 "calçada " + (longName + " ").repeat(3) + longName + ", nº 12345a",
                 longName + longName.substring(0, 9) + "chaussee 1234a",
-                longName + longName.substring(0, 9) + " Chaussee 1234a");
+                longName + longName.substring(0, 9) + " Chaussee 1234a",
+                // letters outside the Basic Multilingual Plane take two characters each
+                "travesía " + (styled + " ").repeat(3) + styled + ", nº. 12345a",
+                "calçada " + (styled + " ").repeat(3) + styled + ", nº 12345a",
+                styled + styled.substring(0, 18) + "straße 1234a",
+                styled + styled.substring(0, 18) + "allee 1234a",
+                styled + styled.substring(0, 18) + " Chaussee 1234a");
         String filler = "x ".repeat(PersonalInfoFinder.ADDRESS_REACH);
         for (String address : longest) {
             String text = filler + address + " " + filler;
@@ -79,6 +86,30 @@ class PersonalInfoFinderTest {
             whole.forEach(s -> assertTrue(s.end() - s.start() < PersonalInfoFinder.ADDRESS_REACH, address));
             assertEquals(whole, PersonalInfoFinder.addresses(text), address);
         }
+        // the patterns scanned around digits reach back from the house number's first digit no further than they say
+        for (int p = PersonalInfoFinder.NUMBER_FIRST; p < PersonalInfoFinder.ADDRESSES.size(); p++) {
+            int furthest = 0;
+            for (String address : longest) {
+                Matcher m = PersonalInfoFinder.ADDRESSES.get(p).matcher(filler + address + " " + filler);
+                while (m.find()) {
+                    int digit = firstDigit(m.group());
+                    furthest = Math.max(furthest, digit);
+                    assertTrue(digit < PersonalInfoFinder.BEFORE_DIGIT[p - PersonalInfoFinder.NUMBER_FIRST],
+                            m.group());
+                    assertTrue(m.group().length() - digit <= PersonalInfoFinder.AFTER_DIGIT, m.group());
+                }
+            }
+            assertTrue(furthest > 40, "the longest addresses reach far back for pattern " + p + ": " + furthest);
+        }
+    }
+
+    private static int firstDigit(String match) {
+        for (int i = 0; i < match.length(); i++) {
+            if (match.charAt(i) >= '0' && match.charAt(i) <= '9') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Filler, numbers, names of every length up to 31 letters, street words and particles of five languages. */
