@@ -20,10 +20,14 @@ final class Sentence {
     static final int OVERLAP = 20;
     static final String COMMA = ",";
 
-    private final String text;
     private final String[] tokens;
-    private final int[] starts;
     private final boolean[] quoted;
+    /**
+     * {@link #text()} and where each token starts in it, written out when first asked: phrases match over the tokens
+     * ({@link TokenProgram}), so only a phrase's definition, its regular expression, reads the text.
+     */
+    private String text;
+    private int[] starts;
     /** How the last {@link Vocabulary} to ask read the tokens: once for every index that reads the sentence. */
     private Vocabulary.Reading reading;
 
@@ -34,17 +38,22 @@ final class Sentence {
         this.continued = continued;
         this.tokens = tokens.toArray(String[]::new);
         this.quoted = new boolean[tokens.size()];
-        this.starts = new int[tokens.size()];
-        StringBuilder sb = new StringBuilder(" ");
         for (int i = 0; i < this.tokens.length; i++) {
-            this.starts[i] = sb.length();
             this.quoted[i] = quoted.get(i);
-            sb.append(this.tokens[i]).append(' ');
         }
-        this.text = sb.toString();
     }
 
     String text() {
+        if (text == null) {
+            int[] at = new int[tokens.length];
+            StringBuilder sb = new StringBuilder(" ");
+            for (int i = 0; i < tokens.length; i++) {
+                at[i] = sb.length();
+                sb.append(tokens[i]).append(' ');
+            }
+            starts = at;
+            text = sb.toString();
+        }
         return text;
     }
 
@@ -100,24 +109,27 @@ final class Sentence {
 
     /** The char offset in {@link #text()} where token {@code index} starts. */
     int offset(int index) {
+        text();
         return starts[index];
     }
 
     /** The index of the token that starts at or contains char offset {@code offset} of {@link #text()}. */
     int tokenAt(int offset) {
+        text();
         int i = Arrays.binarySearch(starts, offset);
         return i >= 0 ? i : Math.max(0, -i - 2);
     }
 
     /** The exclusive end token index of a match that ends at char offset {@code end} (just after a space). */
     int tokenEnd(int end) {
+        text();
         int i = Arrays.binarySearch(starts, end);
         return i >= 0 ? i : -i - 1;
     }
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 
     /** Cuts a whole text into sentences; quotation marks are resolved over the whole text first. */
@@ -153,13 +165,14 @@ final class Sentence {
                 continue;
             }
             if (!word.isEmpty()) {
-                List<String> meant = spellings.get(word.toString());
+                String token = word.toString();
+                List<String> meant = spellings.get(token);
                 if (meant == null) {
-                    tokens.add(word.length() > MAX_TOKEN_LENGTH ? "0" : word.toString());
+                    tokens.add(token.length() > MAX_TOKEN_LENGTH ? "0" : token);
                     quotedFlags.add(wordQuoted);
                 } else {
-                    for (String token : meant) {
-                        tokens.add(token);
+                    for (String written : meant) {
+                        tokens.add(written);
                         quotedFlags.add(wordQuoted);
                     }
                 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * its 51 URGENT misses). Informal translit has no standard, so the reading is a best guess: two readings, one per
  * language's habits ({@code y} is "ы" in Russian and "и" in Ukrainian, {@code h} is "х" in Russian and "г" in
  * Ukrainian), each longest match first ("shch", "zh", "ya", "'" as the soft sign). Only a text that uses at least
- * {@link #MIN_MARKERS} different common Russian or Ukrainian words is read at all, and the language is the one
+ * two different common Russian or Ukrainian words is read at all, and the language is the one
  * with more of its own common words, so English, Polish or Czech posts
  * are never read as Russian.
  */
@@ -30,8 +30,6 @@ final class Transliteration {
         }
     }
 
-    static final int MIN_MARKERS = 2;
-
     /**
      * Common words of Russian, then of Ukrainian, translit that no supported Latin-script language uses as a word,
      * folded (Folding turns "ue" into "u" and apostrophes into {@code '}). Words that are also English, Spanish,
@@ -47,19 +45,30 @@ final class Transliteration {
     private static final Set<String> UKRAINIAN_MARKERS = Set.of("tse", "shcho", "scho", "vzhe", "mene", "sebe",
             "tilky", "tilki", "bilshe", "nikoly", "zhyty", "meni", "duzhe", "mozhu", "sohodni", "sogodni", "pidu",
             "vsih", "zhyttya", "zhittya", "khochu", "vtomyvsya", "vtomylas", "nichoho", "nikhto", "koly");
+    /** Both languages' markers, looked up once per token. */
+    private static final Set<String> MARKERS = union(RUSSIAN_MARKERS, UKRAINIAN_MARKERS);
 
     private Transliteration() {
     }
 
-    /** Whether a folded text reads as Russian or Ukrainian in Latin letters: {@link #MIN_MARKERS} different markers. */
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    /** Whether a folded text reads as Russian or Ukrainian in Latin letters: two different markers. */
     static boolean looksTransliterated(List<Sentence> sentences) {
-        Set<String> seen = new HashSet<>();
+        String first = null; // the first marker seen: the text is read once a different one follows
         for (Sentence sentence : sentences) {
             for (int t = 0; t < sentence.size(); t++) {
                 String token = sentence.token(t);
-                if ((RUSSIAN_MARKERS.contains(token) || UKRAINIAN_MARKERS.contains(token)) && seen.add(token)
-                        && seen.size() >= MIN_MARKERS) {
-                    return true;
+                if (MARKERS.contains(token)) {
+                    if (first == null) {
+                        first = token;
+                    } else if (!first.equals(token)) {
+                        return true;
+                    }
                 }
             }
         }
