@@ -21,6 +21,21 @@ final class Folding {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final ArabicNormalizer ARABIC = new ArabicNormalizer();
+    /**
+     * For each char of the Basic Multilingual Plane that {@link #withoutMarks} changes: what it makes of it alone
+     * (null for the chars it keeps as they are).
+     */
+    private static final String[] WITHOUT_MARKS = new String[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (!Character.isSurrogate((char) c)) {
+                String alone = String.valueOf((char) c);
+                String stripped = MARKS.matcher(Normalizer.normalize(alone, Normalizer.Form.NFD)).replaceAll("");
+                WITHOUT_MARKS[c] = stripped.equals(alone) ? null : stripped;
+            }
+        }
+    }
 
     private Folding() {
     }
@@ -33,10 +48,32 @@ final class Folding {
         int folded = ASCIIFoldingFilter.foldToASCII(lower.toCharArray(), 0, ascii, 0, lower.length());
         String latin = new String(ascii, 0, folded);
         // plain ASCII has nothing to decompose (the usual case once Latin letters are folded)
-        String stripped = isAscii(latin)
-                ? latin
-                : MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFD)).replaceAll("");
+        String stripped = isAscii(latin) ? latin : withoutMarks(latin);
         return unstretched(withoutUmlautEs(stripped));
+    }
+
+    /**
+     * The text decomposed (NFD) without its combining marks ("й" as "и"), a char at a time from a table: canonical
+     * decomposition is one char's own, and the reordering NFD does moves only combining marks, which all go, so
+     * char by char gives what decomposing the whole text and removing every mark gives ({@code FoldingTest} holds the
+     * table to that for every char, alone and between others). Letters outside the Basic Multilingual Plane take the
+     * whole-text way.
+     */
+    static String withoutMarks(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+            }
+            String replaced = c < 0x80 ? null : WITHOUT_MARKS[c];
+            if (replaced == null) {
+                out.append(c);
+            } else {
+                out.append(replaced);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean isAscii(String text) {

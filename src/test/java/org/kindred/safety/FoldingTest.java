@@ -1,6 +1,7 @@
 package org.kindred.safety;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -32,6 +33,29 @@ class FoldingTest {
             }
             assertEquals(reference(text.toString()), Folding.fold(text.toString()), text.toString());
         }
+    }
+
+    @Test
+    void marksGoCharByCharAsFromTheWholeDecomposedText() {
+        // every char of the Basic Multilingual Plane, alone, between letters, before and after combining marks of
+        // several classes (acute 230, cedilla 202, Hebrew points), next to Cyrillic letters that decompose, and twice
+        Pattern marks = Pattern.compile("\\p{M}+");
+        int changed = 0;
+        for (int c = 0x80; c <= Character.MAX_VALUE; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            String x = String.valueOf((char) c);
+            for (String text : new String[]{x, "a" + x + "b", x + "\u0301", "\u0301" + x, x + "\u0327\u0301",
+                    "\u05B0" + x + "\u0591", "й" + x + "ё", x + x, "e\u0301" + x + "\u0323o"}) {
+                String expected = marks.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+                assertEquals(expected, Folding.withoutMarks(text), "U+" + Integer.toHexString(c) + " in " + text);
+            }
+            changed += Folding.withoutMarks(x).equals(x) ? 0 : 1;
+        }
+        assertTrue(changed > 1_000, "the table changes accented letters and drops marks: " + changed);
+        String styled = "\uD835\uDC00e\u0301"; // outside the BMP: the whole-text way
+        assertEquals("\uD835\uDC00e", Folding.withoutMarks(styled));
     }
 
     /** The folding as it was written before (2026-12-07): string passes one after another. */
