@@ -28,11 +28,7 @@ class PhraseIndexTest {
     @Test
     void everyIndexFindsExactlyWhatAFullScanFinds() {
         Random random = new Random(15);
-        List<Sentence> labelled = new ArrayList<>();
-        List<LabelledSet.Line> lines = LabelledSet.load(LabelledSet.TRAINING);
-        for (int i = 0; i < LABELLED_SENTENCES; i++) {
-            labelled.addAll(Sentence.split(lines.get(random.nextInt(lines.size())).text()));
-        }
+        List<Sentence> labelled = labelledSentences(LABELLED_SENTENCES, random);
         int compared = 0;
         int found = 0;
         Vocabulary shared = new Vocabulary(); // as in a SafetyCheck: every index of ten lexicons numbers words here
@@ -41,7 +37,7 @@ class PhraseIndexTest {
             List<Phrase> crisis = lexicon.crisis.stream().map(Lexicon.Rule::phrase).toList();
             List<Phrase> warnings = lexicon.warnings.stream().map(Lexicon.WarningRule::phrase).toList();
             List<Sentence> sentences = new ArrayList<>(labelled);
-            sentences.addAll(randomSentences(crisis, random));
+            sentences.addAll(randomSentences(lexiconWords(crisis), RANDOM_SENTENCES, random));
             // a sentence is read by each index's vocabulary in turn: its own, then the shared one
             for (PhraseIndex index : List.of(new PhraseIndex(crisis), new PhraseIndex(warnings), lexicon.exclusions,
                     new PhraseIndex(crisis, shared))) {
@@ -71,8 +67,18 @@ class PhraseIndexTest {
         return hits;
     }
 
-    /** Sentences of 3 to 14 tokens drawn from the phrases' own words, commas and a little filler. */
-    private static List<Sentence> randomSentences(List<Phrase> phrases, Random random) {
+    /** Sentences of the labelled lines the crisis model learns from, {@code lines} lines drawn at random. */
+    static List<Sentence> labelledSentences(int lines, Random random) {
+        List<Sentence> labelled = new ArrayList<>();
+        List<LabelledSet.Line> all = LabelledSet.load(LabelledSet.TRAINING);
+        for (int i = 0; i < lines; i++) {
+            labelled.addAll(Sentence.split(all.get(random.nextInt(all.size())).text()));
+        }
+        return labelled;
+    }
+
+    /** The words of the phrases' sources, with commas, numbers and a little filler. */
+    static List<String> lexiconWords(List<Phrase> phrases) {
         List<String> words = new ArrayList<>(List.of(",", "and", "so", "7", "x"));
         for (Phrase phrase : phrases) {
             for (String word : phrase.source.split("[^\\p{L}\\p{N}']+")) {
@@ -81,10 +87,15 @@ class PhraseIndexTest {
                 }
             }
         }
+        return words;
+    }
+
+    /** {@code count} sentences of 2 to 12 tokens drawn from the words, where optional openings and gaps meet. */
+    static List<Sentence> randomSentences(List<String> words, int count, Random random) {
         List<Sentence> out = new ArrayList<>();
-        for (int i = 0; i < RANDOM_SENTENCES; i++) {
+        for (int i = 0; i < count; i++) {
             StringBuilder text = new StringBuilder();
-            int length = 3 + random.nextInt(12);
+            int length = 2 + random.nextInt(11);
             for (int w = 0; w < length; w++) {
                 text.append(words.get(random.nextInt(words.size()))).append(' ');
             }

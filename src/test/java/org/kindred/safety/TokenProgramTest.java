@@ -26,22 +26,19 @@ class TokenProgramTest {
     @Test
     void everyPhraseOfEveryLexiconEndsWhereItsExpressionEnds() {
         Random random = new Random(15);
-        List<Sentence> labelled = new ArrayList<>();
-        List<LabelledSet.Line> lines = LabelledSet.load(LabelledSet.TRAINING);
-        for (int i = 0; i < LABELLED_SENTENCES; i++) {
-            labelled.addAll(Sentence.split(lines.get(random.nextInt(lines.size())).text()));
-        }
+        List<Sentence> labelled = PhraseIndexTest.labelledSentences(LABELLED_SENTENCES, random);
         long compared = 0;
         long matched = 0;
         for (String language : SafetyCheck.LANGUAGES) {
             Lexicon lexicon = Lexicon.load("safety/lexicon-" + language + ".yaml", new Vocabulary());
             List<Phrase> phrases = new ArrayList<>(lexicon.crisis.stream().map(Lexicon.Rule::phrase).toList());
             phrases.addAll(lexicon.warnings.stream().map(Lexicon.WarningRule::phrase).toList());
-            List<String> words = words(phrases);
+            List<String> words = PhraseIndexTest.lexiconWords(phrases);
             for (Phrase phrase : phrases) {
                 // sentences of its own words (where its choices meet), of the lexicon's words, and labelled ones
-                List<Sentence> sentences = randomSentences(words(List.of(phrase)), OWN_WORD_SENTENCES, random);
-                sentences.addAll(randomSentences(words, OTHER_SENTENCES, random));
+                List<Sentence> sentences = new ArrayList<>(PhraseIndexTest.randomSentences(
+                        PhraseIndexTest.lexiconWords(List.of(phrase)), OWN_WORD_SENTENCES, random));
+                sentences.addAll(PhraseIndexTest.randomSentences(words, OTHER_SENTENCES, random));
                 for (int i = 0; i < OTHER_SENTENCES; i++) {
                     sentences.add(labelled.get(random.nextInt(labelled.size())));
                 }
@@ -106,32 +103,5 @@ class TokenProgramTest {
         m.useTransparentBounds(true);
         m.region(s.offset(t), s.text().length());
         return m.lookingAt() ? s.tokenEnd(m.end()) : -1;
-    }
-
-    /** The words of the phrases' sources, with commas, numbers and a little filler. */
-    private static List<String> words(List<Phrase> phrases) {
-        List<String> words = new ArrayList<>(List.of(",", "and", "7", "x"));
-        for (Phrase phrase : phrases) {
-            for (String word : phrase.source.split("[^\\p{L}\\p{N}']+")) {
-                if (!word.isEmpty()) {
-                    words.add(word);
-                }
-            }
-        }
-        return words;
-    }
-
-    /** Sentences of 2 to 12 tokens drawn from the words. */
-    private static List<Sentence> randomSentences(List<String> words, int count, Random random) {
-        List<Sentence> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            StringBuilder text = new StringBuilder();
-            int length = 2 + random.nextInt(11);
-            for (int w = 0; w < length; w++) {
-                text.append(words.get(random.nextInt(words.size()))).append(' ');
-            }
-            out.addAll(Sentence.split(text.toString()));
-        }
-        return out;
     }
 }
