@@ -82,14 +82,16 @@ class DisavowalTest {
 
     @Test
     void theModelAloneCannotHoldADisavowedText() {
-        // a long post of blind round 10 (read data) that the lexicons give CONCERN and the model URGENT
-        String post = "been on pre-settled for 5 yrs and now they say i have to prove continuous residence but i went "
-                + "home 8 months when mama had cancer. work wont keep me without the share code. someone scratched "
-                + "'go home polish scum' into my car in the work car park and the manager said probably kids. i just "
-                + "wish i could go to sleep and not wake up, thats all.";
+        // a long post of blind round 10 (read data, labelled CONCERN) that the lexicons give CONCERN and the model
+        // (version 4) URGENT
+        String post = "meine mutter putzt nachts büros damit ich meine ausbildung machen kann, und jetzt flieg ich raus "
+                + "weil der meister meint 'ihr seid eh alle faul' und mich für jeden scheiss abmahnt. jetzt sitz ich "
+                + "wieder zuhause und sie muss noch mehr schichten schieben. meine kleinen geschwister brauchen auch "
+                + "sachen für die schule, klassenfahrt und so. ich bin nur noch ein kostenfaktor für die familie. "
+                + "ehrlich, die wären alle besser dran ohne mich, ich mach nur probleme und koste geld.";
         assertEquals(CrisisLevel.CONCERN, new SafetyCheck(CrisisModel.silent()).assess(post, null).crisis());
         assertEquals(CrisisLevel.URGENT, crisis(post));
-        assertEquals(CrisisLevel.CONCERN, crisis(post + " im not going to do anything stupid."));
+        assertEquals(CrisisLevel.CONCERN, crisis(post + " ich mach aber nix."));
     }
 
     @Test

@@ -30,16 +30,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * numbers are optimistic now. Only printed, never a floor; a round nobody has read is the honest measure.</li>
  * <li>Round 5 ({@code safety/blind/round-5}): held out until it had measured the tuning on rounds 1-4, then read and
  * tuned on as well (2026-12-06). Only printed, like rounds 2-4.</li>
- * <li>Rounds 6 to 9 ({@code safety/blind/round-6} to {@code round-9}): each measured one version of the crisis
- * model while held out (2026-12-07); rounds 6 to 8 then joined its training sets, round 9 did not (see
- * {@link LabelledSet#TRAINING}). Scored here by a model trained without each, with per-language floors as regression
- * guards.</li>
- * <li>Round 10 ({@code safety/blind/round-10}): measured the model versions 2 and 2.1 while held out, then read
- * (2026-12-07): its misses led to the transliteration layer. Only printed, never a floor.</li>
- * <li>Rounds 11, 12 and 13 ({@code src/test/resources/safety/blind/round-11} to {@code round-13}): held out from the
- * model and the lexicons; round 11 measured the transliteration layer, round 12 the phrase families read off round 10,
- * round 13 the shipped engine after the speed work (which changed no verdict); only their numbers are printed, never
- * their sentences.</li>
+ * <li>Rounds 6 to 12 ({@code safety/blind/round-6} to {@code round-12}): each measured one version of the crisis
+ * model (or a lexicon change) while held out (2026-12-07), then joined its training sets (model version 4, see
+ * {@link LabelledSet#TRAINING}); round 10 was also read, and its misses led to the transliteration layer. Scored here
+ * by a model trained without each, with per-language floors as regression guards.</li>
+ * <li>Round 13 ({@code src/test/resources/safety/blind/round-13}): held out from the model and the lexicons; it
+ * measured the engine after the speed work (version 2) and model version 4. Only its numbers are printed, never its
+ * sentences.</li>
  * </ul>
  */
 class SafetyEvaluationTest {
@@ -58,7 +55,7 @@ class SafetyEvaluationTest {
     static final double MIN_ROUND1_CONCERN_RECALL = 0.80;
 
     /**
-     * Floors on rounds 6 to 9 scored by a model trained without each, per language, just below what they reach
+     * Floors on rounds 6 to 12 scored by a model trained without each, per language, just below what they reach
      * (lowest URGENT recall 0.35, uk round 7; lowest CONCERN found 0.60; 2026-12-07): regression guards, far from the
      * issue's targets. A change to the model that loses what it generalises fails here.
      */
@@ -277,11 +274,12 @@ class SafetyEvaluationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"safety/blind/round-6", "safety/blind/round-7", "safety/blind/round-8",
-            "safety/blind/round-9"})
-    void roundsSixToNineAreMeasuredByAModelTrainedWithoutEach(String round) {
-        // Rounds 6 to 9 measured the crisis model while held out (RESULTS.md); 6 to 8 then joined its training sets.
-        // Each is still scored here by the lexicons alone and by the lexicons with a model trained on everything but
-        // it (rounds 6 to 8: the folds on which the thresholds were chosen). Misses are never printed.
+            "safety/blind/round-9", "safety/blind/round-10", "safety/blind/round-11", "safety/blind/round-12"})
+    void roundsSixToTwelveAreMeasuredByAModelTrainedWithoutEach(String round) {
+        // Rounds 6 to 12 measured the engine while held out (RESULTS.md), then joined the model's training sets. Each
+        // is still scored here by the lexicons alone and by the lexicons with a model trained on everything but it
+        // (rounds 6 to 8: the folds on which the thresholds were chosen). Misses are never printed.
+        assertTrue(LabelledSet.TRAINING.contains(round), round + " is training data now");
         System.out.println(report(round + ", lexicons alone", evaluateAll(new SafetyCheck(CrisisModel.silent()), round),
                 false));
         List<Result> results = evaluateAll(new SafetyCheck(modelWithout(round)), round);
@@ -294,23 +292,13 @@ class SafetyEvaluationTest {
         }
     }
 
-    @Test
-    void readRoundTenIsOnlyReported() {
-        // Written on 2026-12-07 by five helpers who never opened the repository; measured versions 2 and 2.1 of the
-        // model while held out, then read: its misses led to the transliteration layer, so its numbers are
-        // optimistic now. Not training data. Numbers only.
-        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-10")));
-        System.out.println(report("Round 10 (read since 2026-12-07; misses not shown)",
-                evaluateAll("safety/blind/round-10"), false));
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"round-11", "round-12", "round-13"})
+    @ValueSource(strings = {"round-13"})
     void heldOutRoundsAreOnlyReported(String round) {
-        // Written on 2026-12-07 by five helpers each (other language pairs per round) who never opened the repository
+        // Written on 2026-12-07 by five helpers (language pairs no earlier round used) who never opened the repository
         // or any earlier round, half of their posts long; held out from the crisis model's training
-        // (LabelledSet.TRAINING) and from every lexicon change. Round 11 measured the transliteration layer, round 12
-        // the phrase families read off round 10, round 13 the shipped engine. Numbers only, never misses.
+        // (LabelledSet.TRAINING) and from every lexicon change. It measured the engine after the speed work and model
+        // version 4. Numbers only, never misses.
         assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith(round)),
                 round + " is held out: it must not be training data while it is the honest measure");
         String folder = "safety/blind/" + round;
