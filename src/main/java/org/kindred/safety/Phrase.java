@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A lexicon phrase compiled to a regular expression over {@link Sentence#text()}. The phrase language is small on
- * purpose, so that every compiled expression is linear in the text: no user-written quantifiers, no nested
- * repetition, and the only repetition ({@code ~N}) is bounded and over single tokens.
+ * A lexicon phrase compiled to a regular expression over {@link Sentence#text()}, which defines what it matches, and
+ * to a {@link TokenProgram}, which finds the same matches token by token and is what the check runs. The phrase
+ * language is small on purpose, so that every compiled expression is linear in the text: no user-written quantifiers,
+ * no nested repetition, and the only repetition ({@code ~N}) is bounded and over single tokens.
  *
  * <pre>
  * word        a token, folded like the text (accents and case do not matter); inner apostrophes allowed
