@@ -39,8 +39,12 @@ final class Phrase {
     static final int MIN_PREFIX = 3;
 
     final String source;
-    /** What the phrase means, over {@link Sentence#text()}; {@link #program} finds the same matches token by token. */
-    final Pattern pattern;
+    /**
+     * What the phrase means, as a regular expression over {@link Sentence#text()}; {@link #program} finds the same
+     * matches token by token. Compiled only when asked ({@link #pattern()}): the check never runs it.
+     */
+    private final String regex;
+    private volatile Pattern pattern;
     private final TokenProgram program;
     /** One of these must occur in a sentence for the phrase to match; null when that cannot be said. */
     final Set<String> anchors;
@@ -58,10 +62,10 @@ final class Phrase {
     final Set<String> firsts;
     private final TokenSet firstTokens;
 
-    private Phrase(String source, Pattern pattern, TokenProgram program, Set<String> anchors, Set<String> firsts,
+    private Phrase(String source, String regex, TokenProgram program, Set<String> anchors, Set<String> firsts,
             List<Set<String>> required) {
         this.source = source;
-        this.pattern = pattern;
+        this.regex = regex;
         this.program = program;
         this.anchors = anchors;
         this.required = required;
@@ -77,7 +81,7 @@ final class Phrase {
 
     /**
      * Finds the matches in a sentence, left to right and never overlapping, as {@link Matcher#find} would with
-     * {@link #pattern}, and gives each one's tokens. Only the tokens a match can start with are tried (a hash lookup
+     * {@link #pattern()}, and gives each one's tokens. Only the tokens a match can start with are tried (a hash lookup
      * each) when they can be named.
      */
     void find(Sentence s, Matches matches) {
@@ -93,9 +97,19 @@ final class Phrase {
         }
     }
 
+    /** The regular expression that defines the phrase, over {@link Sentence#text()}. */
+    Pattern pattern() {
+        Pattern compiled = pattern;
+        if (compiled == null) {
+            compiled = Pattern.compile(regex);
+            pattern = compiled;
+        }
+        return compiled;
+    }
+
     /**
      * Where the phrase's match starting at token {@code t} ends (the index after its last token, as
-     * {@link Matcher#lookingAt} with {@link #pattern} from that token would end), or -1 when it does not match there.
+     * {@link Matcher#lookingAt} with {@link #pattern()} from that token would end), or -1 when it does not match there.
      */
     int matchAt(Sentence s, int t) {
         return program.matchAt(s, t);
@@ -126,7 +140,7 @@ final class Phrase {
         if (body.regex.isEmpty() || body.nullable) {
             throw parser.error("empty phrase, or one that can match no token");
         }
-        return new Phrase(source, Pattern.compile("(?<= )" + body.regex), TokenProgram.compile(body.piece, negation),
+        return new Phrase(source, "(?<= )" + body.regex, TokenProgram.compile(body.piece, negation),
                 body.anchors, body.firsts, body.required);
     }
 
@@ -321,7 +335,7 @@ final class Phrase {
             }
             if (c == '#') {
                 pos++;
-                return new Node("[0-9]+ ", new TokenProgram.Number(), null, null, false);
+                return new Node("[0-9]+ ", new TokenProgram.Digits(), null, null, false);
             }
             if (c == '.') {
                 pos++;

@@ -18,7 +18,7 @@ import java.util.List;
 final class TokenProgram {
 
     /** A piece of a parsed phrase, as {@link Phrase}'s parser reads it. */
-    sealed interface Piece permits Word, Number, End, Comma, Gap, Sequence, Alternatives {
+    sealed interface Piece permits Word, Digits, End, Comma, Gap, Sequence, Alternatives {
     }
 
     /** A token: a folded word, {@code *} standing for any letters. */
@@ -26,7 +26,7 @@ final class TokenProgram {
     }
 
     /** A token of digits ({@code #}). */
-    record Number() implements Piece {
+    record Digits() implements Piece {
     }
 
     /** The end of a clause ({@code .}): a comma or the end of the sentence follows; takes no token. */
@@ -201,7 +201,7 @@ final class TokenProgram {
         void emit(Piece piece) {
             if (piece instanceof Word w) {
                 word(w.folded());
-            } else if (piece instanceof Number) {
+            } else if (piece instanceof Digits) {
                 add(NUMBER, 0, 0, null);
             } else if (piece instanceof Comma) {
                 add(COMMA, 0, 0, null);

@@ -56,7 +56,7 @@ class PhraseIndexTest {
     private static List<PhraseIndex.Hit> fullScan(PhraseIndex index, Sentence s) {
         List<PhraseIndex.Hit> hits = new ArrayList<>();
         for (int p = 0; p < index.size(); p++) {
-            Matcher m = index.get(p).pattern.matcher(s.text());
+            Matcher m = index.get(p).pattern().matcher(s.text());
             while (m.find()) {
                 if (m.end() > m.start()) {
                     int a = s.tokenAt(m.start());

@@ -99,7 +99,7 @@ class TokenProgramTest {
 
     /** Where the expression's match from token {@code t} ends, as a token index; -1 for none. */
     private static int regexEnd(Phrase phrase, Sentence s, int t) {
-        Matcher m = phrase.pattern.matcher(s.text());
+        Matcher m = phrase.pattern().matcher(s.text());
         m.useTransparentBounds(true);
         m.region(s.offset(t), s.text().length());
         return m.lookingAt() ? s.tokenEnd(m.end()) : -1;
