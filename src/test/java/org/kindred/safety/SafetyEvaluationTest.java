@@ -37,6 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <li>Round 13 ({@code src/test/resources/safety/blind/round-13}): held out from the model and the lexicons; it
  * measured the engine after the speed work (version 2) and model version 4. Only its numbers are printed, never its
  * sentences.</li>
+ * <li>Round 14 ({@code src/test/resources/safety/blind/round-14}): written after model version 4 shipped, before
+ * any change it measures; held out like round 13. Only its numbers are printed, never its sentences.</li>
  * </ul>
  */
 class SafetyEvaluationTest {
@@ -293,7 +295,7 @@ class SafetyEvaluationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"round-13"})
+    @ValueSource(strings = {"round-13", "round-14"})
     void heldOutRoundsAreOnlyReported(String round) {
         // Written on 2026-12-07 by five helpers (language pairs no earlier round used) who never opened the repository
         // or any earlier round, half of their posts long; held out from the crisis model's training
