@@ -26,13 +26,32 @@ final class Folding {
      * (null for the chars it keeps as they are).
      */
     private static final String[] WITHOUT_MARKS = new String[Character.MAX_VALUE + 1];
+    /**
+     * For each char from U+0080 that Lucene's ASCII folding changes: what it makes of it (null for the chars it keeps).
+     * {@link ASCIIFoldingFilter#foldToASCII} folds a char at a time, so a table read gives what it gives; the table
+     * spares every text a call to it, a method too large for the JIT compiler to compile, which ran interpreted.
+     */
+    private static final String[] ASCII_FOLDED = new String[Character.MAX_VALUE + 1];
+    /** Both tables at once: for each char, the ASCII folding's result without its marks (null for the chars kept). */
+    private static final String[] FOLDED = new String[Character.MAX_VALUE + 1];
 
     static {
+        char[] folded = new char[4];
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             if (!Character.isSurrogate((char) c)) {
                 String alone = String.valueOf((char) c);
                 String stripped = MARKS.matcher(Normalizer.normalize(alone, Normalizer.Form.NFD)).replaceAll("");
                 WITHOUT_MARKS[c] = stripped.equals(alone) ? null : stripped;
+            }
+        }
+        for (int c = 0x80; c <= Character.MAX_VALUE; c++) {
+            if (!Character.isSurrogate((char) c)) {
+                String alone = String.valueOf((char) c);
+                String ascii = new String(folded, 0,
+                        ASCIIFoldingFilter.foldToASCII(new char[]{(char) c}, 0, folded, 0, 1));
+                ASCII_FOLDED[c] = ascii.equals(alone) ? null : ascii;
+                String both = isAscii(ascii) ? ascii : withoutMarks(ascii);
+                FOLDED[c] = both.equals(alone) ? null : both;
             }
         }
     }
@@ -44,12 +63,47 @@ final class Folding {
         char[] chars = text.toCharArray();
         int length = ARABIC.normalize(chars, chars.length);
         String lower = new String(chars, 0, length).toLowerCase(Locale.ROOT);
-        char[] ascii = new char[lower.length() * 4];
-        int folded = ASCIIFoldingFilter.foldToASCII(lower.toCharArray(), 0, ascii, 0, lower.length());
-        String latin = new String(ascii, 0, folded);
-        // plain ASCII has nothing to decompose (the usual case once Latin letters are folded)
-        String stripped = isAscii(latin) ? latin : withoutMarks(latin);
-        return unstretched(withoutUmlautEs(stripped));
+        return unstretched(withoutUmlautEs(withoutAccents(lower)));
+    }
+
+    /**
+     * Lucene's ASCII folding, then the marks of other scripts removed ({@link #withoutMarks}), a char at a time from
+     * {@link #FOLDED}; a text with letters outside the Basic Multilingual Plane is folded from {@link #ASCII_FOLDED}
+     * and then loses its marks the whole-text way.
+     */
+    private static String withoutAccents(String lower) {
+        StringBuilder out = new StringBuilder(lower.length() + 16);
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c < 0x80) {
+                out.append(c);
+            } else if (Character.isSurrogate(c)) {
+                return withoutMarks(asciiFolded(lower));
+            } else {
+                String replaced = FOLDED[c];
+                if (replaced == null) {
+                    out.append(c);
+                } else {
+                    out.append(replaced);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** What Lucene's {@link ASCIIFoldingFilter#foldToASCII} makes of the text, read from {@link #ASCII_FOLDED}. */
+    static String asciiFolded(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replaced = c < 0x80 ? null : ASCII_FOLDED[c];
+            if (replaced == null) {
+                out.append(c);
+            } else {
+                out.append(replaced);
+            }
+        }
+        return out.toString();
     }
 
     /**

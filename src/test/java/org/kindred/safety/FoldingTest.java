@@ -58,6 +58,29 @@ class FoldingTest {
         assertEquals("\uD835\uDC00e", Folding.withoutMarks(styled));
     }
 
+    @Test
+    void everyCharFoldsAsLuceneFoldsIt() {
+        // the tables stand in for ASCIIFoldingFilter.foldToASCII: every char of the BMP, alone, between letters, next
+        // to a letter outside the BMP (the whole-text way) and next to accented letters, as the reference folds it
+        int changed = 0;
+        for (int c = 0x80; c <= Character.MAX_VALUE; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            String x = String.valueOf((char) c);
+            for (String text : new String[]{x, "a" + x + "b", x + "\uD835\uDC00", "é" + x + "ł", x + "\u0301" + x}) {
+                assertEquals(reference(text), Folding.fold(text), "U+" + Integer.toHexString(c) + " in " + text);
+            }
+            char[] lucene = new char[4];
+            String expected = new String(lucene, 0, ASCIIFoldingFilter.foldToASCII(new char[]{(char) c}, 0, lucene, 0,
+                    1));
+            assertEquals(expected, Folding.asciiFolded(x), "U+" + Integer.toHexString(c));
+            changed += expected.equals(x) ? 0 : 1;
+        }
+        assertTrue(changed > 1_000, "Lucene folds over a thousand chars: " + changed);
+        assertEquals("strasse matate l", Folding.fold("Straße mátate ł"));
+    }
+
     /** The folding as it was written before (2026-12-07): string passes one after another. */
     private static String reference(String text) {
         char[] chars = text.toCharArray();
