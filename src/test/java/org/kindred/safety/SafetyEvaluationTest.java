@@ -34,9 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * model (or a lexicon change) while held out (2026-12-07), then joined its training sets (model version 4, see
  * {@link LabelledSet#TRAINING}); round 10 was also read, and its misses led to the transliteration layer. Scored here
  * by a model trained without each, with per-language floors as regression guards.</li>
- * <li>Round 13 ({@code src/test/resources/safety/blind/round-13}): held out from the model and the lexicons; it
- * measured the engine after the speed work (version 2) and model version 4. Only its numbers are printed, never its
- * sentences.</li>
+ * <li>Round 13 ({@code src/test/resources/safety/blind/round-13}): held out until it had measured the engine after
+ * the speed work (version 2) and model version 4; then read (2026-12-07), and its URGENT misses led to lexicon phrases
+ * ({@link EdgeAndWordingPhrasesTest}). Not training data: a model trained on it as well held an ordinary post of the
+ * test suite on its own word. Only printed now, optimistic for the lexicons.</li>
  * <li>Round 14 ({@code src/test/resources/safety/blind/round-14}): written after model version 4 shipped, before
  * any change it measures; held out like round 13. Only its numbers are printed, never its sentences.</li>
  * </ul>
@@ -294,8 +295,19 @@ class SafetyEvaluationTest {
         }
     }
 
+    @Test
+    void roundThirteenIsReadDataNow() {
+        // held out until it measured model version 4, then read for lexicon phrases (2026-12-07); never training data
+        String round = "safety/blind/round-13";
+        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-13")), "not training data");
+        List<Result> results = evaluateAll(round);
+        assertEquals(600, results.stream().mapToInt(Result::total).sum(), round + " holds 60 posts per language");
+        System.out.println(report("Round 13 (read for lexicon phrases since 2026-12-07; misses not shown)", results,
+                false));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"round-13", "round-14"})
+    @ValueSource(strings = {"round-14"})
     void heldOutRoundsAreOnlyReported(String round) {
         // Written on 2026-12-07 by five helpers (language pairs no earlier round used) who never opened the repository
         // or any earlier round, half of their posts long; held out from the crisis model's training
