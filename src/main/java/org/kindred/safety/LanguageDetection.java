@@ -23,7 +23,22 @@ final class LanguageDetection {
             };
         }
 
+        /** The script of each char of the Basic Multilingual Plane, read once from {@link #ofUnicode}. */
+        private static final Script[] BMP = new Script[Character.MAX_VALUE + 1];
+
+        static {
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                BMP[c] = ofUnicode(c);
+            }
+        }
+
+        /** {@link #ofUnicode}, from a table for the Basic Multilingual Plane (a search of Unicode's ranges spared). */
         static Script of(int codePoint) {
+            return codePoint <= Character.MAX_VALUE ? BMP[codePoint] : ofUnicode(codePoint);
+        }
+
+        /** Latin, Cyrillic or Arabic by Unicode's script property; null for any other script and for none. */
+        static Script ofUnicode(int codePoint) {
             if (codePoint < 0x80) { // most of most texts: a-z and A-Z are Latin, the rest of ASCII no script
                 int lower = codePoint | 0x20;
                 return lower >= 'a' && lower <= 'z' ? LATIN : null;

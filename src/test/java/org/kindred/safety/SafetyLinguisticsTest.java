@@ -81,6 +81,21 @@ class SafetyLinguisticsTest {
     }
 
     @Test
+    void theScriptTableAgreesWithUnicodesScriptPropertyForEveryCodePoint() {
+        int latin = 0;
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            LanguageDetection.Script expected = LanguageDetection.Script.ofUnicode(cp);
+            assertEquals(expected, LanguageDetection.Script.of(cp), "U+" + Integer.toHexString(cp));
+            latin += expected == LanguageDetection.Script.LATIN ? 1 : 0;
+        }
+        assertTrue(latin > 1_000, "Latin letters are many: " + latin);
+        assertEquals(LanguageDetection.Script.CYRILLIC, LanguageDetection.Script.of('ї'));
+        assertEquals(LanguageDetection.Script.ARABIC, LanguageDetection.Script.of('ش'));
+        assertEquals(LanguageDetection.Script.LATIN, LanguageDetection.Script.of('ş'));
+        assertNull(LanguageDetection.Script.of('7'));
+    }
+
+    @Test
     void theLanguageIsNullWhenNoneCanBeTold() {
         assertNull(check.assess("12345 67890", null).language());
         assertNull(check.assess("日本語のテキスト", null).language());
