@@ -364,47 +364,67 @@ final class CrisisModel {
      * padded with a space at each end (so "^ki" and "ll$" mark word edges), then each word and each pair of words.
      */
     static int[] features(String sentence) {
-        List<String> words = words(sentence);
-        String joined = " " + String.join(" ", words) + " ";
-        int[] out = new int[Math.max(0, joined.length() - 1) * 4 + words.size() * 2];
+        // the words joined by single spaces and padded, written straight into one array (no string per word)
+        int length = sentence.length();
+        char[] joined = new char[length + 2];
+        int[] wordStart = new int[length / 2 + 1];
+        int[] wordEnd = new int[length / 2 + 1];
+        int m = 0;
+        int words = 0;
+        joined[m++] = ' ';
+        boolean inWord = false;
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? sentence.charAt(i) : ' ';
+            boolean letter = i < length && (Character.isLetterOrDigit(c) || c == '\'' && inWord);
+            if (letter && !inWord) {
+                if (words > 0) {
+                    joined[m++] = ' ';
+                }
+                wordStart[words] = m;
+                inWord = true;
+            }
+            if (letter) {
+                joined[m++] = c;
+            } else if (inWord) {
+                wordEnd[words++] = m;
+                inWord = false;
+            }
+        }
+        joined[m++] = ' ';
+        int[] out = new int[Math.max(0, m - 1) * 4 + words * 2];
         int n = 0;
-        for (int i = 0; i < joined.length() - 1; i++) {
+        for (int i = 0; i < m - 1; i++) {
             int h = 0x811C9DC5;
-            for (int j = i; j < Math.min(joined.length(), i + 5); j++) {
-                h = (h ^ joined.charAt(j)) * 0x01000193;
+            for (int j = i; j < Math.min(m, i + 5); j++) {
+                h = (h ^ joined[j]) * 0x01000193;
                 if (j > i) {
                     out[n++] = bucket(h, j - i + 1);
                 }
             }
         }
-        for (int w = 0; w < words.size(); w++) {
-            int h = words.get(w).hashCode();
+        int next = words > 0 ? hash(joined, wordStart[0], wordEnd[0]) : 0;
+        for (int w = 0; w < words; w++) {
+            int h = next;
             out[n++] = bucket(h, 11);
-            if (w + 1 < words.size()) {
-                out[n++] = bucket(h * 31 + words.get(w + 1).hashCode(), 13);
+            if (w + 1 < words) {
+                next = hash(joined, wordStart[w + 1], wordEnd[w + 1]);
+                out[n++] = bucket(h * 31 + next, 13);
             }
         }
         return Arrays.copyOf(out, n);
     }
 
-    private static List<String> words(String sentence) {
-        List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= sentence.length(); i++) {
-            boolean letter = i < sentence.length() && (Character.isLetterOrDigit(sentence.charAt(i))
-                    || sentence.charAt(i) == '\'' && start >= 0);
-            if (letter && start < 0) {
-                start = i;
-            } else if (!letter && start >= 0) {
-                words.add(sentence.substring(start, i));
-                start = -1;
-            }
+    /** {@link String#hashCode} of the chars from {@code start} to {@code end}. */
+    private static int hash(char[] chars, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + chars[i];
         }
-        return words;
+        return h;
     }
 
     /** Murmur3's finaliser over the hash and the feature kind, masked to a bucket. */
-    private static int bucket(int hash, int kind) {
+    static int bucket(int hash, int kind) {
         int h = hash ^ (kind * 0x9E3779B9);
         h ^= h >>> 16;
         h *= 0x85EBCA6B;

@@ -172,4 +172,66 @@ class CrisisModelTest {
         }
         return text.toString();
     }
+
+    @Test
+    void featuresAreTheOnesTheWordListGave() {
+        // features() writes the joined words into one array; it must give what the word list and joined string gave
+        List<String> texts = new ArrayList<>();
+        for (LabelledSet.Line line : LabelledSet.load(LabelledSet.TRAINING)) {
+            texts.add(Folding.fold(line.text()));
+        }
+        Random random = new Random(2026_12_08L);
+        String alphabet = "ab c'' 1.,!?\t\n\u00e9\u0436\u0634\uD83D\uDE00-";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int c = random.nextInt(40); c > 0; c--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(text.toString());
+        }
+        texts.addAll(List.of("", " ", "'", "''a", "a'", "a' 'b", "\uD83D\uDE00"));
+        for (String text : texts) {
+            for (String sentence : new String[]{text,
+                    text.length() > 9 ? text.substring(3, text.length() - 2) : text}) {
+                assertEquals(Arrays.toString(referenceFeatures(sentence)),
+                        Arrays.toString(CrisisModel.features(sentence)), sentence);
+            }
+        }
+    }
+
+    /** {@link CrisisModel#features} as written before 2026-12-08: a list of word strings, then the joined string. */
+    private static int[] referenceFeatures(String sentence) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= sentence.length(); i++) {
+            boolean letter = i < sentence.length() && (Character.isLetterOrDigit(sentence.charAt(i))
+                    || sentence.charAt(i) == '\'' && start >= 0);
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                words.add(sentence.substring(start, i));
+                start = -1;
+            }
+        }
+        String joined = " " + String.join(" ", words) + " ";
+        int[] out = new int[Math.max(0, joined.length() - 1) * 4 + words.size() * 2];
+        int n = 0;
+        for (int i = 0; i < joined.length() - 1; i++) {
+            int h = 0x811C9DC5;
+            for (int j = i; j < Math.min(joined.length(), i + 5); j++) {
+                h = (h ^ joined.charAt(j)) * 0x01000193;
+                if (j > i) {
+                    out[n++] = CrisisModel.bucket(h, j - i + 1);
+                }
+            }
+        }
+        for (int w = 0; w < words.size(); w++) {
+            int h = words.get(w).hashCode();
+            out[n++] = CrisisModel.bucket(h, 11);
+            if (w + 1 < words.size()) {
+                out[n++] = CrisisModel.bucket(h * 31 + words.get(w + 1).hashCode(), 13);
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
 }
