@@ -312,10 +312,10 @@ class SafetyEvaluationTest {
     @ParameterizedTest
     @ValueSource(strings = {"round-14", "round-15"})
     void heldOutRoundsAreOnlyReported(String round) {
-        // Written on 2026-12-07 by five helpers (language pairs no earlier round used) who never opened the repository
-        // or any earlier round, half of their posts long; held out from the crisis model's training
-        // (LabelledSet.TRAINING) and from every lexicon change. It measured the engine after the speed work and model
-        // version 4. Numbers only, never misses.
+        // Written on 2026-12-07 and 12-08 by five helpers each (language pairs no earlier round used) who never opened
+        // the repository or any earlier round, half of their posts long; held out from the crisis model's training
+        // (LabelledSet.TRAINING) and from every lexicon change. Round 14 measured the phrases drawn from round 13, round
+        // 15 a model version 5 that did not ship (RESULTS.md). Numbers only, never misses.
         assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith(round)),
                 round + " is held out: it must not be training data while it is the honest measure");
         String folder = "safety/blind/" + round;
