@@ -72,38 +72,13 @@ final class Folding {
      * and then loses its marks the whole-text way.
      */
     private static String withoutAccents(String lower) {
-        StringBuilder out = new StringBuilder(lower.length() + 16);
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (c < 0x80) {
-                out.append(c);
-            } else if (Character.isSurrogate(c)) {
-                return withoutMarks(asciiFolded(lower));
-            } else {
-                String replaced = FOLDED[c];
-                if (replaced == null) {
-                    out.append(c);
-                } else {
-                    out.append(replaced);
-                }
-            }
-        }
-        return out.toString();
+        String folded = fromTable(lower, FOLDED, true);
+        return folded != null ? folded : withoutMarks(asciiFolded(lower));
     }
 
     /** What Lucene's {@link ASCIIFoldingFilter#foldToASCII} makes of the text, read from {@link #ASCII_FOLDED}. */
     static String asciiFolded(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String replaced = c < 0x80 ? null : ASCII_FOLDED[c];
-            if (replaced == null) {
-                out.append(c);
-            } else {
-                out.append(replaced);
-            }
-        }
-        return out.toString();
+        return fromTable(text, ASCII_FOLDED, false);
     }
 
     /**
@@ -114,18 +89,31 @@ final class Folding {
      * whole-text way.
      */
     static String withoutMarks(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        String stripped = fromTable(text, WITHOUT_MARKS, true);
+        return stripped != null
+                ? stripped
+                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    /**
+     * Each char of the text from U+0080 on replaced by its entry in the table (kept where the entry is null); null
+     * when {@code bmpOnly} and the text has a letter outside the Basic Multilingual Plane, which the table cannot read.
+     */
+    private static String fromTable(String text, String[] table, boolean bmpOnly) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+            if (c >= 0x80) {
+                if (bmpOnly && Character.isSurrogate(c)) {
+                    return null;
+                }
+                String replaced = table[c];
+                if (replaced != null) {
+                    out.append(replaced);
+                    continue;
+                }
             }
-            String replaced = c < 0x80 ? null : WITHOUT_MARKS[c];
-            if (replaced == null) {
-                out.append(c);
-            } else {
-                out.append(replaced);
-            }
+            out.append(c);
         }
         return out.toString();
     }
