@@ -310,7 +310,7 @@ class SafetyEvaluationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"round-14", "round-15"})
+    @ValueSource(strings = {"round-14", "round-15", "round-16"})
     void heldOutRoundsAreOnlyReported(String round) {
         // Written on 2026-12-07 and 12-08 by five helpers each (language pairs no earlier round used) who never opened
         // the repository or any earlier round, half of their posts long; held out from the crisis model's training
