@@ -27,11 +27,12 @@ final class Concepts {
 
     /**
      * The concepts; DIE to PLANNED, AT_HAND and FINAL can start a combination (triggers), the rest only qualify one. AT_HAND
-     * is a means laid out ("the pills are on the table"), FINAL a last word ("enough.", "se acabó.", "خلص."): each
-     * nothing alone, URGENT with the other half (despair, a means) elsewhere in the post.
+     * is a means laid out ("the pills are on the table"), FINAL a last word ("enough.", "se acabó.", "خلص.", "goodbye
+     * everyone"): each nothing alone, URGENT with the other half (despair, a means) elsewhere in the post. SERIOUS says
+     * that thoughts have turned real ("seriously", "for real", "myself"): nothing alone, ACTIVE_IDEATION with DIE.
      */
     enum Concept {
-        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, PLACE, PLANNED, ALL, INTENT, ACT, RESEARCH, ESCALATION, ALONE, DONE, HERE, AT_HAND, FINAL;
+        DIE, MEANS, LETHAL, PREPARATION, SELF_HARM, HOPELESS, BURDEN, PASSIVE, PLACE, PLANNED, ALL, INTENT, ACT, RESEARCH, ESCALATION, ALONE, DONE, HERE, AT_HAND, FINAL, SERIOUS;
 
         boolean trigger() {
             return ordinal() <= PLANNED.ordinal() || this == AT_HAND || this == FINAL;
@@ -68,6 +69,9 @@ final class Concepts {
             combo(CrisisSignal.PLAN, true, EnumSet.of(Concept.DIE), EnumSet.of(Concept.INTENT)),
             // "been thinking about how to kill myself", "myślę o tym jak się zabić": the how of one's own death
             combo(CrisisSignal.ACTIVE_IDEATION, true, EnumSet.of(Concept.DIE), EnumSet.of(Concept.RESEARCH)),
+            // "think seriously about checking out for good", "ahora pienso en hacerlo yo", "уйти самому": thoughts of one's
+            // own death that the writer says have turned serious, or that they would carry out themselves
+            combo(CrisisSignal.ACTIVE_IDEATION, true, EnumSet.of(Concept.DIE), EnumSet.of(Concept.SERIOUS)),
             // "already swallowed them 20 min ago", "hab sie schon alle geschluckt": the act is done
             combo(CrisisSignal.IMMINENT, true, EnumSet.of(Concept.LETHAL), EnumSet.of(Concept.DONE)),
             // "worked it all out ... friday night", "planned it for my birthday": a settled "it" and a when or how

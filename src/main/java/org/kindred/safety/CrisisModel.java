@@ -3,8 +3,10 @@ package org.kindred.safety;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A statistical second opinion beside the lexicons: two logistic regressions over hashed character n-grams (2 to 5
@@ -113,8 +115,8 @@ final class CrisisModel {
     /**
      * The level the model gives a text: URGENT, CONCERN ("needs care") or NONE. {@code corroborated}: whether the
      * lexicons heard anything of a crisis in it (a level, or crisis words they set aside or doubted). Uncorroborated, the
-     * model must be sure ({@link #ALONE_AT}) and the text long enough to say something ({@link #ALONE_MIN_WORDS}): on
-     * its own it would otherwise hold "I made creme brulee tonight".
+     * model must be sure ({@link #ALONE_AT}) and the text long enough to say something ({@link #ALONE_MIN_WORDS}
+     * different words): on its own it would otherwise hold "I made creme brulee tonight".
      */
     CrisisLevel level(String text, boolean corroborated) {
         return level(text, Folding.fold(text), corroborated);
@@ -123,7 +125,7 @@ final class CrisisModel {
     /** {@link #level(String, boolean)} of a text whose {@link Folding#fold} the caller already has. */
     CrisisLevel level(String text, String folded, boolean corroborated) {
         Scores scores = scoreFolded(folded);
-        boolean enough = corroborated || wordCount(text) >= ALONE_MIN_WORDS;
+        boolean enough = corroborated || distinctWords(folded, ALONE_MIN_WORDS) >= ALONE_MIN_WORDS;
         double urgent = Math.max(scores.urgent() >= urgentAt ? scores.urgent() : 0,
                 scores.urgentSentence() >= SENTENCE_URGENT_AT ? scores.urgentSentence() : 0);
         if (enough && urgent > 0 && (corroborated || urgent >= ALONE_AT)) {
@@ -448,18 +450,28 @@ final class CrisisModel {
         return all;
     }
 
-    /** How many runs of letters and digits ({@code [\p{L}\p{N}]+}) the text holds. */
-    static int wordCount(String text) {
-        int n = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length();) {
-            int cp = text.codePointAt(i);
+    /**
+     * How many different words (runs of letters and digits, {@code [\p{L}\p{N}]+}) the folded text holds, counted up
+     * to {@code enough}: a post whose body repeats its title ("About X\n\nX") says no more than its title does.
+     */
+    static int distinctWords(String folded, int enough) {
+        Set<String> words = new HashSet<>();
+        int start = -1;
+        for (int i = 0; i < folded.length() && words.size() < enough;) {
+            int cp = folded.codePointAt(i);
             boolean letter = Character.isLetter(cp) || isNumber(Character.getType(cp));
-            n += letter && !inWord ? 1 : 0;
-            inWord = letter;
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                words.add(folded.substring(start, i));
+                start = -1;
+            }
             i += Character.charCount(cp);
         }
-        return n;
+        if (start >= 0) {
+            words.add(folded.substring(start));
+        }
+        return Math.min(words.size(), enough);
     }
 
     private static boolean isNumber(int type) {

@@ -16,17 +16,18 @@ import java.util.List;
 final class LabelledSet {
 
     /**
-     * What {@link CrisisModel#shared()} learns from (model version 4): the development sets, the concept sets, everyday
+     * What {@link CrisisModel#shared()} learns from (model version 6): the development sets, the concept sets, everyday
      * posts (the ordinary traffic that must stay NONE: thanks, questions, one-word replies, incidents without a
-     * crisis) and blind rounds 1 to 12, each of which joined only after it had measured a version while held out.
+     * crisis) and blind rounds 1 to 15, each of which joined only after it had measured a version while held out.
      * {@code safety/everyday-2} is data, not training (a version 2.1 trained on it held an ordinary post of the test
-     * suite on its own word; RESULTS.md). A round that is still held out (13) lives under {@code src/test/resources}
+     * suite on its own word; RESULTS.md). A round that is still held out (16) lives under {@code src/test/resources}
      * and must never be added here before it has measured the model.
      */
     static final List<String> TRAINING = List.of("safety/eval", "safety/eval/concepts", "safety/everyday",
             "safety/blind/round-1", "safety/blind/round-2", "safety/blind/round-3", "safety/blind/round-4",
             "safety/blind/round-5", "safety/blind/round-6", "safety/blind/round-7", "safety/blind/round-8",
-            "safety/blind/round-9", "safety/blind/round-10", "safety/blind/round-11", "safety/blind/round-12");
+            "safety/blind/round-9", "safety/blind/round-10", "safety/blind/round-11", "safety/blind/round-12",
+            "safety/blind/round-13", "safety/blind/round-14", "safety/blind/round-15");
 
     /** Ordinary posts, all NONE: each counts {@link #EVERYDAY_WEIGHT} times, so that ordinary text is well known. */
     static final List<String> EVERYDAY = List.of("safety/everyday", "safety/everyday-2");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -152,16 +153,19 @@ class CrisisModelTest {
         }
     }
 
-    /** Words are counted by hand as the regular expression {@code [\\p{L}\\p{N}]+} counted them. */
+    /** Different words are counted by hand as the regular expression {@code [\\p{L}\\p{N}]+} finds them. */
     @Test
-    void wordsAreCountedAsTheRegularExpressionCountedThem() {
+    void differentWordsAreCountedAsTheRegularExpressionFindsThem() {
         Pattern word = Pattern.compile("[\\p{L}\\p{N}]+");
         Random random = new Random(8);
         String alphabet = "aZé ,.'-\u0663\u00B2\u216B\u0301\uD835\uDC00\uD83D\uDE00ж\t";
         for (int i = 0; i < 20_000; i++) {
             String text = randomText(random, alphabet, 16);
-            assertEquals(word.matcher(text).results().count(), CrisisModel.wordCount(text), text);
+            long distinct = word.matcher(text).results().map(MatchResult::group).distinct().count();
+            assertEquals(Math.min(distinct, 6), CrisisModel.distinctWords(text, 6), text);
+            assertEquals(distinct, CrisisModel.distinctWords(text, Integer.MAX_VALUE), text);
         }
+        assertEquals(5, CrisisModel.distinctWords("about from the blocked one\n\nfrom the blocked one", 6));
     }
 
     /** Up to {@code maxLength - 1} characters drawn from the alphabet (surrogate halves may come alone). */

@@ -53,10 +53,9 @@ class MixedLanguageTest {
             "Roman bir aileden geliyorum. Aynı gün komşumuzun kızı kaydoldu. Kimse başvurdu mu?|NONE",
             "estoy muy triste, ella me crio. solo queria contarlo. gracias por leer|NONE",
             "der kühlschrank ist leer|NONE",
-            // A known false CONCERN of model version 4, which hears this alone as care at 0.953 (version 2: 0.897;
-            // alone it must reach 0.95): the writer sees crisis lines privately and a moderator looks, nothing is held.
-            // The lexicons' rule this test is about still says NONE.
-            "die wohnung ist leer seit gestern|CONCERN"})
+            // Model version 4 heard this alone as care at 0.953 (a false CONCERN; alone it must reach 0.95); version 6
+            // does not. The lexicons' rule this test is about says NONE either way.
+            "die wohnung ist leer seit gestern|NONE"})
     void anotherLanguagesWordInAnUnclaimedSentenceIsNotACrisis(String post, CrisisLevel withModel) {
         assertEquals(CrisisLevel.NONE, crisis(post));
         assertEquals(withModel, new SafetyCheck().assess(post, null).crisis(), "with the model");

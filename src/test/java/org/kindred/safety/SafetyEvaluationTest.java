@@ -30,19 +30,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * numbers are optimistic now. Only printed, never a floor; a round nobody has read is the honest measure.</li>
  * <li>Round 5 ({@code safety/blind/round-5}): held out until it had measured the tuning on rounds 1-4, then read and
  * tuned on as well (2026-12-06). Only printed, like rounds 2-4.</li>
- * <li>Rounds 6 to 12 ({@code safety/blind/round-6} to {@code round-12}): each measured one version of the crisis
- * model (or a lexicon change) while held out (2026-12-07), then joined its training sets (model version 4, see
- * {@link LabelledSet#TRAINING}); round 10 was also read, and its misses led to the transliteration layer. Scored here
- * by a model trained without each, with per-language floors as regression guards.</li>
- * <li>Round 13 ({@code src/test/resources/safety/blind/round-13}): held out until it had measured the engine after
- * the speed work (version 2) and model version 4; then read (2026-12-07), and its URGENT misses led to lexicon phrases
- * ({@link EdgeAndWordingPhrasesTest}). Not training data: a model trained on it as well held an ordinary post of the
- * test suite on its own word. Only printed now, optimistic for the lexicons.</li>
- * <li>Round 14 ({@code src/test/resources/safety/blind/round-14}): written after model version 4 shipped, before
- * any change it measures; it measured the lexicon phrases drawn from round 13. Only its numbers are printed, never
- * its sentences.</li>
- * <li>Round 15 ({@code src/test/resources/safety/blind/round-15}): written after those phrases, held out like round
- * 14.</li>
+ * <li>Rounds 6 to 15 ({@code safety/blind/round-6} to {@code round-15}): each measured one version of the crisis
+ * model (or a lexicon change) while held out (2026-12-07 and 12-08), then joined its training sets (rounds 6 to 12 in
+ * model version 4, rounds 13 to 15 in version 6, see {@link LabelledSet#TRAINING}); rounds 10 and 13 to 15 were also
+ * read, and their misses led to the transliteration layer and to lexicon phrases. Scored here by a model trained
+ * without each, with per-language floors as regression guards.</li>
+ * <li>Round 16 ({@code src/test/resources/safety/blind/round-16}): written after rounds 13 to 15 were spent, before
+ * any change it measures; it measured model version 6 and the phrases drawn from rounds 14 and 15. Only its numbers
+ * are printed, never its sentences.</li>
  * </ul>
  */
 class SafetyEvaluationTest {
@@ -280,9 +275,11 @@ class SafetyEvaluationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"safety/blind/round-6", "safety/blind/round-7", "safety/blind/round-8",
-            "safety/blind/round-9", "safety/blind/round-10", "safety/blind/round-11", "safety/blind/round-12"})
-    void roundsSixToTwelveAreMeasuredByAModelTrainedWithoutEach(String round) {
-        // Rounds 6 to 12 measured the engine while held out (RESULTS.md), then joined the model's training sets. Each
+            "safety/blind/round-9", "safety/blind/round-10", "safety/blind/round-11", "safety/blind/round-12",
+            "safety/blind/round-13", "safety/blind/round-14",
+            "safety/blind/round-15"})
+    void roundsSixToFifteenAreMeasuredByAModelTrainedWithoutEach(String round) {
+        // Rounds 6 to 15 measured the engine while held out (RESULTS.md), then joined the model's training sets. Each
         // is still scored here by the lexicons alone and by the lexicons with a model trained on everything but it
         // (rounds 6 to 8: the folds on which the thresholds were chosen). Misses are never printed.
         assertTrue(LabelledSet.TRAINING.contains(round), round + " is training data now");
@@ -298,24 +295,13 @@ class SafetyEvaluationTest {
         }
     }
 
-    @Test
-    void roundThirteenIsReadDataNow() {
-        // held out until it measured model version 4, then read for lexicon phrases (2026-12-07); never training data
-        String round = "safety/blind/round-13";
-        assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith("round-13")), "not training data");
-        List<Result> results = evaluateAll(round);
-        assertEquals(600, results.stream().mapToInt(Result::total).sum(), round + " holds 60 posts per language");
-        System.out.println(report("Round 13 (read for lexicon phrases since 2026-12-07; misses not shown)", results,
-                false));
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"round-14", "round-15", "round-16"})
+    @ValueSource(strings = {"round-16"})
     void heldOutRoundsAreOnlyReported(String round) {
-        // Written on 2026-12-07 and 12-08 by five helpers each (language pairs no earlier round used) who never opened
-        // the repository or any earlier round, half of their posts long; held out from the crisis model's training
-        // (LabelledSet.TRAINING) and from every lexicon change. Round 14 measured the phrases drawn from round 13, round
-        // 15 a model version 5 that did not ship (RESULTS.md). Numbers only, never misses.
+        // Written on 2026-12-08 by five helpers (language pairs no earlier round used) who never opened the repository
+        // or any earlier round, half of their posts long; held out from the crisis model's training
+        // (LabelledSet.TRAINING) and from every lexicon change. It measured model version 6 and the phrases drawn from
+        // rounds 14 and 15 (RESULTS.md). Numbers only, never misses.
         assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith(round)),
                 round + " is held out: it must not be training data while it is the honest measure");
         String folder = "safety/blind/" + round;
