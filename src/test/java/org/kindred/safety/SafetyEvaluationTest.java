@@ -36,8 +36,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * read, and their misses led to the transliteration layer and to lexicon phrases. Scored here by a model trained
  * without each, with per-language floors as regression guards.</li>
  * <li>Round 16 ({@code src/test/resources/safety/blind/round-16}): written after rounds 13 to 15 were spent, before
- * any change it measures; it measured model version 6 and the phrases drawn from rounds 14 and 15. Only its numbers
- * are printed, never its sentences.</li>
+ * any change it measures; it measured model version 6 and the concepts drawn from rounds 14 and 15, then was read for
+ * concepts (not training data). Only its numbers are printed, never its sentences.</li>
+ * <li>Round 17 ({@code src/test/resources/safety/blind/round-17}): written after round 16 had measured version 6,
+ * held out from every change; it measured the concepts drawn from round 16.</li>
  * </ul>
  */
 class SafetyEvaluationTest {
@@ -296,12 +298,12 @@ class SafetyEvaluationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"round-16"})
+    @ValueSource(strings = {"round-16", "round-17"})
     void heldOutRoundsAreOnlyReported(String round) {
-        // Written on 2026-12-08 by five helpers (language pairs no earlier round used) who never opened the repository
-        // or any earlier round, half of their posts long; held out from the crisis model's training
-        // (LabelledSet.TRAINING) and from every lexicon change. It measured model version 6 and the phrases drawn from
-        // rounds 14 and 15 (RESULTS.md). Numbers only, never misses.
+        // Written on 2026-12-08 by five helpers each (language pairs no earlier round used) who never opened the
+        // repository or any earlier round, half of their posts long; never training data. Round 16 measured model
+        // version 6 and was then read for concepts; round 17, held out from every change, measured those (RESULTS.md).
+        // Numbers only, never misses.
         assertTrue(LabelledSet.TRAINING.stream().noneMatch(folder -> folder.endsWith(round)),
                 round + " is held out: it must not be training data while it is the honest measure");
         String folder = "safety/blind/" + round;
