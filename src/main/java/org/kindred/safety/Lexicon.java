@@ -152,7 +152,7 @@ final class Lexicon {
             .build();
 
     final String language;
-    private final TokenSet commonWord;
+    final TokenSet commonWord;
     private final TokenSet negation;
     private final TokenSet clauseBreak;
     private final TokenSet selfSubject;

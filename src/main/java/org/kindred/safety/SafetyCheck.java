@@ -55,6 +55,7 @@ public class SafetyCheck {
     private final List<Lexicon> lexicons;
     private final Map<String, List<String>> spellings;
     private final LanguageDetection languages;
+    private final CommonWords commonWords;
     private final LanguageDetection.Script[] scriptOf;
     private final PersonalInfoFinder personalInfo = new PersonalInfoFinder();
     private final CrisisModel model;
@@ -84,6 +85,7 @@ public class SafetyCheck {
         loaded.forEach(lexicon -> all.putAll(lexicon.spellings));
         this.spellings = Map.copyOf(all);
         this.languages = new LanguageDetection(this.lexicons);
+        this.commonWords = new CommonWords(this.lexicons);
         this.scriptOf = this.lexicons.stream().map(l -> LanguageDetection.Script.of(l.language))
                 .toArray(LanguageDetection.Script[]::new);
     }
@@ -179,8 +181,8 @@ public class SafetyCheck {
         int[][] common = new int[sentences.size()][lexicons.size()];
         int[] textScores = new int[lexicons.size()];
         for (int k = 0; k < sentences.size(); k++) {
+            common[k] = commonWords.in(sentences.get(k));
             for (int i = 0; i < lexicons.size(); i++) {
-                common[k][i] = lexicons.get(i).commonWords(sentences.get(k));
                 textScores[i] += common[k][i];
             }
         }

@@ -46,6 +46,21 @@ final class TokenSet {
         return new TokenSet(folded);
     }
 
+    /** The plain words (no {@code *}). */
+    Set<String> words() {
+        return Set.copyOf(words);
+    }
+
+    /** The prefixes of the {@code word*} words, without the {@code *}. */
+    List<String> prefixes() {
+        return List.copyOf(prefixes);
+    }
+
+    /** Whether some word has a {@code *} elsewhere than at its end, which only a regular expression answers. */
+    boolean hasPatterns() {
+        return others != null;
+    }
+
     /** Whether the token (folded, from a {@link Sentence}) is one of the words. */
     boolean contains(String token) {
         if (filter.mayContain(token) && words.contains(token)) {

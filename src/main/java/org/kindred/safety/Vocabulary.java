@@ -26,8 +26,22 @@ final class Vocabulary {
 
     private final Map<String, Integer> words = new HashMap<>();
     private final Map<String, Integer> stems = new HashMap<>();
-    /** The prefixes by their first {@link Phrase#MIN_PREFIX} letters. */
-    private final Map<String, Stem[]> stemsByStart = new HashMap<>();
+    /**
+     * The words again, for {@link #read}: open addressing by {@link String#hashCode} (which a token computes once for
+     * all the maps that ask for it), comparing the letters only where the hashes are equal. A {@link HashMap} lookup
+     * follows a node, a key and a boxed number per token, read from memory the rest of the check has since used.
+     */
+    private String[] wordKeys = new String[16];
+    private int[] wordHashes = new int[16];
+    private int[] wordNumbers = new int[16];
+    /**
+     * The prefixes by the hash of their first {@link Phrase#MIN_PREFIX} letters, which a token's own first letters
+     * give without a substring. Prefixes whose first letters share a hash share a group; a token keeps only those it
+     * starts with, in the order they were numbered, as a group of one start alone would give.
+     */
+    private int[] startHashes = new int[16];
+    private Stem[][] startGroups = new Stem[16][];
+    private int starts;
     /** By word number, then by prefix number: the indexes (bits by index number) the word or prefix anchors. */
     private final List<long[]> wordGates = new ArrayList<>();
     private final List<long[]> stemGates = new ArrayList<>();
@@ -38,7 +52,12 @@ final class Vocabulary {
 
     /** The number of a word (folded, without {@code *}), given it if it has none yet. */
     int word(String word) {
-        return number(words, wordGates, word);
+        int known = words.size();
+        int id = number(words, wordGates, word);
+        if (id == known) {
+            addWord(word, id);
+        }
+        return id;
     }
 
     /** The number of a prefix (its letters, without the {@code *}; at least {@link Phrase#MIN_PREFIX} of them). */
@@ -49,14 +68,99 @@ final class Vocabulary {
         int known = stems.size();
         int id = number(stems, stemGates, stem);
         if (id == known) { // new: tokens starting with its first letters must now try it
-            Stem added = new Stem(stem, id);
-            stemsByStart.merge(stem.substring(0, Phrase.MIN_PREFIX), new Stem[]{added}, (old, one) -> {
-                Stem[] grown = Arrays.copyOf(old, old.length + 1);
-                grown[old.length] = added;
-                return grown;
-            });
+            addStem(new Stem(stem, id));
         }
         return id;
+    }
+
+    private void addWord(String word, int id) {
+        if (2 * (id + 1) > wordKeys.length) {
+            String[] keys = wordKeys;
+            int[] numbers = wordNumbers;
+            wordKeys = new String[2 * keys.length];
+            wordHashes = new int[2 * keys.length];
+            wordNumbers = new int[2 * keys.length];
+            for (int slot = 0; slot < keys.length; slot++) {
+                if (keys[slot] != null) {
+                    putWord(keys[slot], numbers[slot]);
+                }
+            }
+        }
+        putWord(word, id);
+    }
+
+    private void putWord(String word, int id) {
+        int mask = wordKeys.length - 1;
+        int slot = spread(word.hashCode()) & mask;
+        while (wordKeys[slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        wordKeys[slot] = word;
+        wordHashes[slot] = word.hashCode();
+        wordNumbers[slot] = id;
+    }
+
+    private void addStem(Stem added) {
+        int hash = startHash(added.stem());
+        int slot = startSlot(hash);
+        Stem[] group = startGroups[slot];
+        if (group != null) {
+            Stem[] grown = Arrays.copyOf(group, group.length + 1);
+            grown[group.length] = added;
+            startGroups[slot] = grown;
+            return;
+        }
+        startHashes[slot] = hash;
+        startGroups[slot] = new Stem[]{added};
+        if (2 * ++starts > startGroups.length) {
+            int[] hashes = startHashes;
+            Stem[][] all = startGroups;
+            startHashes = new int[2 * hashes.length];
+            startGroups = new Stem[2 * hashes.length][];
+            for (int i = 0; i < all.length; i++) {
+                if (all[i] != null) {
+                    int to = startSlot(hashes[i]);
+                    startHashes[to] = hashes[i];
+                    startGroups[to] = all[i];
+                }
+            }
+        }
+    }
+
+    /** The slot of the group of this start hash, or the empty slot where it would go. */
+    private int startSlot(int hash) {
+        int mask = startGroups.length - 1;
+        int slot = spread(hash) & mask;
+        while (startGroups[slot] != null && startHashes[slot] != hash) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** {@link String#hashCode} of the first {@link Phrase#MIN_PREFIX} chars. */
+    private static int startHash(String token) {
+        int h = 0;
+        for (int i = 0; i < Phrase.MIN_PREFIX; i++) {
+            h = 31 * h + token.charAt(i);
+        }
+        return h;
+    }
+
+    private static int spread(int hash) {
+        int x = hash * 0x9E3779B9;
+        return x ^ x >>> 16;
+    }
+
+    /** The number of a word, or -1 when no index looks it up. */
+    private int wordNumber(String token) {
+        int hash = token.hashCode();
+        int mask = wordKeys.length - 1;
+        for (int slot = spread(hash) & mask; wordKeys[slot] != null; slot = (slot + 1) & mask) {
+            if (wordHashes[slot] == hash && wordKeys[slot].equals(token)) {
+                return wordNumbers[slot];
+            }
+        }
+        return -1;
     }
 
     private static int number(Map<String, Integer> numbers, List<long[]> gates, String key) {
@@ -94,9 +198,9 @@ final class Vocabulary {
         long[] mentioned = new long[(indexes + 63) >>> 6];
         for (int t = 0; t < n; t++) {
             String token = s.token(t);
-            Integer id = words.get(token);
-            wordIds[t] = id == null ? -1 : id;
-            if (id != null) {
+            int id = wordNumber(token);
+            wordIds[t] = id;
+            if (id >= 0) {
                 or(mentioned, wordGates.get(id));
             }
             stemIds[t] = stemsOf(token);
@@ -118,7 +222,7 @@ final class Vocabulary {
         if (token.length() < Phrase.MIN_PREFIX) {
             return NONE;
         }
-        Stem[] group = stemsByStart.get(token.substring(0, Phrase.MIN_PREFIX));
+        Stem[] group = startGroups[startSlot(startHash(token))];
         if (group == null) {
             return NONE;
         }
