@@ -50,6 +50,8 @@ class DatabaseOutageHttpTest {
     void everyPooledConnectionCarriesTheServerSideTimeouts() throws SQLException {
         // A connection the other tests terminated can reach the pool after their flush (a request thread returns it
         // late); a dead one is flushed and the check asked again, so this test is about the settings, not that race.
+        // Ten retries in a row took 7 ms in one CI run, faster than the request thread gave its connection back: each
+        // retry now waits a little longer first.
         String[] settings = null;
         for (int attempt = 0; settings == null; attempt++) {
             try {
@@ -58,12 +60,22 @@ class DatabaseOutageHttpTest {
                 if (attempt == 9) {
                     throw e;
                 }
+                pause(50L * (attempt + 1));
                 Api.dataSource().flush(AgroalDataSource.FlushMode.ALL);
             }
         }
         // %test values (application.properties): a stuck statement or transaction ends, even on a slow machine.
         assertEquals("1min", settings[0]);
         assertEquals("2min", settings[1]);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the pool", e);
+        }
     }
 
     private static String[] serverSideTimeouts() throws SQLException {
